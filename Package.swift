@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Byline",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "byline", targets: ["byline"]),
+    .library(name: "BylineCore", targets: ["BylineCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CEditLine",
+      path: "Sources/CEditLine",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    .target(
+      name: "BylineCore",
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+      path: "Sources/BylineCore"
+    ),
+    .target(
+      name: "LineEditor",
+      dependencies: ["CEditLine"],
+      path: "Sources/LineEditor"
+    ),
+    .executableTarget(
+      name: "byline",
+      dependencies: [
+        "BylineCore",
+        "LineEditor",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/byline"
+    ),
+    .testTarget(
+      name: "BylineCoreTests",
+      dependencies: ["BylineCore"],
+      path: "Tests/BylineCoreTests"
+    ),
+    .testTarget(
+      name: "BylineCLITests",
+      dependencies: ["BylineCore"],
+      path: "Tests/BylineCLITests"
+    ),
+  ]
+)

@@ -1,0 +1,81 @@
+/// A news article as Byline knows it: identity, metadata and the text it was read from.
+public struct Article: Sendable, Hashable, Codable {
+  /// The article id: the file stem for `.txt` and `.md` files, the `id` field for JSON Lines.
+  public var id: String
+  /// The headline.
+  public var title: String
+  /// The outlet that published the article, or an empty string when the text does not name one.
+  public var outlet: String
+  /// The publication date as the source gives it, or an empty string.
+  public var date: String
+  /// The article's address, or an empty string.
+  public var url: String
+  /// The path of the file the article was read from.
+  public var path: String
+  /// The article body (without front matter), as read.
+  public var body: String
+
+  /// Creates an article.
+  public init(
+    id: String, title: String, outlet: String = "", date: String = "", url: String = "",
+    path: String = "", body: String
+  ) {
+    self.id = id
+    self.title = title
+    self.outlet = outlet
+    self.date = date
+    self.url = url
+    self.path = path
+    self.body = body
+  }
+}
+
+/// One sentence (or heading-free list item) of an article, the unit Byline retrieves and quotes.
+public struct Passage: Sendable, Hashable, Codable {
+  /// Position of the passage within its article, from 0.
+  public var ordinal: Int
+  /// Index of the paragraph the passage belongs to, from 0.
+  public var paragraph: Int
+  /// The heading of the section the passage is under, or an empty string.
+  public var heading: String
+  /// The sentence, verbatim.
+  public var text: String
+  /// Character offset of the sentence in the article body.
+  public var start: Int
+  /// Character offset just past the sentence in the article body.
+  public var end: Int
+  /// Outlets this sentence credits directly ("according to Axios", "(axios.com)").
+  public var cites: [String]
+  /// Outlets credited by the run of sentences the passage belongs to, or by the whole article.
+  public var inheritedCites: [String]
+
+  /// Creates a passage.
+  public init(
+    ordinal: Int, paragraph: Int, heading: String, text: String, start: Int, end: Int,
+    cites: [String] = [], inheritedCites: [String] = []
+  ) {
+    self.ordinal = ordinal
+    self.paragraph = paragraph
+    self.heading = heading
+    self.text = text
+    self.start = start
+    self.end = end
+    self.cites = cites
+    self.inheritedCites = inheritedCites
+  }
+
+  /// The outlets credited for this passage: its own, else those of its run or article.
+  public var credited: [String] { cites.isEmpty ? inheritedCites : cites }
+}
+
+/// An article read and structured: headings, passages and the sources credited at article level.
+public struct ParsedArticle: Sendable, Hashable {
+  /// The article and its metadata.
+  public var article: Article
+  /// Section headings, in order.
+  public var headings: [String]
+  /// Sentences in reading order.
+  public var passages: [Passage]
+  /// Outlets the article credits as a whole ("Source: Axios", "Primary source • SiliconANGLE").
+  public var sources: [String]
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Turns an article body into structure: title and publisher where the text gives them, headings,
+/// paragraphs, sentences with offsets, and the outlets each sentence credits. Page furniture is
+/// dropped; editorial notes are kept.
+public struct ArticleStructurer: Sendable {
+  private let splitter = SentenceSplitter()
+  private let attributions: AttributionExtractor
+
+  /// Creates a structurer that recognises the outlets in `directory`.
+  public init(directory: OutletDirectory = .standard) {
+    self.attributions = AttributionExtractor(directory: directory)
+  }
+
+  private struct Block {
+    var text: String
+    var start: Int
+  }
+
+  /// Structures `article`. A title, outlet or date already set (from front matter or JSON) is
+  /// kept; otherwise it is taken from the text when the text gives one.
+  public func structure(_ article: Article) -> ParsedArticle {
+    var article = article
+    let blocks = Self.blocks(of: article.body)
+    if article.outlet.isEmpty { article.outlet = publisher(in: blocks) ?? "" }
+    var index = 0
+    if article.title.isEmpty {
+      while index < blocks.count {
+        let line = blocks[index].text
+        index += 1
+        if isFurniture(line) || sameName(line, article.outlet) || line.split(separator: " ").count < 2 {
+          continue
+        }
+        article.title = line
+        break
+      }
+    }
+    if article.date.isEmpty { article.date = DateFinder.headerDate(in: blocks.prefix(8).map(\.text)) ?? "" }
+
+    var headings: [String] = []
+    var passages: [Passage] = []
+    var sources: [String] = []
+    var heading = ""
+    var paragraph = 0
+    var inTrailer = false
+    var inSources = false
+    var skipNext = false
+    for i in index..<blocks.count {
+      let block = blocks[i]
+      let line = block.text
+      let lower = PageFurniture.plain(line).lowercased()
+      if skipNext {
+        skipNext = false
+        continue
+      }
+      if lower == "published by" || lower == "by" {
+        skipNext = true
+        continue
+      }
+      if PageFurniture.publisher(in: line) != nil, lower.hasPrefix("published by") { continue }
+      let isNote = PageFurniture.matches([PageFurniture.editorialNote], line)
+      if PageFurniture.matches(PageFurniture.trailerStarts, lower) {
+        inTrailer = true
+        continue
+      }
+      if inTrailer && !isNote { continue }
+      if PageFurniture.matches(PageFurniture.lines, lower) || sameName(line, article.title) && i < 12 {
+        continue
+      }
+      let words = line.split(separator: " ").count
+      if PageFurniture.sourceHeadings.contains(lower.trimmingCharacters(in: .punctuationCharacters)) {
+        inSources = true
+        continue
+      }
+      if inSources {
+        if words <= 6 {
+          let item = Self.stripBullet(line)
+          if let outlet = attributions.directory.canonical(item)
+            ?? (OutletDirectory.isDomain(item) ? attributions.directory.outlet(forDomain: item) : nil)
+          {
+            if !sources.contains(outlet) { sources.append(outlet) }
+          }
+          continue
+        }
+        inSources = false
+      }
+      if lower.hasPrefix("source:") || lower.hasPrefix("sources:") {
+        for outlet in attributions.outlets(in: line) where !sources.contains(outlet) { sources.append(outlet) }
+        continue
+      }
+      if !isNote, isHeading(line, next: i + 1 < blocks.count ? blocks[i + 1].text : nil) {
+        heading = line
+        headings.append(line)
+        continue
+      }
+      var text = Self.stripBullet(line)
+      var offset = block.start + (line.count - text.count)
+      if text.hasPrefix("*") {
+        text.removeFirst()
+        offset += 1
+      }
+      for span in splitter.split(text) {
+        passages.append(
+          Passage(
+            ordinal: passages.count, paragraph: paragraph, heading: heading, text: span.text,
+            start: offset + span.start, end: offset + span.end,
+            cites: attributions.outlets(in: span.text)))
+      }
+      paragraph += 1
+    }
+    // A sentence without its own credit takes the credit that closes its run (the next credited
+    // sentence in the paragraph), else the article's sources.
+    var runCites: [String] = []
+    var runParagraph = -1
+    for i in passages.indices.reversed() {
+      if passages[i].paragraph != runParagraph {
+        runParagraph = passages[i].paragraph
+        runCites = []
+      }
+      if !passages[i].cites.isEmpty { runCites = passages[i].cites }
+      passages[i].inheritedCites = runCites.isEmpty ? sources : runCites
+    }
+    return ParsedArticle(article: article, headings: headings, passages: passages, sources: sources)
+  }
+
+  /// The non-empty lines of `body`, trimmed, with their character offsets.
+  private static func blocks(of body: String) -> [Block] {
+    var blocks: [Block] = []
+    var offset = 0
+    for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+      let leading = line.prefix { $0.isWhitespace }.count
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if !trimmed.isEmpty { blocks.append(Block(text: trimmed, start: offset + leading)) }
+      offset += raw.count + 1
+    }
+    return blocks
+  }
+
+  private func publisher(in blocks: [Block]) -> String? {
+    var best: String?
+    for (i, block) in blocks.enumerated() {
+      let lower = block.text.lowercased()
+      var name: String?
+      if lower == "published by" || lower == "by", i + 1 < blocks.count {
+        name = blocks[i + 1].text
+      } else {
+        name = PageFurniture.publisher(in: block.text)
+      }
+      guard var found = name else { continue }
+      if found.lowercased().hasSuffix(" editorial") { found = String(found.dropLast(10)) }
+      let canonical = attributions.directory.canonical(found) ?? found
+      if lower.hasPrefix("published by") || lower == "by" { return canonical }
+      if best == nil { best = canonical }
+    }
+    return best
+  }
+
+  private func isFurniture(_ line: String) -> Bool {
+    let lower = PageFurniture.plain(line).lowercased()
+    return PageFurniture.matches(PageFurniture.lines, lower)
+      || PageFurniture.matches(PageFurniture.trailerStarts, lower)
+  }
+
+  private func sameName(_ a: String, _ b: String) -> Bool {
+    !b.isEmpty && OutletDirectory.key(a) == OutletDirectory.key(b)
+  }
+
+  /// A short line without closing punctuation, followed by more text, is a heading.
+  private func isHeading(_ line: String, next: String?) -> Bool {
+    guard let next, !line.hasPrefix("•"), !line.hasPrefix("- ") else { return false }
+    let words = line.split(separator: " ").count
+    guard words <= 12, line.count <= 90 else { return false }
+    if let last = line.last, ".,;:\"”)".contains(last) { return false }
+    if line.last == "?" && words > 10 { return false }
+    return next.count > line.count || next.split(separator: " ").count > 3
+  }
+
+  private static func stripBullet(_ line: String) -> String {
+    var text = Substring(line)
+    while let first = text.first, "•·▪◦–-".contains(first) || (first == "*" && text.dropFirst().first == " ") {
+      text = text.dropFirst().drop { $0 == " " }
+    }
+    return String(text)
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Finds the outlets a sentence credits: "(axios.com, theverge.com)", "according to Axios",
+/// "Reuters reported in June 2025", "The-Decoder reports", "first published by Axios",
+/// "a SiliconANGLE report", and returns their canonical names.
+public struct AttributionExtractor: Sendable {
+  /// The outlet names to recognise.
+  public var directory: OutletDirectory
+
+  /// Creates an extractor over a directory of outlets.
+  public init(directory: OutletDirectory = .standard) {
+    self.directory = directory
+  }
+
+  /// Verbs that follow an outlet credited as the source of a claim.
+  static let reportingVerbs =
+    "reports|reported|says|said|notes|noted|writes|wrote|points out|pointed out|"
+    + "confirmed|confirms|first reported|broke the news|revealed|reveals|cites|cited"
+
+  private static let name = #"((?:The[ -])?[A-Z][\w'’&.-]*(?:[ -](?:[A-Z][\w'’&.-]*|of|and))*)"#
+  private static let patterns: [NSRegularExpression] = [
+    #"\baccording to (?:a |an |the )?"# + name,
+    name + #"(?:,[^,]{1,40},)? (?:"# + reportingVerbs + #")\b"#,
+    #"\b(?:first published|published|reported|cited|broken|broke) by "# + name,
+    #"\b(?:an? |the )"# + name + #" (?:report|article|story|analysis)\b"#,
+    #"\b(?:Source|Sources|Via|Primary source)\s*[:•]\s*"# + name,
+  ].map { try! NSRegularExpression(pattern: $0) }
+
+  private static let parenthetical = try! NSRegularExpression(pattern: #"\(([^()]{2,200})\)"#)
+
+  /// The outlets `sentence` credits, in order of appearance, without duplicates.
+  public func outlets(in sentence: String) -> [String] {
+    let text = TextNormalizer.fold(sentence)
+    let ns = text as NSString
+    var found: [(Int, String)] = []
+    for match in Self.parenthetical.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+      let inner = ns.substring(with: match.range(at: 1))
+      let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      var names: [String] = []
+      for item in items {
+        if OutletDirectory.isDomain(item) {
+          names.append(directory.outlet(forDomain: item))
+        } else if let known = directory.canonical(item) {
+          names.append(known)
+        } else {
+          names = []
+          break
+        }
+      }
+      for n in names { found.append((match.range.location, n)) }
+    }
+    for regex in Self.patterns {
+      for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+        let candidate = ns.substring(with: match.range(at: 1))
+        if let outlet = resolve(candidate) { found.append((match.range(at: 1).location, outlet)) }
+      }
+    }
+    var seen = Set<String>()
+    return found.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0).inserted }
+  }
+
+  /// Maps a captured name to a known outlet, trying shorter prefixes and suffixes.
+  private func resolve(_ candidate: String) -> String? {
+    let words = candidate.split(separator: " ").map(String.init)
+    for length in stride(from: words.count, through: 1, by: -1) {
+      for startIndex in 0...(words.count - length) {
+        let phrase = words[startIndex..<(startIndex + length)].joined(separator: " ")
+        let trimmed = phrase.trimmingCharacters(in: CharacterSet(charactersIn: ".,'’"))
+        if let known = directory.canonical(trimmed) { return known }
+        if OutletDirectory.isDomain(trimmed) { return directory.outlet(forDomain: trimmed) }
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Finds dates in text: "July 2024", "April 6", "June 3, 2025", "2025-04-06", "late 2024", "2025".
+public enum DateFinder {
+  static let months =
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    + "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
+  static let regex = try! NSRegularExpression(
+    pattern: #"\b(?:(?:early|mid|late|mid-)\s*)?(?:(?:"# + months
+      + #")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}s?|(?:last|next|this) (?:year|month|week|quarter)|(?:yesterday|today|tomorrow)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"#,
+    options: [])
+  static let fullDate = try! NSRegularExpression(
+    pattern: #"\b(?:(?:"# + months + #")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{4}-\d{2}-\d{2})\b"#)
+
+  /// Every date expression in `text`, in order.
+  public static func dates(in text: String) -> [String] {
+    let ns = text as NSString
+    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+      ns.substring(with: $0.range)
+    }.filter { !["May"].contains($0) || text.contains("\($0) 20") }
+  }
+
+  /// A full date standing in the header lines of an article, if any.
+  static func headerDate(in lines: [String]) -> String? {
+    for line in lines where line.count < 80 {
+      let ns = line as NSString
+      if let m = fullDate.firstMatch(in: line, range: NSRange(location: 0, length: ns.length)) {
+        return ns.substring(with: m.range)
+      }
+    }
+    return nil
+  }
+}

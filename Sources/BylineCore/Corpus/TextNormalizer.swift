@@ -1,0 +1,46 @@
+/// Small text normalisations shared by every stage.
+public enum TextNormalizer {
+  /// Folds typographic variants to ASCII: curly quotes, non-breaking and figure hyphens, dashes
+  /// used inside words, non-breaking spaces.
+  public static func fold(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x2018, 0x2019, 0x201B, 0x2032: out.append("'")
+      case 0x201C, 0x201D, 0x201F, 0x2033: out.append("\"")
+      case 0x2010, 0x2011, 0x2012: out.append("-")
+      case 0x00A0, 0x2007, 0x202F, 0x2009, 0x200A: out.append(" ")
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Removes terminal control characters and escape sequences (CSI, OSC and lone ESC), keeping
+  /// tabs and newlines. Article text is data and must never drive the terminal.
+  public static func stripControls(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var scalars = text.unicodeScalars.makeIterator()
+    while let s = scalars.next() {
+      switch s.value {
+      case 0x1B:
+        // Skip an escape sequence: CSI (ESC [ ... final byte) or OSC (ESC ] ... BEL or ST).
+        guard let next = scalars.next() else { break }
+        if next == "[" {
+          while let c = scalars.next(), !(0x40...0x7E).contains(c.value) {}
+        } else if next == "]" {
+          var prevEsc = false
+          while let c = scalars.next() {
+            if c.value == 0x07 || (prevEsc && c == "\\") { break }
+            prevEsc = c.value == 0x1B
+          }
+        }
+      case 0x09, 0x0A: out.append(s)
+      case 0x00..<0x20, 0x7F, 0x80..<0xA0: continue
+      case 0x202A...0x202E, 0x2066...0x2069: continue  // bidi overrides
+      default: out.append(s)
+      }
+    }
+    return String(out)
+  }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// The store's schema, as GRDB migrations. Add a migration; never edit a shipped one.
+enum StoreSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.create(table: "source") { t in
+        t.primaryKey("path", .text)
+        t.column("size", .integer).notNull()
+        t.column("mtime", .double).notNull()
+        t.column("hash", .text).notNull()
+        t.column("pinned", .boolean).notNull().defaults(to: false)
+      }
+      try db.create(table: "article") { t in
+        t.primaryKey("id", .text)
+        t.column("sourcePath", .text).notNull().indexed()
+          .references("source", column: "path", onDelete: .cascade)
+        t.column("title", .text).notNull()
+        t.column("outlet", .text).notNull()
+        t.column("date", .text).notNull()
+        t.column("url", .text).notNull()
+        t.column("sources", .text).notNull()
+        t.column("passageCount", .integer).notNull()
+        t.column("body", .text).notNull()
+      }
+      try db.create(table: "passage") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("articleId", .text).notNull().references("article", onDelete: .cascade)
+        t.column("ordinal", .integer).notNull()
+        t.column("paragraph", .integer).notNull()
+        t.column("heading", .text).notNull()
+        t.column("title", .text).notNull()
+        t.column("text", .text).notNull()
+        t.column("start", .integer).notNull()
+        t.column("end", .integer).notNull()
+        t.column("cites", .text).notNull()
+        t.column("inheritedCites", .text).notNull()
+        t.uniqueKey(["articleId", "ordinal"])
+      }
+      try db.create(table: "attribution") { t in
+        t.column("passageId", .integer).notNull().indexed()
+          .references("passage", onDelete: .cascade)
+        t.column("outlet", .text).notNull().indexed()
+        t.column("scope", .text).notNull()
+      }
+      try db.create(virtualTable: "passage_fts", using: FTS5()) { t in
+        t.synchronize(withTable: "passage")
+        t.tokenizer = .porter(wrapping: .unicode61())
+        t.column("text")
+        t.column("heading")
+        t.column("title")
+      }
+      try db.execute(sql: "CREATE VIRTUAL TABLE passage_vocab USING fts5vocab(passage_fts, 'row')")
+    }
+    return migrator
+  }
+}

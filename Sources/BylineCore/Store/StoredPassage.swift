@@ -1,0 +1,60 @@
+/// A passage as read back from the store, with its article's metadata.
+public struct StoredPassage: Sendable, Hashable, Codable {
+  /// The passage's row id.
+  public var rowID: Int64
+  /// The article id.
+  public var articleId: String
+  /// The article's title.
+  public var title: String
+  /// The article's publisher, or an empty string.
+  public var outlet: String
+  /// The article's date, or an empty string.
+  public var date: String
+  /// Position within the article.
+  public var ordinal: Int
+  /// Paragraph index within the article.
+  public var paragraph: Int
+  /// The section heading, or an empty string.
+  public var heading: String
+  /// The sentence, verbatim.
+  public var text: String
+  /// Outlets the sentence itself credits.
+  public var cites: [String]
+  /// Outlets credited by its run of sentences or its article.
+  public var inheritedCites: [String]
+  /// BM25 score from the full-text index (lower is better in SQLite; here negated, higher is better).
+  public var score: Double
+
+  /// The outlets credited for this passage: its own, else those of its run or article.
+  public var credited: [String] { cites.isEmpty ? inheritedCites : cites }
+}
+
+/// One row of `byline articles`.
+public struct ArticleSummary: Sendable, Hashable, Codable {
+  /// The article id.
+  public var id: String
+  /// The publisher, or an empty string.
+  public var outlet: String
+  /// The headline.
+  public var title: String
+  /// The date, or an empty string.
+  public var date: String
+  /// The article's address, or an empty string.
+  public var url: String
+  /// How many passages were indexed.
+  public var passages: Int
+  /// Outlets the article credits as a whole.
+  public var sources: [String]
+}
+
+/// What a store update did.
+public struct SyncReport: Sendable {
+  /// Article files read anew (added or changed).
+  public var updatedFiles: [String] = []
+  /// Article files whose articles were removed.
+  public var removedFiles: [String] = []
+  /// Problems with single files; those files were skipped.
+  public var warnings: [CorpusWarning] = []
+  /// Whether anything changed.
+  public var changed: Bool { !updatedFiles.isEmpty || !removedFiles.isEmpty }
+}
