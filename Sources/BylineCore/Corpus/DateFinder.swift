@@ -31,3 +31,10 @@ public enum DateFinder {
     return nil
   }
 }
+
+extension DateFinder {
+  /// Whether `text` is a bare year ("2025").
+  static func isYear(_ text: String) -> Bool {
+    text.count == 4 && text.allSatisfy(\.isNumber) && (text.hasPrefix("19") || text.hasPrefix("20"))
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Cuts a long sentence down to the clauses that carry the answer: the window of clauses that
+/// holds the most question terms and the answer span, within a word budget.
+public enum ClauseTrimmer {
+  private static let boundary = try! NSRegularExpression(
+    pattern: #"(?:[,;:]\s+|\s*[—–]\s*|\s+-\s+|\s+(?=\())"#)
+  private static let trailingCredit = try! NSRegularExpression(
+    pattern: #"\s*\([^()]*\)\s*[.!?]?\s*$"#)
+
+  /// The part of `sentence` to lead an answer with.
+  ///
+  /// - Parameters:
+  ///   - keep: spans that should be inside the result (the answer), in order of preference.
+  ///   - weights: stems of question terms and how much each matters.
+  ///   - maxWords: the word budget.
+  public static func trim(_ sentence: String, keep: [String], weights: [String: Double], maxWords: Int = 30)
+    -> String
+  {
+    var text = TextNormalizer.fold(sentence).trimmingCharacters(in: .whitespaces)
+    let ns0 = text as NSString
+    if let m = trailingCredit.firstMatch(in: text, range: NSRange(location: 0, length: ns0.length)),
+      isCredit(ns0.substring(with: m.range))
+    {
+      text = ns0.substring(to: m.range.location)
+    }
+    text = text.trimmingCharacters(in: CharacterSet(charactersIn: " .;:,"))
+    let words = text.split(whereSeparator: \.isWhitespace)
+    if words.count <= maxWords { return text }
+
+    let ns = text as NSString
+    var cuts = [0]
+    for m in boundary.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+      cuts.append(m.range.location + m.range.length)
+    }
+    cuts.append(ns.length)
+    var segments: [String] = []
+    for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
+      segments.append(ns.substring(with: NSRange(location: cuts[i], length: cuts[i + 1] - cuts[i])))
+    }
+    let lowerKeep = keep.map { $0.lowercased() }
+    var best = (score: -Double.infinity, text: String(words.prefix(maxWords).joined(separator: " ")))
+    for i in segments.indices {
+      var window = ""
+      for j in i..<segments.count {
+        window += segments[j]
+        let count = window.split(whereSeparator: \.isWhitespace).count
+        if count > maxWords { break }
+        let stems = Set(Tokenizer.stems(window))
+        var score = weights.reduce(0.0) { $0 + (stems.contains($1.key) ? $1.value : 0) }
+        let lower = window.lowercased()
+        if let k = lowerKeep.firstIndex(where: { lower.contains($0) }) { score += 3.0 - Double(k) * 0.1 }
+        score -= 0.01 * Double(count)
+        if i == 0 { score += 0.05 }
+        if score > best.score { best = (score, window) }
+      }
+    }
+    if best.score == -Double.infinity {
+      // No clause fits: cut words around the first kept span or term.
+      return String(words.prefix(maxWords).joined(separator: " "))
+    }
+    return best.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:—–-("))
+  }
+
+  private static func isCredit(_ parenthetical: String) -> Bool {
+    let inner = parenthetical.trimmingCharacters(in: CharacterSet(charactersIn: " ().!?"))
+    return inner.split(separator: ",").allSatisfy {
+      let item = $0.trimmingCharacters(in: .whitespaces)
+      return OutletDirectory.isDomain(item) || OutletDirectory.standard.canonical(item) != nil
+    }
+  }
+}

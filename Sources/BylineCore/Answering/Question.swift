@@ -1,0 +1,40 @@
+/// The type of answer a question expects.
+public enum AnswerKind: String, Sendable, Codable, CaseIterable {
+  case person, organisation, outlet, date, number, money, place, reason, list
+  case yesNo = "yes_no"
+  case description
+  /// Questions about the corpus itself: its articles or the outlets it cites.
+  case corpus
+}
+
+/// A search term taken from a question.
+public struct QueryTerm: Sendable, Hashable {
+  /// The Porter stem (or stems joined by a space, for a phrase).
+  public var stem: String
+  /// The word as the question wrote it.
+  public var surface: String
+  /// How much the term matters: entities weigh more, light words less.
+  public var weight: Double
+  /// Whether the term is part of a proper name in the question.
+  public var isEntity: Bool
+}
+
+/// What question analysis found in a question.
+public struct Question: Sendable {
+  /// The question as typed.
+  public var text: String
+  /// The answer type it expects.
+  public var kind: AnswerKind
+  /// Search terms, without stop words.
+  public var terms: [QueryTerm]
+  /// Proper names in the question ("Alexandr Wang", "Scale AI").
+  public var entities: [String]
+  /// Phrases the question put in quotes.
+  public var quoted: [String]
+  /// Outlets the question names ("What did Reuters report?").
+  public var outlets: [String]
+  /// Whether the question is negated ("Which models will not be released?").
+  public var negated: Bool
+  /// For `corpus` questions: what is asked ("articles" or "outlets").
+  public var corpusTopic: String?
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Rule-based question analysis: expected answer type, search terms, names, quotes, outlets,
+/// negation.
+public struct QuestionAnalyzer: Sendable {
+  /// Outlets to recognise in questions.
+  public var directory: OutletDirectory
+
+  /// Creates an analyzer that recognises the outlets in `directory`.
+  public init(directory: OutletDirectory = .standard) {
+    self.directory = directory
+  }
+
+  static let auxiliaries: Set<String> = [
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would", "can",
+    "could", "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "doesn't",
+    "didn't", "won't", "hasn't", "haven't",
+  ]
+  static let moneyWords: Set<String> = [
+    "cost", "pay", "paid", "worth", "price", "spend", "spent", "money", "dollars", "valuation",
+    "deal", "package", "invest", "invested", "revenue", "budget", "salary", "fund", "funding",
+  ]
+  static let outletNouns: Set<String> = [
+    "outlet", "outlets", "publication", "publications", "newspaper", "site", "website", "source",
+    "sources", "media", "report", "news", "organization", "organisation", "publisher",
+  ]
+  static let orgNouns: Set<String> = [
+    "company", "companies", "firm", "firms", "organization", "organisation", "lab", "labs",
+    "startup", "startups", "rival", "rivals", "competitor", "competitors", "division", "unit",
+    "team", "group", "agency", "agencies", "business", "businesses",
+  ]
+  static let personNouns: Set<String> = [
+    "executive", "person", "ceo", "founder", "leader", "chief", "boss", "head", "man", "woman",
+    "engineer", "analyst", "reporter", "journalist", "official",
+  ]
+  static let dateNouns: Set<String> = ["year", "month", "date", "day", "time", "week", "quarter"]
+  static let placeNouns: Set<String> = ["country", "city", "place", "location", "platform", "platforms", "where"]
+  static let negations: Set<String> = ["not", "no", "never", "n't", "without", "isn't", "won't", "doesn't", "didn't", "aren't"]
+
+  /// Analyses `text`.
+  public func analyze(_ text: String) -> Question {
+    let folded = TextNormalizer.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
+    let words = Tokenizer.words(folded)
+    let rawWords = folded.split(whereSeparator: { $0.isWhitespace }).map {
+      String($0).trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'-")))
+    }
+    let lowerRaw = rawWords.map { $0.lowercased() }
+    let kind = classify(words: words, lowerRaw: lowerRaw)
+    let quoted = Self.quotedPhrases(folded)
+    let entities = Self.entities(rawWords)
+    let outlets = findOutlets(folded, entities: entities)
+    let negated = lowerRaw.dropFirst().contains { Self.negations.contains($0) || $0.hasSuffix("n't") }
+
+    var terms: [QueryTerm] = []
+    var seen = Set<String>()
+    let entityWords = Set(entities.flatMap { Tokenizer.words($0) })
+    let outletWords = Set(outlets.flatMap { Tokenizer.words($0) })
+    for word in words where !Tokenizer.stopWords.contains(word) {
+      let stem = PorterStemmer.stem(word)
+      guard seen.insert(stem).inserted else { continue }
+      var weight = 1.0
+      let isEntity = entityWords.contains(word)
+      if isEntity { weight = 1.5 }
+      if outletWords.contains(word) { weight = 0.6 }
+      if Tokenizer.lightWords.contains(word) { weight = 0.35 }
+      if kind == .outlet && Self.outletNouns.contains(word) { weight = 0.2 }
+      if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
+      if kind == .person && Self.personNouns.contains(word) { weight = 0.5 }
+      if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
+      if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
+      terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity))
+    }
+    var topic: String?
+    if kind == .corpus {
+      topic = words.contains { $0.hasPrefix("outlet") || $0.hasPrefix("source") || $0.hasPrefix("publication") } ? "outlets" : "articles"
+    }
+    return Question(
+      text: text, kind: kind, terms: terms, entities: entities, quoted: quoted, outlets: outlets,
+      negated: negated, corpusTopic: topic)
+  }
+
+  private func classify(words: [String], lowerRaw: [String]) -> AnswerKind {
+    guard let first = words.first else { return .description }
+    let joined = words.joined(separator: " ")
+    let has: (String) -> Bool = { joined.range(of: "\\b" + $0 + "\\b", options: .regularExpression) != nil }
+    if has("(list|show|which|what) (all )?(the )?(articles|stories)") && !has("articles? (say|report|claim|describe|mention)")
+      || has("how many articles") || has("(which|what) (outlets|sources|publications) (are|were|is|get|got)? ?(cited|credited|quoted|mentioned|referenced)")
+      || has("who (is|are) (cited|credited)")
+    {
+      return .corpus
+    }
+    let second = words.count > 1 ? words[1] : ""
+    let third = words.count > 2 ? words[2] : ""
+    switch first {
+    case "who", "whom", "whose":
+      return .person
+    case "when":
+      return .date
+    case "where":
+      return .place
+    case "why":
+      return .reason
+    case "how":
+      if second == "many" || second == "much" {
+        if words.contains(where: Self.moneyWords.contains) || second == "much" && !words.contains("data") { return .money }
+        return .number
+      }
+      if second == "long" || second == "soon" { return .date }
+      if second == "come" { return .reason }
+      return .description
+    case "which", "what":
+      if has("what (is|was|were|are) the reason") || has("what (prompted|drove|motivated|caused|led to)")
+        || has("for what reason") || has("what (is|was) behind")
+      {
+        return .reason
+      }
+      if Self.dateNouns.contains(second) || (has("in (what|which) (year|month)")) { return .date }
+      if Self.outletNouns.contains(second) || Self.outletNouns.contains(third) && (second == "news" || second == "media") {
+        return .outlet
+      }
+      if Self.personNouns.contains(second) || Self.personNouns.contains(third) && second.hasSuffix("ai") { return .person }
+      if Self.orgNouns.contains(second) { return .organisation }
+      if Self.placeNouns.contains(second) { return .place }
+      if second == "amount" || second == "price" || second == "sum" { return .money }
+      if second == "number" || second == "percentage" || second == "share" && third == "of" { return .number }
+      if has("what are (the|some)") && (has("(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)")) {
+        return .list
+      }
+      return .description
+    case "list", "name":
+      return .list
+    case "in", "on", "at", "during":
+      if second == "what" || second == "which" {
+        if Self.dateNouns.contains(third) { return .date }
+        return .place
+      }
+      return .description
+    default:
+      if Self.auxiliaries.contains(first) { return .yesNo }
+      return .description
+    }
+  }
+
+  /// Phrases the question put in double quotes.
+  static func quotedPhrases(_ text: String) -> [String] {
+    let parts = text.components(separatedBy: "\"")
+    guard parts.count >= 3 else { return [] }
+    return stride(from: 1, to: parts.count - 1, by: 2).map { parts[$0] }.filter { !$0.isEmpty }
+  }
+
+  /// Runs of capitalised words (names), ignoring the question's first word.
+  static func entities(_ raw: [String]) -> [String] {
+    var out: [String] = []
+    var current: [String] = []
+    func flush() {
+      if !current.isEmpty { out.append(current.joined(separator: " ")) }
+      current = []
+    }
+    for (i, word) in raw.enumerated() {
+      let clean = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
+      let isCap = clean.first.map { $0.isUppercase || $0.isNumber && !current.isEmpty } ?? false
+      if isCap && !(i == 0) && !(clean.count == 1 && clean == "I") {
+        current.append(clean)
+        if clean != word { flush() }
+      } else {
+        flush()
+      }
+    }
+    flush()
+    return out.filter { !["U.S", "U.S.", "AI", "US"].contains($0) }
+  }
+
+  private func findOutlets(_ text: String, entities: [String]) -> [String] {
+    var found: [String] = []
+    for entity in entities {
+      let words = entity.split(separator: " ").map(String.init)
+      for length in stride(from: words.count, through: 1, by: -1) {
+        for start in 0...(words.count - length) {
+          let phrase = words[start..<(start + length)].joined(separator: " ")
+          if let outlet = directory.canonical(phrase), !found.contains(outlet) { found.append(outlet) }
+        }
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+extension RuleAnswerer {
+  /// Composes the answer from ranked passages that are known to answer the question.
+  func compose(_ question: Question, _ passages: [ScoredPassage]) throws -> Answer {
+    let bestScore = passages[0].score
+    let spanKinds: Set<AnswerKind> = [.person, .organisation, .outlet, .date, .number, .money, .place]
+    // Prefer a strong passage that holds a span of the expected type.
+    var lead = passages[0]
+    if spanKinds.contains(question.kind) || question.kind == .reason {
+      if let typed = passages.first(where: {
+        $0.score >= bestScore * 0.85 && $0.coverage >= minimumCoverage
+          && !spans(question, $0).isEmpty
+      }) {
+        lead = typed
+      }
+    }
+    let span = spans(question, lead).first
+    let weights = Dictionary(
+      question.terms.map { ($0.stem, $0.weight) }, uniquingKeysWith: { a, _ in a })
+    var clause = ClauseTrimmer.trim(
+      lead.passage.text, keep: span.map { [$0] } ?? [], weights: weights, maxWords: 28)
+    if let first = clause.first, first.isLowercase, clause.count > 1 {
+      clause = "…" + clause
+    }
+    var opening = clause
+    switch question.kind {
+    case .yesNo:
+      let yes = Polarity.isNegative(lead.passage.text) == Polarity.isNegative(question.text)
+      opening = (yes ? "Yes" : "No") + " — " + lowerFirst(clause)
+    case .person, .organisation, .outlet, .date, .money, .number, .place:
+      if let span, !clause.lowercased().hasPrefix(span.lowercased()) {
+        opening = span + " — " + lowerFirst(clause)
+      }
+    default:
+      break
+    }
+
+    // Supporting passages from other articles.
+    var support: [ScoredPassage] = [lead]
+    var seenArticles: Set<String> = [lead.passage.articleId]
+    for p in passages where !seenArticles.contains(p.passage.articleId) {
+      guard p.score >= bestScore * 0.6, p.sentenceCoverage >= minimumCoverage * 0.8 else { continue }
+      if let span, spanKinds.contains(question.kind),
+        !TextNormalizer.fold(p.passage.text).lowercased().contains(span.lowercased())
+      {
+        continue
+      }
+      support.append(p)
+      seenArticles.insert(p.passage.articleId)
+      if support.count == 4 { break }
+    }
+    let citations = support.enumerated().map { i, p in
+      Citation(
+        n: i + 1, id: p.passage.articleId, title: p.passage.title, outlet: p.passage.outlet,
+        date: p.passage.date, quote: p.passage.text, cites: p.passage.credited)
+    }
+    let markers = citations.map { "[\($0.n)]" }.joined()
+    var text = opening.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) + " " + markers + "."
+    let corroboration = try corroborate(citations)
+    if let c = corroboration { text += " " + c }
+    if let other = disagreement(question, span: span, passages: passages, bestScore: bestScore) {
+      text += " " + other
+    }
+    let confidence = min(1, lead.coverage) * (span == nil && spanKinds.contains(question.kind) ? 0.7 : 1)
+    return Answer(
+      question: question.text, answer: text, abstained: false, kind: question.kind,
+      confidence: (confidence * 100).rounded() / 100, citations: citations,
+      corroboration: corroboration)
+  }
+
+  func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
+    SpanFinder.spans(of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
+  }
+
+  /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like.
+  func corroborate(_ citations: [Citation]) throws -> String? {
+    guard let first = citations.first else { return nil }
+    let total = try articles().count
+    if citations.count == 1 {
+      return "Source: \(first.label)."
+    }
+    let credited = citations.map { Set($0.cites) }
+    let common = credited.dropFirst().reduce(credited[0]) { $0.intersection($1) }
+    var text = "Reported in \(citations.count) of \(total) articles"
+    if let origin = common.sorted().first {
+      text += ", all tracing back to \(origin)."
+    } else if credited.allSatisfy({ $0.isEmpty }) {
+      text += ", none naming a source."
+    } else {
+      let outlets = Array(Set(citations.flatMap(\.cites))).sorted()
+      text += ", from separate sources (\(outlets.joined(separator: ", ")))."
+    }
+    return text
+  }
+
+  /// When articles give different figures or dates for the question, says so with each version.
+  func disagreement(_ question: Question, span: String?, passages: [ScoredPassage], bestScore: Double) -> String? {
+    guard let span, [.date, .number, .money].contains(question.kind) else { return nil }
+    var versions: [(String, String)] = []
+    for p in passages where p.score >= bestScore * 0.8 && p.coverage >= minimumCoverage {
+      guard let other = spans(question, p).first, other.lowercased() != span.lowercased() else { continue }
+      let digits = { (s: String) in s.filter(\.isNumber) }
+      if digits(other) == digits(span) { continue }
+      let who = p.passage.outlet.isEmpty ? p.passage.articleId : p.passage.outlet
+      if !versions.contains(where: { $0.0 == other }) { versions.append((other, who)) }
+    }
+    guard !versions.isEmpty else { return nil }
+    return "Other accounts differ: " + versions.prefix(3).map { "\($0.1) gives \($0.0)" }.joined(separator: "; ") + "."
+  }
+
+  func lowerFirst(_ s: String) -> String {
+    guard let first = s.first, first.isUppercase else { return s }
+    let firstWord = s.prefix { !$0.isWhitespace && $0 != "," }
+    if SpanFinder.notNames.contains(String(firstWord)) && !["U.S.", "US"].contains(String(firstWord))
+      && firstWord.count > 1 || firstWord == "A"
+    {
+      return first.lowercased() + s.dropFirst()
+    }
+    return s
+  }
+
+  /// Answers questions about the corpus itself: its articles, or the outlets it cites.
+  func corpusAnswer(_ question: Question) throws -> Answer {
+    let list = try articles()
+    if question.corpusTopic == "outlets" {
+      let outlets = try store.citedOutlets()
+      let names = outlets.map { "\($0.outlet) (\($0.articles) article\($0.articles == 1 ? "" : "s"))" }
+      let publishers = Array(Set(list.map(\.outlet).filter { !$0.isEmpty })).sorted()
+      var text = names.isEmpty
+        ? "The articles credit no outlets."
+        : "The articles credit \(outlets.count) outlets: \(names.joined(separator: ", "))."
+      if !publishers.isEmpty { text += " They were published by \(publishers.joined(separator: ", "))." }
+      return Answer(
+        question: question.text, answer: text, abstained: false, kind: .corpus, confidence: 1,
+        citations: [])
+    }
+    let items = list.map { a in
+      "\(a.id) (\(a.outlet.isEmpty ? "publisher not named" : a.outlet)): \(a.title)"
+    }
+    let text = "The corpus holds \(list.count) article\(list.count == 1 ? "" : "s"): " + items.joined(separator: "; ") + "."
+    return Answer(
+      question: question.text, answer: text, abstained: false, kind: .corpus, confidence: 1,
+      citations: [])
+  }
+
+  /// "What did Reuters report?": the sentences that credit the outlet, or that it published.
+  func outletAnswer(_ question: Question) throws -> Answer {
+    let outlet = question.outlets[0]
+    let published = try articles().filter { $0.outlet == outlet }.map(\.id)
+    var picks: [StoredPassage] = []
+    if let pattern = QueryBuilder.pattern(forText: outlet) {
+      picks = try store.passages(matching: pattern, limit: 40).filter { $0.cites.contains(outlet) }
+    }
+    if picks.isEmpty, !published.isEmpty, let p = QueryBuilder.pattern(for: analyzer.analyze("Meta AI models open source").terms) {
+      picks = try store.passages(matching: p, in: published, limit: 4)
+    }
+    guard !picks.isEmpty else {
+      return abstain(question, "The corpus does not say what \(outlet) reported: no article credits it.")
+    }
+    var chosen: [StoredPassage] = []
+    for p in picks where !chosen.contains(where: { $0.articleId == p.articleId }) || chosen.count < 2 {
+      if !chosen.contains(where: { $0.text == p.text }) { chosen.append(p) }
+      if chosen.count == 3 { break }
+    }
+    let citations = chosen.enumerated().map { i, p in
+      Citation(
+        n: i + 1, id: p.articleId, title: p.title, outlet: p.outlet, date: p.date, quote: p.text,
+        cites: p.credited)
+    }
+    let clause = ClauseTrimmer.trim(chosen[0].text, keep: [], weights: Dictionary(
+      question.terms.map { ($0.stem, $0.weight) }, uniquingKeysWith: { a, _ in a }), maxWords: 30)
+    var text = clause + " [1]."
+    let articlesCount = Set(chosen.map(\.articleId)).count
+    text += " \(outlet) is credited in \(articlesCount) article\(articlesCount == 1 ? "" : "s") here" + (chosen.count > 1 ? "; see also [2]" + (chosen.count > 2 ? "[3]" : "") + "." : ".")
+    return Answer(
+      question: question.text, answer: text, abstained: false, kind: question.kind, confidence: 0.8,
+      citations: citations)
+  }
+}

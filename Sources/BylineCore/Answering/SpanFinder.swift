@@ -1,0 +1,110 @@
+import Foundation
+
+/// Finds spans of an expected type in a sentence: names, organisations, dates, amounts, numbers,
+/// places, reason clauses.
+public enum SpanFinder {
+  /// Words that make a capitalised run an organisation or product rather than a person.
+  static let orgWords: Set<String> = [
+    "AI", "Labs", "Lab", "Inc", "Corp", "Group", "Capital", "Media", "News", "Times", "Post",
+    "Journal", "Platforms", "Superintelligence", "App", "Store", "Series", "Family", "Meta",
+    "Google", "Microsoft", "Amazon", "Apple", "OpenAI", "Anthropic", "Nvidia", "Facebook",
+    "Instagram", "WhatsApp", "GitHub", "Linux", "Android", "Spotify", "Llama", "University",
+    "Institute", "Foundation", "Council", "Board", "Agency", "Department", "Commission", "Scale",
+    "Behemoth", "Maverick", "Scout", "DeepMind", "DeepSeek", "Mistral", "Unsplash", "Editorial",
+  ]
+  /// Capitalised words that start sentences or name calendar things, never names.
+  static let notNames: Set<String> = [
+    "The", "A", "An", "In", "On", "At", "By", "For", "If", "It", "Its", "This", "That", "These",
+    "Those", "But", "And", "Or", "As", "According", "While", "When", "Where", "Why", "How", "What",
+    "Who", "Which", "Even", "Yet", "Still", "Once", "After", "Before", "Despite", "Without",
+    "With", "Under", "Over", "From", "To", "Of", "Every", "Each", "No", "Not", "Some", "Several",
+    "Multiple", "Many", "One", "Two", "Three", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "There", "Here", "Then",
+    "Meanwhile", "However", "Together", "Industry", "Financial", "Market", "Corporate", "Open",
+    "Key", "Report", "Sources", "Source", "U.S.", "US", "American", "Chinese", "European",
+  ]
+
+  private static let capitalRun = try! NSRegularExpression(
+    pattern: #"\b[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z][\p{L}'’\-]+|[A-Z]{2,}|\d+))*"#)
+  private static let money = try! NSRegularExpression(
+    pattern: #"(?:[$€£]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s*(?:billion|million|trillion)?\s*(?:dollars|euros|pounds|USD)\b)"#,
+    options: [.caseInsensitive])
+  private static let number = try! NSRegularExpression(
+    pattern: #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
+    options: [.caseInsensitive])
+  private static let reason = try! NSRegularExpression(
+    pattern: #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|which suggests|as a way to|centers on|the logic)\b"#,
+    options: [.caseInsensitive])
+
+  /// Spans of `kind` in `text`, in order, leaving out those already in the question.
+  public static func spans(of kind: AnswerKind, in text: String, question: Question? = nil, credited: [String] = [])
+    -> [String]
+  {
+    let folded = TextNormalizer.fold(text)
+    var out: [String]
+    switch kind {
+    case .person: out = names(in: folded).filter(isPerson)
+    case .organisation: out = names(in: folded).filter { !isPerson($0) }
+    case .outlet:
+      out = credited
+      for name in OutletDirectory.standard.allNames where folded.contains(name) && !out.contains(name) {
+        out.append(name)
+      }
+    case .date: out = DateFinder.dates(in: folded)
+    case .money: out = matches(money, folded)
+    case .number: out = matches(number, folded).filter { !DateFinder.isYear($0) }
+    case .place: out = names(in: folded)
+    case .reason: out = matches(reason, folded)
+    default: out = []
+    }
+    if let question, kind != .reason {
+      let q = TextNormalizer.fold(question.text).lowercased()
+      out = out.filter { !q.contains($0.lowercased()) }
+    }
+    return out
+  }
+
+  /// Whether `text` holds a span of `kind` (always true for kinds without a span type).
+  public static func hasSpan(of kind: AnswerKind, in text: String, question: Question? = nil) -> Bool {
+    switch kind {
+    case .person, .organisation, .date, .money, .number, .place, .reason:
+      return !spans(of: kind, in: text, question: question).isEmpty
+    default: return false
+    }
+  }
+
+  /// Capitalised runs that are not sentence furniture.
+  static func names(in text: String) -> [String] {
+    var out: [String] = []
+    for run in matches(capitalRun, text) {
+      var words = run.split(whereSeparator: \.isWhitespace).map(String.init)
+      while let first = words.first, notNames.contains(first) { words.removeFirst() }
+      while let last = words.last, notNames.contains(last) || last.allSatisfy(\.isNumber) && words.count == 1 {
+        words.removeLast()
+      }
+      let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "'’-"))
+      let clean = name.hasSuffix("'s") || name.hasSuffix("’s") ? String(name.dropLast(2)) : name
+      if !clean.isEmpty, !out.contains(clean) { out.append(clean) }
+    }
+    return out
+  }
+
+  static func isPerson(_ name: String) -> Bool {
+    let words = name.split(separator: " ").map(String.init)
+    guard (2...3).contains(words.count) else { return false }
+    return !words.contains { orgWords.contains($0) || $0.contains(where: \.isNumber) || isCamel($0) }
+      && OutletDirectory.standard.canonical(name) == nil
+  }
+
+  private static func isCamel(_ word: String) -> Bool {
+    word.dropFirst().contains { $0.isUppercase } && !word.allSatisfy { $0.isUppercase }
+  }
+
+  static func matches(_ regex: NSRegularExpression, _ text: String) -> [String] {
+    let ns = text as NSString
+    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+      ns.substring(with: $0.range).trimmingCharacters(in: .whitespaces)
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// Recognises sentences in which the corpus itself says something is unknown or unconfirmed.
+public enum Uncertainty {
+  private static let regex = try! NSRegularExpression(
+    pattern: #"\b(unclear|unknown|uncertain|unconfirmed|not (?:been )?(?:disclosed|confirmed|specified|finalized|announced|known)|has not (?:been )?\w+ed|have not|no (?:official|outlet|reporting|visibility|independent|concrete)|remains? (?:unclear|unknown|open)|not yet|did not say|declined to|would not say|without on-the-record)\b"#,
+    options: [.caseInsensitive])
+
+  /// Whether `text` says something is unknown, unclear or unconfirmed.
+  public static func isUncertain(_ text: String) -> Bool {
+    let t = TextNormalizer.fold(text)
+    return regex.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Renders answers, search hits and article lists in each output format. Text from articles is
+/// stripped of control characters in every format meant for people.
+public struct AnswerRenderer: Sendable {
+  /// The format to render.
+  public var format: OutputFormat
+  /// Whether to use ANSI colours (text format only).
+  public var color: Bool
+
+  /// Creates a renderer.
+  public init(format: OutputFormat, color: Bool = false) {
+    self.format = format
+    self.color = color
+  }
+
+  private func paint(_ s: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+  }
+
+  /// One answer. `index` is added to JSON Lines output in batch mode.
+  public func render(_ answer: Answer, index: Int? = nil) -> String {
+    switch format {
+    case .json, .jsonl:
+      return Self.json(answer, index: index, pretty: format == .json)
+    case .markdown:
+      var out = ""
+      if let understood = answer.understoodAs { out += "_Taking the question as: \(clean(understood))_\n\n" }
+      out += clean(answer.answer) + "\n"
+      if !answer.citations.isEmpty { out += "\n" }
+      for c in answer.citations {
+        out += "\(c.n). > \(clean(c.quote))\n   — *\(clean(c.label))*\n"
+      }
+      if let note = answer.note { out += "\n_\(clean(note))_\n" }
+      return out
+    case .text:
+      var out = ""
+      if let understood = answer.understoodAs {
+        out += paint("(taking it as: \(clean(understood)))", "2") + "\n"
+      }
+      out += (answer.abstained ? paint(clean(answer.answer), "33") : paint(clean(answer.answer), "1")) + "\n"
+      for c in answer.citations {
+        out += "  " + paint("[\(c.n)]", "36") + " “\(clean(c.quote))” " + paint("(\(clean(c.label)))", "2") + "\n"
+      }
+      if let note = answer.note { out += paint("  note: \(clean(note))", "2") + "\n" }
+      return out
+    }
+  }
+
+  /// One answer as JSON: the schema documented in the README.
+  public static func json(_ answer: Answer, index: Int?, pretty: Bool) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    var data = (try? encoder.encode(answer)) ?? Data("{}".utf8)
+    if let index, var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
+      object["index"] = index
+      data = (try? JSONSerialization.data(withJSONObject: object, options: pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes])) ?? data
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Search hits.
+  public func render(hits: [(StoredPassage, String)]) -> String {
+    switch format {
+    case .json, .jsonl:
+      let rows: [[String: Any]] = hits.map { p, snippet in
+        [
+          "id": p.articleId, "outlet": p.outlet, "title": p.title, "text": p.text,
+          "snippet": snippet, "score": (p.score * 1000).rounded() / 1000, "cites": p.credited,
+          "heading": p.heading,
+        ]
+      }
+      if format == .jsonl {
+        return rows.map { Self.encode($0, pretty: false) }.joined(separator: "\n")
+      }
+      return Self.encode(rows, pretty: true)
+    case .markdown:
+      return hits.map { p, s in
+        "- **\(clean(p.outlet.isEmpty ? p.articleId : p.outlet))** (`\(p.articleId)`, score \(String(format: "%.2f", p.score))): \(clean(s).replacingOccurrences(of: "[", with: "**").replacingOccurrences(of: "]", with: "**"))"
+      }.joined(separator: "\n")
+    case .text:
+      if hits.isEmpty { return "No passages match." }
+      return hits.map { p, s in
+        let head = paint(String(format: "%6.2f", p.score), "2") + "  " + paint(p.articleId, "36") + "  " + clean(p.outlet.isEmpty ? "(publisher not named)" : p.outlet)
+        let marked = color ? clean(s).replacingOccurrences(of: "[", with: "\u{1B}[1;33m").replacingOccurrences(of: "]", with: "\u{1B}[0m") : clean(s)
+        return head + "\n    " + marked
+      }.joined(separator: "\n")
+    }
+  }
+
+  /// The article list.
+  public func render(articles: [ArticleSummary]) -> String {
+    switch format {
+    case .json, .jsonl:
+      let rows: [[String: Any]] = articles.map {
+        ["id": $0.id, "title": $0.title, "outlet": $0.outlet, "date": $0.date, "url": $0.url, "passages": $0.passages, "sources": $0.sources]
+      }
+      if format == .jsonl { return rows.map { Self.encode($0, pretty: false) }.joined(separator: "\n") }
+      return Self.encode(rows, pretty: true)
+    case .markdown:
+      return "| id | publisher | title | date | passages |\n|---|---|---|---|---|\n"
+        + articles.map { "| \($0.id) | \(clean($0.outlet)) | \(clean($0.title)) | \($0.date) | \($0.passages) |" }.joined(separator: "\n")
+    case .text:
+      let idWidth = articles.map(\.id.count).max() ?? 2
+      let outletWidth = max(9, articles.map(\.outlet.count).max() ?? 0)
+      return articles.map { a in
+        a.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
+          + (a.outlet.isEmpty ? "-" : clean(a.outlet)).padding(toLength: outletWidth, withPad: " ", startingAt: 0) + "  "
+          + String(format: "%4d", a.passages) + "  " + (a.date.isEmpty ? "" : a.date + "  ") + clean(a.title)
+      }.joined(separator: "\n")
+    }
+  }
+
+  private func clean(_ s: String) -> String { TextNormalizer.stripControls(s) }
+
+  static func encode(_ value: Any, pretty: Bool) -> String {
+    let options: JSONSerialization.WritingOptions = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "[]" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,79 @@
+/// The curated paraphrase table: ways a question may say what an article says in other words.
+///
+/// Each group lists interchangeable words and phrases. A question that uses one of them also
+/// searches for the others (with a little less weight than the words it used). Data only, kept in
+/// this one place; add groups here, not literals in code.
+public enum Paraphrases {
+  /// Groups of interchangeable expressions.
+  public static let groups: [[String]] = [
+    ["in charge of", "lead", "leading", "led", "leader", "leadership", "head", "heading", "heads",
+     "run", "running", "runs", "direct", "directing", "spearhead", "spearheading", "spearheaded",
+     "oversee", "overseeing", "helm", "charge", "behind"],
+    ["cost", "costs", "price tag", "pay", "paid", "worth", "deal", "package", "spend", "spent",
+     "investment", "invested", "valued", "billion", "million"],
+    ["broke the story", "break the story", "broke the news", "scoop", "first reported",
+     "first published", "primary report", "original report", "break", "broke"],
+    ["differ", "differs", "different", "difference", "contrast", "compared", "departure",
+     "unlike", "change", "shift"],
+    ["produce", "produced", "made", "written", "create", "created", "creating", "researched",
+     "generated", "editors", "authored"],
+    ["confirm", "confirmed", "confirmation", "verified", "official", "on-the-record", "statement",
+     "announce", "announced"],
+    ["release", "released", "launch", "launched", "ship", "shipped", "publish", "roll out",
+     "rollout", "distribute", "distribution", "arrive", "drop", "available"],
+    ["open source", "open-source", "open", "openness", "open-weight", "weights"],
+    ["hire", "hired", "recruit", "recruited", "recruitment", "bring in", "brought in", "joined",
+     "join", "appointment", "appointed", "poach"],
+    ["risk", "risks", "danger", "dangers", "dangerous", "worry", "worries", "concern",
+     "concerns", "misuse", "threat", "harm", "weaponize"],
+    ["rival", "rivals", "competitor", "competitors", "competition", "compete", "competing",
+     "competitive"],
+    ["keep", "withhold", "withheld", "hold back", "held back", "retain", "retaining",
+     "proprietary", "private", "closed", "firewall", "guarded"],
+    ["ceo", "chief", "executive", "boss", "founder", "founded", "head"],
+    ["safety", "safe", "safeguards", "guardrails", "security", "review", "vet"],
+    ["weak", "poor", "underperform", "underperformed", "underperformance", "flop", "disappoint",
+     "disappointing", "weak reception", "struggle", "struggled"],
+    ["reorganize", "reorganized", "reorganization", "restructure", "restructured",
+     "restructuring", "shake-up", "overhaul", "recalibration"],
+    ["staff", "employees", "workers", "talent", "departures", "people"],
+    ["liken", "likened", "compare", "compared", "similar", "analogy"],
+    ["largest", "biggest", "big", "large", "most powerful", "strongest", "frontier", "top"],
+    ["smaller", "small", "trimmed", "downgraded", "limited"],
+    ["plan", "plans", "intend", "intends", "expect", "expects", "envision", "envisions",
+     "slated", "preparing", "aims", "hope", "hopes"],
+    ["say", "said", "says", "state", "stated", "claim", "argue", "argued", "write", "wrote"],
+    ["downloads", "downloaded", "download", "users", "adoption"],
+    ["government", "governments", "agencies", "national security", "contractors"],
+    ["developers", "builders", "programmers", "engineers", "community"],
+    ["uncertain", "unknown", "unclear", "not disclosed", "undisclosed", "unconfirmed",
+     "remains unclear", "not finalized"],
+    ["timing", "timeline", "when", "roadmap", "schedule", "date"],
+    ["license", "licence", "licensing", "licenses", "terms"],
+    ["phone", "smartphone", "mobile"],
+    ["money", "revenue", "monetization", "monetize", "commercial", "profit"],
+    ["ecosystem", "community", "developers"],
+    ["reason", "because", "why", "motivation", "logic", "rationale"],
+    ["apps", "applications", "products"],
+    ["free", "freely", "open"],
+    ["ai", "artificial intelligence"],
+    ["us", "u.s.", "american", "domestic", "united states"],
+  ]
+
+  /// Stemmed alternatives for each stemmed term or phrase.
+  public static let index: [String: Set<String>] = {
+    var out: [String: Set<String>] = [:]
+    for group in groups {
+      let stems = group.map { Tokenizer.stems($0).joined(separator: " ") }
+      for s in stems {
+        out[s, default: []].formUnion(stems.filter { $0 != s })
+      }
+    }
+    return out
+  }()
+
+  /// The stemmed alternatives of a stemmed term or phrase.
+  public static func alternatives(of stem: String) -> Set<String> {
+    index[stem] ?? []
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Finds the passages that best answer a question: FTS5 BM25 for candidates, then a rerank by
+/// weighted term coverage (with paraphrases and neighbouring sentences), phrase and entity
+/// matches, and the presence of an answer of the expected type.
+public struct Retriever: Sendable {
+  /// The store to search.
+  public let store: ArticleStore
+  /// How many candidates FTS5 hands to the rerank.
+  public var candidateLimit = 80
+
+  /// Creates a retriever over `store`.
+  public init(store: ArticleStore) {
+    self.store = store
+  }
+
+  /// Inverse document frequencies of the question's terms.
+  public func weights(for question: Question) throws -> [String: Double] {
+    let n = Double(max(try store.passageCount(), 1))
+    let single = question.terms.map(\.stem).filter { !$0.contains(" ") }
+    let df = try store.documentFrequencies(single)
+    var out: [String: Double] = [:]
+    for term in question.terms {
+      let d = Double(df[term.stem] ?? 0)
+      out[term.stem] = log((n - d + 0.5) / (d + 0.5) + 1)
+    }
+    return out
+  }
+
+  /// Document frequency of each term (0 for terms the corpus never uses).
+  public func frequencies(for question: Question) throws -> [String: Int] {
+    try store.documentFrequencies(question.terms.map(\.stem))
+  }
+
+  /// The best passages for `question`, best first.
+  public func retrieve(_ question: Question, limit: Int = 12, articleIds: [String]? = nil) throws
+    -> [ScoredPassage]
+  {
+    guard let pattern = QueryBuilder.pattern(for: question.terms) else { return [] }
+    let idf = try weights(for: question)
+    let candidates = try store.passages(matching: pattern, in: articleIds, limit: candidateLimit)
+    guard !candidates.isEmpty else { return [] }
+    let maxBM25 = candidates.map(\.score).max() ?? 1
+    let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
+    var scored = candidates.map { p -> ScoredPassage in
+      score(p, neighbours: [], question: question, idf: idf, total: total, bm25Max: maxBM25)
+    }
+    scored.sort { $0.score > $1.score }
+    var top = Array(scored.prefix(max(limit * 2, 20)))
+    for i in top.indices {
+      let p = top[i].passage
+      let around = try store.passages(articleId: p.articleId, ordinals: max(0, p.ordinal - 1)...(p.ordinal + 1))
+        .filter { $0.ordinal != p.ordinal && $0.paragraph == p.paragraph }
+      top[i] = score(p, neighbours: around, question: question, idf: idf, total: total, bm25Max: maxBM25)
+    }
+    top.sort { $0.score > $1.score }
+    return Array(top.prefix(limit))
+  }
+
+  func score(
+    _ p: StoredPassage, neighbours: [StoredPassage], question: Question, idf: [String: Double],
+    total: Double, bm25Max: Double
+  ) -> ScoredPassage {
+    let stems = Tokenizer.stems(p.text)
+    let stemSet = Set(stems)
+    let joined = " " + stems.joined(separator: " ") + " "
+    let contextStems = Set(neighbours.flatMap { Tokenizer.stems($0.text) } + Tokenizer.stems(p.heading))
+    let contextJoined = " " + neighbours.map { Tokenizer.stems($0.text).joined(separator: " ") }.joined(separator: " ") + " "
+    let titleStems = Set(Tokenizer.stems(p.title))
+    func contains(_ s: String, _ set: Set<String>, _ text: String) -> Bool {
+      s.contains(" ") ? text.contains(" " + s + " ") : set.contains(s)
+    }
+    var found = 0.0
+    var inSentence = 0.0
+    var matched = Set<String>()
+    for term in question.terms {
+      let w = term.weight * (idf[term.stem] ?? 1)
+      if contains(term.stem, stemSet, joined) {
+        found += w
+        inSentence += w
+        matched.insert(term.stem)
+      } else if Paraphrases.alternatives(of: term.stem).contains(where: { contains($0, stemSet, joined) }) {
+        found += 0.8 * w
+        inSentence += 0.8 * w
+        matched.insert(term.stem)
+      } else if contains(term.stem, contextStems, contextJoined) {
+        found += 0.45 * w
+      } else if titleStems.contains(term.stem) {
+        found += 0.25 * w
+      }
+    }
+    let coverage = total > 0 ? found / total : 0
+    let sentenceCoverage = total > 0 ? inSentence / total : 0
+    var score = coverage + 0.15 * sentenceCoverage
+    // Adjacent question terms that stand together in the sentence.
+    let termStems = question.terms.map(\.stem)
+    for i in termStems.indices.dropLast() where joined.contains(" \(termStems[i]) \(termStems[i + 1]) ") {
+      score += 0.06
+    }
+    for phrase in question.quoted + question.entities where phrase.contains(" ") {
+      if joined.contains(" " + Tokenizer.stems(phrase).joined(separator: " ") + " ") { score += 0.08 }
+    }
+    if !question.outlets.isEmpty {
+      let credited = Set(p.credited + [p.outlet])
+      if question.outlets.contains(where: credited.contains) { score += 0.25 }
+    }
+    if SpanFinder.hasSpan(of: question.kind, in: p.text, question: question) { score += 0.12 }
+    let length = stems.count
+    if length > 45 { score -= 0.04 * Double(length - 45) / 20 }
+    if length < 6 { score -= 0.1 }
+    score += 0.05 * (p.score / max(bm25Max, 0.0001))
+    return ScoredPassage(
+      passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,
+      matched: matched, neighbours: neighbours)
+  }
+}

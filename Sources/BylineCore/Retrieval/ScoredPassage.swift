@@ -1,0 +1,15 @@
+/// A retrieved passage with the evidence for it: which question terms it matches and how well.
+public struct ScoredPassage: Sendable {
+  /// The passage.
+  public var passage: StoredPassage
+  /// Combined relevance score (higher is better).
+  public var score: Double
+  /// Share of the question's term weight found in the sentence or its close context (0...1).
+  public var coverage: Double
+  /// Share of the question's term weight found in the sentence itself (0...1).
+  public var sentenceCoverage: Double
+  /// Stems of question terms (or their paraphrases) the sentence contains.
+  public var matched: Set<String>
+  /// The previous and next sentences of the same paragraph, for context.
+  public var neighbours: [StoredPassage]
+}

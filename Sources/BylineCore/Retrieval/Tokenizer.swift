@@ -1,0 +1,50 @@
+/// Splits text into lower-case word tokens the way the FTS5 `unicode61` tokenizer does (letters
+/// and digits; everything else separates), and knows which words carry no topic.
+public enum Tokenizer {
+  /// The lower-case word tokens of `text`, with typographic variants folded.
+  public static func words(_ text: String) -> [String] {
+    var out: [String] = []
+    var current = ""
+    for ch in TextNormalizer.fold(text).lowercased() {
+      if ch.isLetter || ch.isNumber {
+        current.append(ch)
+      } else if !current.isEmpty {
+        out.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { out.append(current) }
+    return out
+  }
+
+  /// The Porter stems of the word tokens of `text`.
+  public static func stems(_ text: String) -> [String] {
+    words(text).map(PorterStemmer.stem)
+  }
+
+  /// Function words and question words: never search terms.
+  public static let stopWords: Set<String> = [
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with",
+    "about", "as", "into", "from", "up", "down", "over", "under", "than", "then", "so", "that",
+    "this", "these", "those", "there", "here", "it", "its", "it's", "is", "are", "was", "were", "be",
+    "been", "being", "am", "do", "does", "did", "doing", "done", "have", "has", "had", "having",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "what", "which",
+    "who", "whom", "whose", "when", "where", "why", "how", "i", "you", "he", "she", "we", "they",
+    "me", "him", "her", "us", "them", "my", "your", "his", "our", "their", "any", "some", "all",
+    "each", "every", "both", "either", "neither", "such", "no", "nor", "not", "only", "own",
+    "same", "too", "very", "just", "also", "s", "t", "d", "ll", "re", "ve", "m", "much", "many",
+    "more", "most", "other", "another", "one", "get", "got", "according", "tell", "me", "please",
+    "know", "anything", "something", "thing", "things", "kind", "sort", "really", "actually",
+    "name", "list", "give", "say", "said", "says", "via", "per", "while", "whether", "yet",
+    "still", "ever", "even", "well", "like", "mean", "means", "happen", "happened", "doe",
+  ]
+
+  /// Words that carry little of the topic in a question: kept as search terms with low weight.
+  public static let lightWords: Set<String> = [
+    "report", "reported", "reports", "reporting", "write", "wrote", "written", "describe",
+    "described", "call", "called", "note", "noted", "mention", "mentioned", "article",
+    "articles", "outlet", "outlets", "news", "story", "claim", "claims", "state", "stated",
+    "company", "new", "next", "make", "made", "use", "used", "want", "wants", "plan", "plans",
+    "going", "go", "take", "work", "way", "ways", "people", "time", "year", "years",
+  ]
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import BylineCore
+import Foundation
+
+/// `byline` with no subcommand: a conversation, interactive on a terminal, batch otherwise.
+struct ChatCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "chat",
+    abstract: "Ask questions in a conversation (the default): a REPL on a terminal, one answer per input line otherwise.")
+
+  @OptionGroup var options: GlobalOptions
+
+  @Flag(name: .long, help: "Do not read or write the REPL history file.")
+  var noHistory = false
+
+  func run() throws {
+    Terminal.ignoreSigpipe()
+    let engine = try options.openEngine()
+    if Terminal.stdinIsTTY && Terminal.stdoutIsTTY {
+      var repl = Repl(engine: engine, options: options, history: !noHistory)
+      try repl.run()
+    } else {
+      try BatchRunner(engine: engine, format: options.format.value).run()
+    }
+  }
+}
+
+/// Batch mode: one answer per non-blank line of stdin, in order; a blank line starts a new
+/// conversation.
+struct BatchRunner {
+  let engine: BylineEngine
+  let format: OutputFormat
+
+  func run() throws {
+    let renderer = AnswerRenderer(format: format == .json ? .jsonl : format, color: false)
+    let conversation = Conversation()
+    var index = 0
+    while let raw = Swift.readLine(strippingNewline: true) {
+      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      if line.isEmpty {
+        conversation.reset()
+        continue
+      }
+      index += 1
+      let answer: Answer
+      do {
+        answer = try engine.answer(line, in: conversation).0
+      } catch {
+        Terminal.warn("byline: question \(index): \(error.localizedDescription)")
+        answer = Answer(
+          question: line, answer: "Byline could not answer this: \(error.localizedDescription)",
+          abstained: true, kind: .description, confidence: 0, citations: [])
+      }
+      switch renderer.format {
+      case .jsonl, .json:
+        Terminal.write(renderer.render(answer, index: index) + "\n")
+      default:
+        Terminal.write((index > 1 ? "\n" : "") + "Q\(index): \(TextNormalizer.stripControls(line))\n" + renderer.render(answer))
+      }
+    }
+  }
+}

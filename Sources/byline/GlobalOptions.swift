@@ -1,0 +1,52 @@
+import ArgumentParser
+import BylineCore
+import Foundation
+
+/// Options every command takes: where the corpus and store are, and how to print.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: "The corpus folder (default: ./Knowledge, or $BYLINE_KNOWLEDGE).")
+  var knowledge: String?
+
+  @Option(name: .long, help: "The SQLite store file (default: $XDG_DATA_HOME/byline/…, or $BYLINE_STORE).")
+  var store: String?
+
+  @Option(name: .long, help: "Output format: text, markdown, json or jsonl.")
+  var format: OutputFormatOption = .text
+
+  @Option(name: .long, help: "Colour: auto, always or never.")
+  var color: ColorChoice = .auto
+
+  var location: StoreLocation {
+    StoreLocation.resolve(
+      knowledge: knowledge, store: store, environment: ProcessInfo.processInfo.environment,
+      executableDirectory: Terminal.executableDirectory)
+  }
+
+  var useColor: Bool { Terminal.useColor(color, format: format.value) }
+
+  /// Opens the engine, printing corpus warnings on stderr. Exits with a clear message on failure.
+  func openEngine(adding: [String] = [], rebuild: Bool = false) throws -> BylineEngine {
+    do {
+      let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild)
+      for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
+      return engine
+    } catch let error as StoreError {
+      Terminal.warn("byline: \(error.localizedDescription)")
+      switch error {
+      case .missingKnowledge, .missingPath: throw ExitCode(66)
+      case .cannotOpen, .corrupt: throw ExitCode(74)
+      }
+    }
+  }
+}
+
+/// `--format` values.
+enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
+  case text, markdown, json, jsonl
+  var value: OutputFormat { OutputFormat(rawValue: rawValue)! }
+}
+
+/// `--color` values.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}

@@ -1,0 +1,169 @@
+import BylineCore
+import Foundation
+import LineEditor
+
+/// The interactive conversation on a terminal, on libedit.
+struct Repl {
+  let engine: BylineEngine
+  let options: GlobalOptions
+  let history: Bool
+  var format: OutputFormat
+  let conversation = Conversation()
+  var last: (Answer, AnswerTrace)?
+
+  static let commands = ["/help", "/sources", "/open", "/why", "/reset", "/format", "/outlets", "/articles", "/quit"]
+
+  init(engine: BylineEngine, options: GlobalOptions, history: Bool) {
+    self.engine = engine
+    self.options = options
+    self.history = history
+    self.format = options.format.value
+  }
+
+  static func historyPath() -> String {
+    let env = ProcessInfo.processInfo.environment
+    let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+    return base + "/byline/history"
+  }
+
+  mutating func run() throws {
+    let outlets = (try? engine.store.articles().map(\.outlet).filter { !$0.isEmpty }) ?? []
+    let cited = (try? engine.store.citedOutlets().map(\.outlet)) ?? []
+    let names = Array(Set(outlets + cited)).sorted()
+    let commands = Self.commands
+    let editor = try LineEditor(
+      programName: "byline", historyFile: history ? Self.historyPath() : nil,
+      completer: { word, line in
+        if line.hasPrefix("/") && !line.contains(" ") { return commands.filter { $0.hasPrefix(word) } }
+        return names.filter { $0.lowercased().hasPrefix(word.lowercased()) && !$0.contains(" ") }
+      })
+    let count = (try? engine.store.articles().count) ?? 0
+    let passages = (try? engine.store.passageCount()) ?? 0
+    Terminal.warn("Byline: \(count) articles, \(passages) passages from \(engine.location.knowledge). /help for commands, Ctrl-D to quit.")
+    let useColor = options.useColor
+    let prompt = useColor ? "\u{1}\u{1B}[1;36m\u{1}byline>\u{1}\u{1B}[0m\u{1} " : "byline> "
+    while true {
+      switch editor.readLine(prompt: prompt) {
+      case .endOfFile:
+        Terminal.write("\n")
+        return
+      case .interrupted:
+        Terminal.write("^C\n")
+        continue
+      case .line(let raw):
+        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.isEmpty { continue }
+        editor.addHistory(line)
+        if line.hasPrefix("/") {
+          if handle(command: line) { return }
+          continue
+        }
+        do {
+          let result = try engine.answer(line, in: conversation)
+          last = result
+          let renderer = AnswerRenderer(format: format, color: Terminal.useColor(options.color, format: format))
+          Terminal.write(renderer.render(result.0).trimmingTrailingNewlines() + "\n")
+        } catch {
+          Terminal.warn("byline: \(error.localizedDescription)")
+        }
+      }
+    }
+  }
+
+  /// Runs a REPL command; returns true to quit.
+  mutating func handle(command line: String) -> Bool {
+    let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+    let arg = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+    let renderer = AnswerRenderer(format: .text, color: options.useColor)
+    switch parts[0] {
+    case "/quit", "/exit", "/q": return true
+    case "/help":
+      Terminal.write(
+        """
+        Ask a question in plain words; follow-ups ("Why?", "When did he say it?") use the conversation.
+          /sources     the last answer's citations in full
+          /open N      the article behind citation N
+          /why         how the last answer was found
+          /reset       forget the conversation
+          /format F    text, markdown, json or jsonl
+          /outlets     outlets the corpus cites and publishers
+          /articles    list the articles
+          /quit        leave (or Ctrl-D)
+
+        """)
+    case "/reset":
+      conversation.reset()
+      Terminal.write("Conversation forgotten.\n")
+    case "/format":
+      if let f = OutputFormat(rawValue: arg) {
+        format = f
+        Terminal.write("Format: \(f.rawValue)\n")
+      } else {
+        Terminal.write("Formats: text, markdown, json, jsonl (now \(format.rawValue))\n")
+      }
+    case "/articles":
+      Terminal.write(renderer.render(articles: (try? engine.store.articles()) ?? []) + "\n")
+    case "/outlets":
+      let answer = (try? engine.ask("Which outlets are cited?"))?.answer ?? ""
+      Terminal.write(answer + "\n")
+    case "/sources":
+      guard let (answer, _) = last, !answer.citations.isEmpty else {
+        Terminal.write("No citations yet.\n")
+        break
+      }
+      for c in answer.citations {
+        Terminal.write("[\(c.n)] \(TextNormalizer.stripControls(c.label))\n    \(c.id) · \(TextNormalizer.stripControls(c.title))\(c.date.isEmpty ? "" : " · " + c.date)\n    “\(TextNormalizer.stripControls(c.quote))”\n")
+      }
+    case "/open":
+      guard let n = Int(arg), let (answer, _) = last, let c = answer.citations.first(where: { $0.n == n }),
+        let article = try? engine.store.article(id: c.id)
+      else {
+        Terminal.write("Usage: /open N, with N a citation number of the last answer.\n")
+        break
+      }
+      Pager.show("\(article.title)\n\(article.outlet)\n\n\(TextNormalizer.stripControls(article.body))\n")
+    case "/why":
+      guard let (_, trace) = last else {
+        Terminal.write("Ask a question first.\n")
+        break
+      }
+      var out = "Question as understood: \(trace.question.text)\n  type: \(trace.question.kind.rawValue)"
+      out += "; terms: \(trace.question.terms.map { "\($0.surface)(\(String(format: "%.1f", $0.weight)))" }.joined(separator: " "))"
+      if !trace.question.outlets.isEmpty { out += "; outlets: \(trace.question.outlets.joined(separator: ", "))" }
+      out += "\n  query: \(trace.query)\n"
+      if let reason = trace.abstainReason { out += "  abstained: \(reason)\n" }
+      for p in trace.passages.prefix(5) {
+        out += String(format: "  %.3f cov %.2f  ", p.score, p.coverage) + "\(p.passage.articleId)#\(p.passage.ordinal)  \(TextNormalizer.stripControls(String(p.passage.text.prefix(100))))\n"
+      }
+      Terminal.write(out)
+    default:
+      Terminal.write("Unknown command \(parts[0]); /help lists them.\n")
+    }
+    return false
+  }
+}
+
+/// Shows long text through $PAGER (or less) on a terminal, directly otherwise.
+enum Pager {
+  static func show(_ text: String) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    guard lines > 40, Terminal.stdoutIsTTY else {
+      Terminal.write(text)
+      return
+    }
+    let pager = ProcessInfo.processInfo.environment["PAGER"] ?? "less -R"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", pager]
+    let pipe = Pipe()
+    process.standardInput = pipe
+    do {
+      try process.run()
+      pipe.fileHandleForWriting.write(Data(text.utf8))
+      try? pipe.fileHandleForWriting.close()
+      process.waitUntilExit()
+    } catch {
+      Terminal.write(text)
+    }
+  }
+}
