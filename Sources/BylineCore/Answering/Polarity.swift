@@ -3,7 +3,7 @@ import Foundation
 /// Tells whether a sentence or question is negative, for yes-or-no answers.
 public enum Polarity {
   private static let regex = try! NSRegularExpression(
-    pattern: #"\b(no|not|never|none|nobody|nothing|neither|nor|without|unconfirmed|unclear|unknown|withhold|withheld|withholding|declined?|refused?|denied|denies|rejects?|rejected|fails?|failed|lacks?|\w+n't|cannot|won't|abandon(?:s|ed|ing)?|walking away)\b"#,
+    pattern: #"\b(no|not|never|none|nobody|nothing|neither|nor|without|unconfirmed|unclear|unknown|withhold|withheld|withholding|declined?|refused?|denied|denies|rejects?|rejected|fails?|failed|lacks?|\w+n't|cannot|won't|abandon(?:s|ed|ing)?|walking away|rather than|instead of)\b"#,
     options: [.caseInsensitive])
 
   /// Whether `text` holds a negation.

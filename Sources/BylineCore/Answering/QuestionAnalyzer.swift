@@ -55,13 +55,30 @@ public struct QuestionAnalyzer: Sendable {
     var seen = Set<String>()
     let entityWords = Set(entities.flatMap { Tokenizer.words($0) })
     let outletWords = Set(outlets.flatMap { Tokenizer.words($0) })
-    for word in words where !Tokenizer.stopWords.contains(word) {
+    // Multi-word expressions of the paraphrase table ("in charge of", "hold back").
+    let allStems = words.map(PorterStemmer.stem)
+    var consumed = Set<Int>()
+    for phrase in Paraphrases.phrases where phrase.count <= allStems.count {
+      for start in 0...(allStems.count - phrase.count) where Array(allStems[start..<(start + phrase.count)]) == phrase {
+        let range = start..<(start + phrase.count)
+        guard !range.contains(where: consumed.contains) else { continue }
+        consumed.formUnion(range)
+        let stem = phrase.joined(separator: " ")
+        if seen.insert(stem).inserted {
+          terms.append(QueryTerm(stem: stem, surface: words[range].joined(separator: " "), weight: 1, isEntity: false))
+        }
+      }
+    }
+    for (i, word) in words.enumerated() where !Tokenizer.stopWords.contains(word) && !outletWords.contains(word) {
       let stem = PorterStemmer.stem(word)
       guard seen.insert(stem).inserted else { continue }
+      if consumed.contains(i) {
+        terms.append(QueryTerm(stem: stem, surface: word, weight: 0.3, isEntity: false))
+        continue
+      }
       var weight = 1.0
       let isEntity = entityWords.contains(word)
       if isEntity { weight = 1.5 }
-      if outletWords.contains(word) { weight = 0.6 }
       if Tokenizer.lightWords.contains(word) { weight = 0.35 }
       if kind == .outlet && Self.outletNouns.contains(word) { weight = 0.2 }
       if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
@@ -126,6 +143,8 @@ public struct QuestionAnalyzer: Sendable {
       if has("what are (the|some)") && (has("(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)")) {
         return .list
       }
+      // "Which model …", "Which rivals …": a named thing.
+      if first == "which", !Tokenizer.stopWords.contains(second), !second.isEmpty { return .organisation }
       return .description
     case "list", "name":
       return .list

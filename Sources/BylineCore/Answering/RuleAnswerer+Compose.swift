@@ -9,8 +9,7 @@ extension RuleAnswerer {
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {
       if let typed = passages.first(where: {
-        $0.score >= bestScore * 0.85 && $0.coverage >= minimumCoverage
-          && !spans(question, $0).isEmpty
+        $0.score >= bestScore * (question.kind == .person ? 0.7 : 0.85) && !spans(question, $0).isEmpty
       }) {
         lead = typed
       }
@@ -70,7 +69,9 @@ extension RuleAnswerer {
   }
 
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
-    SpanFinder.spans(of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
+    let found = SpanFinder.spans(of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
+    if question.kind == .outlet { return found }
+    return SpanFinder.rank(found, in: p.passage.text, near: p.matched)
   }
 
   /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like.

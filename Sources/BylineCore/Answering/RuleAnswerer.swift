@@ -58,7 +58,7 @@ public final class RuleAnswerer: @unchecked Sendable {
       trace.abstainReason = reason
       return (abstain(question, "The corpus does not answer that: \(reason).", nearest: passages.first), trace)
     }
-    return (try compose(question, passages), trace)
+    return (try compose(question, passages.filter(answers)), trace)
   }
 
   /// Why the corpus cannot answer, or nil when it can.
@@ -76,30 +76,57 @@ public final class RuleAnswerer: @unchecked Sendable {
     let idf = try retriever.weights(for: question)
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
-      (df[term.stem] ?? 0) == 0 && term.weight >= 0.5
+      (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.contains(" ")
         && !Paraphrases.alternatives(of: term.stem).contains { alt in
           alt.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
         }
     }
     let missingWeight = missing.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
-    if !missing.isEmpty, missingWeight / max(total, 0.001) > 0.2 {
+    if !missing.isEmpty, missingWeight / max(total, 0.001) > 0.45 {
       return "none of its articles mentions \(missing.map(\.surface).joined(separator: " or "))"
     }
-    guard let best = passages.first else { return "no passage matches the question" }
-    if best.coverage < minimumCoverage {
+    let answering = passages.filter(answers)
+    guard !answering.isEmpty else {
+      if passages.isEmpty { return "no passage matches the question" }
       return "no passage covers the question's key terms together"
     }
-    if [.date, .number, .money].contains(question.kind) {
-      let typed = passages.prefix(6).contains { p in
-        p.coverage >= minimumCoverage
-          && (SpanFinder.hasSpan(of: question.kind, in: p.passage.text, question: question)
-            || Uncertainty.isUncertain(p.passage.text))
+    switch question.kind {
+    case .date:
+      if !answering.contains(where: { hasSpan(question, $0) || Uncertainty.isUncertain($0.passage.text) }) {
+        return "no passage gives a date for it"
       }
-      if !typed {
-        return "no passage gives a \(question.kind == .date ? "date" : "figure") for it"
+    case .number, .money:
+      let focus = Self.focus(of: question)
+      let typed = answering.contains { p in
+        hasSpan(question, p) && (focus.map { f in p.matched.contains(f) } ?? true)
       }
+      if !typed { return "no passage gives that figure" }
+    case .person:
+      if !answering.contains(where: { !SpanFinder.names(in: $0.passage.text).isEmpty || SpanFinder.hasGroup($0.passage.text) }) {
+        return "no passage names anyone for it"
+      }
+    default:
+      break
     }
     return nil
+  }
+
+  /// Whether a passage holds the question's names and enough of its other terms to answer it.
+  func answers(_ p: ScoredPassage) -> Bool {
+    p.entitiesFound && p.topicCoverage >= 0.5 && p.coverage >= minimumCoverage
+  }
+
+  func hasSpan(_ question: Question, _ p: ScoredPassage) -> Bool {
+    !spans(question, p).isEmpty
+  }
+
+  /// The thing counted in "How many X …" / "How much X …", as a stem.
+  static func focus(of question: Question) -> String? {
+    let words = Tokenizer.words(question.text)
+    guard let i = words.firstIndex(where: { $0 == "many" || $0 == "much" }), i + 1 < words.count else { return nil }
+    let next = words[i + 1]
+    guard !Tokenizer.stopWords.contains(next), !Tokenizer.lightWords.contains(next) else { return nil }
+    return PorterStemmer.stem(next)
   }
 
   func abstain(_ question: Question, _ text: String, nearest: ScoredPassage? = nil) -> Answer {

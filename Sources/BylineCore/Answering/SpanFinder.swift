@@ -53,7 +53,11 @@ public enum SpanFinder {
       }
     case .date: out = DateFinder.dates(in: folded)
     case .money: out = matches(money, folded)
-    case .number: out = matches(number, folded).filter { !DateFinder.isYear($0) }
+    case .number:
+      let named = Set(matches(nameNumber, folded).compactMap { $0.split(separator: " ").last.map(String.init) })
+      out = matches(number, folded).filter {
+        !DateFinder.isYear($0) && !named.contains($0.trimmingCharacters(in: .punctuationCharacters))
+      }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;: ")) }
     case .place: out = names(in: folded)
     case .reason: out = matches(reason, folded)
     default: out = []
@@ -63,6 +67,42 @@ public enum SpanFinder {
       out = out.filter { !q.contains($0.lowercased()) }
     }
     return out
+  }
+
+  private static let nameNumber = try! NSRegularExpression(pattern: #"\b[A-Z][\w-]* \d+(?:\.\d+)?\b"#)
+  private static let group = try! NSRegularExpression(
+    pattern: #"\b(board|team|committee|editors|group|company|lab|division|staff|executives?|founder|researchers|analysts|developers|government|agency|regulators)\b"#,
+    options: [.caseInsensitive])
+
+  /// Whether `text` names a group that can answer "who" (a board, a team, the editors).
+  public static func hasGroup(_ text: String) -> Bool {
+    group.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+  }
+
+  /// Orders spans by how close they stand to words whose stems are in `near`.
+  public static func rank(_ spans: [String], in text: String, near: Set<String>) -> [String] {
+    guard spans.count > 1, !near.isEmpty else { return spans }
+    let folded = TextNormalizer.fold(text)
+    let lower = folded.lowercased()
+    var positions: [Int] = []
+    var offset = 0
+    for word in folded.split(separator: " ", omittingEmptySubsequences: false) {
+      let stems = Tokenizer.stems(String(word))
+      if stems.contains(where: { near.contains($0) || Paraphrases.alternatives(of: $0).contains(where: near.contains) }) {
+        positions.append(offset)
+      }
+      offset += word.count + 1
+    }
+    guard !positions.isEmpty else { return spans }
+    func distance(_ span: String) -> Int {
+      guard let r = lower.range(of: span.lowercased()) else { return Int.max }
+      let at = lower.distance(from: lower.startIndex, to: r.lowerBound)
+      return positions.map { abs($0 - at) }.min() ?? Int.max
+    }
+    return spans.enumerated().sorted { (a, b) in
+      let (da, db) = (distance(a.element), distance(b.element))
+      return da != db ? da < db : a.offset < b.offset
+    }.map(\.element)
   }
 
   /// Whether `text` holds a span of `kind` (always true for kinds without a span type).

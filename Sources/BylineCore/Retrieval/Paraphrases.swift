@@ -58,18 +58,68 @@ public enum Paraphrases {
     ["free", "freely", "open"],
     ["ai", "artificial intelligence"],
     ["us", "u.s.", "american", "domestic", "united states"],
+    ["benefit", "benefits", "help", "helps", "advantage", "advantages", "value", "gain", "gains"],
+    ["business", "businesses", "companies", "firms", "enterprises"],
+    ["position", "role", "title", "job", "served as", "post", "ceo"],
+    ["hold", "held", "serve", "served", "occupy"],
+    ["counterweight", "counterbalance", "counter", "offset"],
+    ["organisation", "organization", "division", "unit", "lab", "labs"],
+    ["momentum", "ground", "traction"],
+    ["create", "creation", "formed", "form", "set up", "established", "founded"],
+    ["recent", "latest", "previous", "prior", "last", "earlier"],
+    ["sequence", "sequencing", "order", "phased", "staggered", "phase"],
+    ["warn", "warned", "caution", "cautioned", "cautions"],
+  ]
+
+  /// Irregular and variant word forms that stemming does not join; matched at full weight.
+  public static let inflections: [[String]] = [
+    ["give", "gave", "given"], ["write", "wrote", "written"], ["lead", "led"],
+    ["bring", "brought"], ["buy", "bought"], ["pay", "paid"], ["say", "said"], ["make", "made"],
+    ["take", "took", "taken"], ["begin", "began", "begun"], ["choose", "chose", "chosen"],
+    ["know", "knew", "known"], ["build", "built"], ["spend", "spent"], ["hold", "held"],
+    ["keep", "kept"], ["sell", "sold"], ["tell", "told"], ["think", "thought"], ["win", "won"],
+    ["see", "saw", "seen"], ["come", "came"], ["go", "went", "gone"], ["run", "ran"],
+    ["find", "found"], ["break", "broke", "broken"], ["rise", "rose", "risen"],
+    ["fall", "fell", "fallen"], ["grow", "grew", "grown"], ["leave", "left"], ["lose", "lost"],
+    ["meet", "met"], ["send", "sent"], ["speak", "spoke", "spoken"], ["stand", "stood"],
+    ["teach", "taught"], ["understand", "understood"], ["draw", "drew", "drawn"],
+    ["drive", "drove", "driven"], ["eat", "ate", "eaten"], ["fly", "flew", "flown"],
+    ["hide", "hid", "hidden"], ["ride", "rode"], ["shake", "shook"], ["sing", "sang"],
+    ["steal", "stole"], ["strike", "struck"], ["swear", "swore"], ["tear", "tore"],
+    ["throw", "threw", "thrown"], ["wake", "woke"], ["wear", "wore"], ["bear", "bore", "born"],
+    ["bet", "bet"], ["seek", "sought"], ["catch", "caught"], ["fight", "fought"],
+    ["feel", "felt"], ["lay", "laid"], ["lend", "lent"], ["mean", "meant"], ["sit", "sat"],
+    ["sleep", "slept"], ["spin", "spun"], ["stick", "stuck"], ["swing", "swung"],
+    ["organisation", "organization"], ["organise", "organize"], ["licence", "license"],
+    ["us", "u s"],
   ]
 
   /// Stemmed alternatives for each stemmed term or phrase.
   public static let index: [String: Set<String>] = {
     var out: [String: Set<String>] = [:]
-    for group in groups {
+    for group in groups + inflections {
       let stems = group.map { Tokenizer.stems($0).joined(separator: " ") }
       for s in stems {
         out[s, default: []].formUnion(stems.filter { $0 != s })
       }
     }
     return out
+  }()
+
+  /// Stemmed word forms that mean the same word (irregular verbs, spelling variants).
+  public static let sameWord: [String: Set<String>] = {
+    var out: [String: Set<String>] = [:]
+    for group in inflections {
+      let stems = group.map { Tokenizer.stems($0).joined(separator: " ") }
+      for s in stems { out[s, default: []].formUnion(stems.filter { $0 != s }) }
+    }
+    return out
+  }()
+
+  /// Multi-word expressions of the table, as stem sequences, longest first.
+  public static let phrases: [[String]] = {
+    let all = (groups + inflections).flatMap { $0 }.filter { $0.contains(" ") || $0.contains("-") }
+    return Array(Set(all.map { Tokenizer.stems($0) })).filter { $0.count > 1 }.sorted { $0.count > $1.count }
   }()
 
   /// The stemmed alternatives of a stemmed term or phrase.

@@ -72,21 +72,34 @@ public struct Retriever: Sendable {
     }
     var found = 0.0
     var inSentence = 0.0
+    var topicFound = 0.0
+    var topicTotal = 0.0
+    var entitiesFound = true
     var matched = Set<String>()
     for term in question.terms {
       let w = term.weight * (idf[term.stem] ?? 1)
-      if contains(term.stem, stemSet, joined) {
-        found += w
+      var got = 0.0
+      if contains(term.stem, stemSet, joined)
+        || Paraphrases.sameWord[term.stem]?.contains(where: { contains($0, stemSet, joined) }) == true
+      {
+        got = w
         inSentence += w
         matched.insert(term.stem)
       } else if Paraphrases.alternatives(of: term.stem).contains(where: { contains($0, stemSet, joined) }) {
-        found += 0.8 * w
-        inSentence += 0.8 * w
+        got = 0.8 * w
+        inSentence += got
         matched.insert(term.stem)
       } else if contains(term.stem, contextStems, contextJoined) {
-        found += 0.45 * w
+        got = 0.45 * w
       } else if titleStems.contains(term.stem) {
-        found += 0.25 * w
+        got = 0.25 * w
+      }
+      found += got
+      if term.isEntity {
+        if got < 0.25 * w { entitiesFound = false }
+      } else {
+        topicFound += got
+        topicTotal += w
       }
     }
     let coverage = total > 0 ? found / total : 0
@@ -102,7 +115,7 @@ public struct Retriever: Sendable {
     }
     if !question.outlets.isEmpty {
       let credited = Set(p.credited + [p.outlet])
-      if question.outlets.contains(where: credited.contains) { score += 0.25 }
+      if question.outlets.contains(where: credited.contains) { score += 0.35 }
     }
     if SpanFinder.hasSpan(of: question.kind, in: p.text, question: question) { score += 0.12 }
     let length = stems.count
@@ -111,6 +124,7 @@ public struct Retriever: Sendable {
     score += 0.05 * (p.score / max(bm25Max, 0.0001))
     return ScoredPassage(
       passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,
-      matched: matched, neighbours: neighbours)
+      topicCoverage: topicTotal > 0 ? topicFound / topicTotal : coverage,
+      entitiesFound: entitiesFound, matched: matched, neighbours: neighbours)
   }
 }

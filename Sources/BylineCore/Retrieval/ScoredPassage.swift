@@ -8,6 +8,10 @@ public struct ScoredPassage: Sendable {
   public var coverage: Double
   /// Share of the question's term weight found in the sentence itself (0...1).
   public var sentenceCoverage: Double
+  /// Share of the weight of the question's non-name terms found (0...1).
+  public var topicCoverage: Double
+  /// Whether every name in the question is in the sentence or its context.
+  public var entitiesFound: Bool
   /// Stems of question terms (or their paraphrases) the sentence contains.
   public var matched: Set<String>
   /// The previous and next sentences of the same paragraph, for context.

@@ -37,6 +37,8 @@ public enum Tokenizer {
     "know", "anything", "something", "thing", "things", "kind", "sort", "really", "actually",
     "name", "list", "give", "say", "said", "says", "via", "per", "while", "whether", "yet",
     "still", "ever", "even", "well", "like", "mean", "means", "happen", "happened", "doe",
+    "kinds", "types", "type", "sorts", "exactly", "precisely", "specifically", "approximately",
+    "roughly", "currently", "now", "today's", "exist", "exists", "anyone", "someone", "does",
   ]
 
   /// Words that carry little of the topic in a question: kept as search terms with low weight.
@@ -46,5 +48,7 @@ public enum Tokenizer {
     "articles", "outlet", "outlets", "news", "story", "claim", "claims", "state", "stated",
     "company", "new", "next", "make", "made", "use", "used", "want", "wants", "plan", "plans",
     "going", "go", "take", "work", "way", "ways", "people", "time", "year", "years",
+    "bring", "brings", "give", "gives", "put", "come", "comes", "become", "becomes", "seem",
+    "try", "need", "look", "feel", "struck", "strike", "happen", "per", "piece", "part",
   ]
 }

@@ -1,0 +1,78 @@
+# Byline — answers questions about a corpus of news articles, citing who reported what.
+#
+# Usage:
+#   make run        build (release) and start byline on Knowledge/ (installs libedit-dev and
+#                   libsqlite3-dev with apt-get when they are missing)
+#   make test       run the test suite (Swift Testing; unit tests and the built binary)
+#   make build      release build into .build/release/byline
+#   make eval       score the project's question sets (and ../shared/eval when present)
+#   make lint       check formatting with the toolchain's swift format
+#   make format     rewrite sources with swift format
+#   make install PREFIX=/usr/local   install the binary, Knowledge/ and Prompts/
+#   make clean      remove build output
+#
+# Variables: PREFIX (install root), SWIFT (the swift driver), ARGS (extra arguments for run).
+
+SWIFT ?= swift
+PREFIX ?= /usr/local
+ARGS ?=
+BIN := .build/release/byline
+SHARED := ../shared/eval
+SOURCES := $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
+
+.PHONY: run test build eval lint format install clean deps help
+
+help:
+	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
+
+deps:
+	@missing=""; \
+	for pkg in libedit-dev libsqlite3-dev; do \
+	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing" >&2; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
+	    echo "error: need$$missing; install them with: apt-get install -y$$missing" >&2; exit 1; fi; \
+	  ( $$SUDO apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+	    ( $$SUDO apt-get update -qq >/dev/null 2>&1 && $$SUDO apt-get install -y -qq $$missing >/dev/null ) ) || \
+	    { echo "error: could not install$$missing with apt-get; install them by hand" >&2; exit 1; }; \
+	fi
+
+$(BIN): $(SOURCES)
+	$(SWIFT) build -c release --product byline
+
+build: deps $(BIN)
+
+run: build
+	$(BIN) --knowledge Knowledge $(ARGS)
+
+test: deps
+	$(SWIFT) build -c release --product byline
+	BYLINE_TEST_BINARY=$(CURDIR)/$(BIN) $(SWIFT) test
+
+eval: build
+	@echo "== Tests/Eval/questions.jsonl (plain, strict)"
+	@python3 Tests/Eval/score_set.py Tests/Eval/questions.jsonl -- $(BIN) --knowledge Knowledge --format jsonl
+	@echo "== Tests/Eval/followups.jsonl"
+	@python3 Tests/Eval/score_set.py Tests/Eval/followups.jsonl -- $(BIN) --knowledge Knowledge --format jsonl
+	@if [ -f $(SHARED)/run.py ]; then \
+	  echo "== $(SHARED)/dev.jsonl"; \
+	  python3 Tests/Eval/score_set.py $(SHARED)/dev.jsonl -- $(BIN) --knowledge Knowledge --format jsonl; \
+	  echo "== $(SHARED)/dev-followups.jsonl"; \
+	  python3 Tests/Eval/score_set.py $(SHARED)/dev-followups.jsonl -- $(BIN) --knowledge Knowledge --format jsonl; \
+	fi
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/byline
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/byline
+	cp -R Knowledge Prompts $(DESTDIR)$(PREFIX)/share/byline/
+
+clean:
+	rm -rf .build
