@@ -7,6 +7,9 @@ struct AskCommand: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @Flag(name: .long, help: "Also print how the answer was found (on stderr).")
+  var why = false
+
   @Argument(help: "The question.")
   var question: [String]
 
@@ -18,7 +21,8 @@ struct AskCommand: ParsableCommand {
       throw ExitCode(64)
     }
     let engine = try options.openEngine()
-    let answer = try engine.ask(text)
+    let (answer, trace) = try engine.rules.answer(text)
+    if why { Terminal.warn(TraceRenderer.render(trace)) }
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
     Terminal.write(renderer.render(answer).trimmingTrailingNewlines() + "\n")
   }

@@ -127,14 +127,7 @@ struct Repl {
         Terminal.write("Ask a question first.\n")
         break
       }
-      var out = "Question as understood: \(trace.question.text)\n  type: \(trace.question.kind.rawValue)"
-      out += "; terms: \(trace.question.terms.map { "\($0.surface)(\(String(format: "%.1f", $0.weight)))" }.joined(separator: " "))"
-      if !trace.question.outlets.isEmpty { out += "; outlets: \(trace.question.outlets.joined(separator: ", "))" }
-      out += "\n  query: \(trace.query)\n"
-      if let reason = trace.abstainReason { out += "  abstained: \(reason)\n" }
-      for p in trace.passages.prefix(5) {
-        out += String(format: "  %.3f cov %.2f  ", p.score, p.coverage) + "\(p.passage.articleId)#\(p.passage.ordinal)  \(TextNormalizer.stripControls(String(p.passage.text.prefix(100))))\n"
-      }
+      let out = TraceRenderer.render(trace) + "\n"
       Terminal.write(out)
     default:
       Terminal.write("Unknown command \(parts[0]); /help lists them.\n")

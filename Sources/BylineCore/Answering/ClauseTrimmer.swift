@@ -50,6 +50,7 @@ public enum ClauseTrimmer {
         var score = weights.reduce(0.0) { $0 + (stems.contains($1.key) ? $1.value : 0) }
         let lower = window.lowercased()
         if let k = lowerKeep.firstIndex(where: { lower.contains($0) }) { score += 3.0 - Double(k) * 0.1 }
+        score += 0.4 * Double(lowerKeep.dropFirst().filter { lower.contains($0) }.count)
         score -= 0.01 * Double(count)
         if i == 0 { score += 0.05 }
         if score > best.score { best = (score, window) }

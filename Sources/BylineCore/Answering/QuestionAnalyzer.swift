@@ -22,7 +22,8 @@ public struct QuestionAnalyzer: Sendable {
   ]
   static let outletNouns: Set<String> = [
     "outlet", "outlets", "publication", "publications", "newspaper", "site", "website", "source",
-    "sources", "media", "report", "news", "organization", "organisation", "publisher",
+    "sources", "media", "report", "news", "organization", "organisation", "publisher", "agency",
+    "wire", "paper", "magazine", "network", "channel", "blog", "newsletter", "journalists",
   ]
   static let orgNouns: Set<String> = [
     "company", "companies", "firm", "firms", "organization", "organisation", "lab", "labs",

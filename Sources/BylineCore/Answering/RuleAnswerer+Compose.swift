@@ -14,11 +14,18 @@ extension RuleAnswerer {
         lead = typed
       }
     }
-    let span = spans(question, lead).first
+    // "When will …": where the articles say the timing is unknown, say that.
+    if question.kind == .date, Tokenizer.words(question.text).contains("will"),
+      let unsure = passages.first(where: { $0.score >= bestScore * 0.75 && Uncertainty.isUncertain($0.passage.text) })
+    {
+      lead = unsure
+    }
+    let allSpans = spans(question, lead)
+    let span = Uncertainty.isUncertain(lead.passage.text) && question.kind == .date ? nil : allSpans.first
     let weights = Dictionary(
       question.terms.map { ($0.stem, $0.weight) }, uniquingKeysWith: { a, _ in a })
     var clause = ClauseTrimmer.trim(
-      lead.passage.text, keep: span.map { [$0] } ?? [], weights: weights, maxWords: 28)
+      lead.passage.text, keep: span == nil ? [] : allSpans, weights: weights, maxWords: 28)
     if let first = clause.first, first.isLowercase, clause.count > 1 {
       clause = "…" + clause
     }
@@ -71,7 +78,8 @@ extension RuleAnswerer {
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
     let found = SpanFinder.spans(of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
     if question.kind == .outlet { return found }
-    return SpanFinder.rank(found, in: p.passage.text, near: p.matched)
+    let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))
+    return SpanFinder.rank(found, in: p.passage.text, near: p.matched.subtracting(entityStems))
   }
 
   /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like.

@@ -73,7 +73,11 @@ public final class RuleAnswerer: @unchecked Sendable {
         return "it never mentions \(entity)"
       }
     }
-    let idf = try retriever.weights(for: question)
+    let n = Double(max(try store.passageCount(), 1))
+    let idf = Dictionary(question.terms.map { t in
+      let d = Double(df[t.stem] ?? 0)
+      return (t.stem, log((n - d + 0.5) / (d + 0.5) + 1))
+    }, uniquingKeysWith: { a, _ in a })
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
       (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.contains(" ")
@@ -113,7 +117,8 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   /// Whether a passage holds the question's names and enough of its other terms to answer it.
   func answers(_ p: ScoredPassage) -> Bool {
-    p.entitiesFound && p.topicCoverage >= 0.5 && p.coverage >= minimumCoverage
+    guard p.entitiesFound, p.coverage >= minimumCoverage else { return false }
+    return p.topicCoverage >= 0.5 || p.topicCoverage >= 0.3 && p.sentenceCoverage >= minimumCoverage
   }
 
   func hasSpan(_ question: Question, _ p: ScoredPassage) -> Bool {
@@ -125,7 +130,9 @@ public final class RuleAnswerer: @unchecked Sendable {
     let words = Tokenizer.words(question.text)
     guard let i = words.firstIndex(where: { $0 == "many" || $0 == "much" }), i + 1 < words.count else { return nil }
     let next = words[i + 1]
-    guard !Tokenizer.stopWords.contains(next), !Tokenizer.lightWords.contains(next) else { return nil }
+    guard !Tokenizer.stopWords.contains(next), !Tokenizer.lightWords.contains(next),
+      !["times", "ways", "percent", "more", "less", "longer"].contains(next)
+    else { return nil }
     return PorterStemmer.stem(next)
   }
 

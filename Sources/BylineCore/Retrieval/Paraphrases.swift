@@ -30,7 +30,7 @@ public enum Paraphrases {
      "competitive"],
     ["keep", "withhold", "withheld", "hold back", "held back", "retain", "retaining",
      "proprietary", "private", "closed", "firewall", "guarded"],
-    ["ceo", "chief", "executive", "boss", "founder", "founded", "head"],
+    ["ceo", "chief", "executive", "boss", "head"],
     ["safety", "safe", "safeguards", "guardrails", "security", "review", "vet"],
     ["weak", "poor", "underperform", "underperformed", "underperformance", "flop", "disappoint",
      "disappointing", "weak reception", "struggle", "struggled"],
@@ -66,7 +66,8 @@ public enum Paraphrases {
     ["organisation", "organization", "division", "unit", "lab", "labs"],
     ["momentum", "ground", "traction"],
     ["create", "creation", "formed", "form", "set up", "established", "founded"],
-    ["recent", "latest", "previous", "prior", "last", "earlier"],
+    ["recent", "latest", "newest", "most recent"],
+    ["previous", "prior", "earlier", "former", "past"],
     ["sequence", "sequencing", "order", "phased", "staggered", "phase"],
     ["warn", "warned", "caution", "cautioned", "cautions"],
   ]

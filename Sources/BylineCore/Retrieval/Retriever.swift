@@ -20,9 +20,11 @@ public struct Retriever: Sendable {
     let single = question.terms.map(\.stem).filter { !$0.contains(" ") }
     let df = try store.documentFrequencies(single)
     var out: [String: Double] = [:]
+    // A word the corpus never uses weighs like a moderately rare one: it may be a paraphrase gap.
+    let unseen = 0.5 * log((n + 0.5) / 0.5 + 1)
     for term in question.terms {
       let d = Double(df[term.stem] ?? 0)
-      out[term.stem] = log((n - d + 0.5) / (d + 0.5) + 1)
+      out[term.stem] = d == 0 ? unseen : log((n - d + 0.5) / (d + 0.5) + 1)
     }
     return out
   }
@@ -38,7 +40,14 @@ public struct Retriever: Sendable {
   {
     guard let pattern = QueryBuilder.pattern(for: question.terms) else { return [] }
     let idf = try weights(for: question)
-    let candidates = try store.passages(matching: pattern, in: articleIds, limit: candidateLimit)
+    var candidates = try store.passages(matching: pattern, in: articleIds, limit: candidateLimit)
+    // "According to X …", "What does X say about …": only what X published or is credited with.
+    if !question.outlets.isEmpty {
+      let filtered = candidates.filter { p in
+        question.outlets.contains { o in p.outlet == o || p.credited.contains(o) || p.text.contains(o) }
+      }
+      if !filtered.isEmpty { candidates = filtered }
+    }
     guard !candidates.isEmpty else { return [] }
     let maxBM25 = candidates.map(\.score).max() ?? 1
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
@@ -47,11 +56,21 @@ public struct Retriever: Sendable {
     }
     scored.sort { $0.score > $1.score }
     var top = Array(scored.prefix(max(limit * 2, 20)))
+    var paragraphs: [String: Set<String>] = [:]
+    let hasEntities = question.terms.contains(where: \.isEntity)
     for i in top.indices {
       let p = top[i].passage
       let around = try store.passages(articleId: p.articleId, ordinals: max(0, p.ordinal - 1)...(p.ordinal + 1))
         .filter { $0.ordinal != p.ordinal && $0.paragraph == p.paragraph }
-      top[i] = score(p, neighbours: around, question: question, idf: idf, total: total, bm25Max: maxBM25)
+      var scope: Set<String> = []
+      if hasEntities {
+        let key = "\(p.articleId)#\(p.paragraph)"
+        if paragraphs[key] == nil {
+          paragraphs[key] = Set(Tokenizer.stems(try store.paragraphText(articleId: p.articleId, paragraph: p.paragraph) + " " + p.title))
+        }
+        scope = paragraphs[key]!
+      }
+      top[i] = score(p, neighbours: around, question: question, idf: idf, total: total, bm25Max: maxBM25, scope: scope)
     }
     top.sort { $0.score > $1.score }
     return Array(top.prefix(limit))
@@ -59,7 +78,7 @@ public struct Retriever: Sendable {
 
   func score(
     _ p: StoredPassage, neighbours: [StoredPassage], question: Question, idf: [String: Double],
-    total: Double, bm25Max: Double
+    total: Double, bm25Max: Double, scope: Set<String> = []
   ) -> ScoredPassage {
     let stems = Tokenizer.stems(p.text)
     let stemSet = Set(stems)
@@ -74,7 +93,8 @@ public struct Retriever: Sendable {
     var inSentence = 0.0
     var topicFound = 0.0
     var topicTotal = 0.0
-    var entitiesFound = true
+    var entityFound = 0.0
+    var entityTotal = 0.0
     var matched = Set<String>()
     for term in question.terms {
       let w = term.weight * (idf[term.stem] ?? 1)
@@ -96,7 +116,14 @@ public struct Retriever: Sendable {
       }
       found += got
       if term.isEntity {
-        if got < 0.25 * w { entitiesFound = false }
+        // A name stated elsewhere in the paragraph or the title ("the company", "it").
+        if got < 0.5 * w, term.stem.split(separator: " ").allSatisfy({ scope.contains(String($0)) }) {
+          entityFound += 0.5 * w
+          entityTotal += w
+          continue
+        }
+        entityFound += min(got, w)
+        entityTotal += w
       } else {
         topicFound += got
         topicTotal += w
@@ -125,6 +152,6 @@ public struct Retriever: Sendable {
     return ScoredPassage(
       passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,
       topicCoverage: topicTotal > 0 ? topicFound / topicTotal : coverage,
-      entitiesFound: entitiesFound, matched: matched, neighbours: neighbours)
+      entitiesFound: entityTotal == 0 || entityFound >= 0.5 * entityTotal, matched: matched, neighbours: neighbours)
   }
 }

@@ -35,7 +35,7 @@ public enum Tokenizer {
     "same", "too", "very", "just", "also", "s", "t", "d", "ll", "re", "ve", "m", "much", "many",
     "more", "most", "other", "another", "one", "get", "got", "according", "tell", "me", "please",
     "know", "anything", "something", "thing", "things", "kind", "sort", "really", "actually",
-    "name", "list", "give", "say", "said", "says", "via", "per", "while", "whether", "yet",
+    "name", "list", "say", "before", "after", "during", "until", "above", "below", "between", "among", "within", "said", "says", "via", "per", "while", "whether", "yet",
     "still", "ever", "even", "well", "like", "mean", "means", "happen", "happened", "doe",
     "kinds", "types", "type", "sorts", "exactly", "precisely", "specifically", "approximately",
     "roughly", "currently", "now", "today's", "exist", "exists", "anyone", "someone", "does",
@@ -50,5 +50,6 @@ public enum Tokenizer {
     "going", "go", "take", "work", "way", "ways", "people", "time", "year", "years",
     "bring", "brings", "give", "gives", "put", "come", "comes", "become", "becomes", "seem",
     "try", "need", "look", "feel", "struck", "strike", "happen", "per", "piece", "part",
+    "credit", "credits", "credited", "cite", "cites", "cited", "attribute", "attributed",
   ]
 }
