@@ -44,7 +44,9 @@ struct BatchRunner {
       index += 1
       let answer: Answer
       do {
-        answer = try engine.answer(line, in: conversation).0
+        let result = try engine.answer(line, in: conversation)
+        answer = result.0
+        if ProcessInfo.processInfo.environment["BYLINE_TRACE"] == "1" { Terminal.warn(TraceRenderer.render(result.1)) }
       } catch {
         Terminal.warn("byline: question \(index): \(error.localizedDescription)")
         answer = Answer(

@@ -58,6 +58,8 @@ public struct Answer: Sendable, Codable {
   public var note: String?
   /// Engine time for this answer, in milliseconds.
   public var elapsedMs: Double
+  /// The span the answer turns on (a name, a date, an amount), for follow-up questions.
+  public var focus: String?
 
   enum CodingKeys: String, CodingKey {
     case question

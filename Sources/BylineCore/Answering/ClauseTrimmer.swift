@@ -4,7 +4,9 @@ import Foundation
 /// holds the most question terms and the answer span, within a word budget.
 public enum ClauseTrimmer {
   private static let boundary = try! NSRegularExpression(
-    pattern: #"(?:[,;:]\s+|\s*[—–]\s*|\s+-\s+|\s+(?=\())"#)
+    pattern: #"(?:[,;:]\s+|\s*[—–]\s*|\s+-\s+|\s+(?=\()|\s+(?=(?:and|but|while|which|because|although|whereas|so that|even if|even as) ))"#)
+  private static let auxiliary = try! NSRegularExpression(
+    pattern: #"^(?:will|would|is|are|was|were|has|have|had|could|can|should|may|might|must|do|does|did|remains?|stays?)\b"#)
   private static let trailingCredit = try! NSRegularExpression(
     pattern: #"\s*\([^()]*\)\s*[.!?]?\s*$"#)
 
@@ -40,6 +42,7 @@ public enum ClauseTrimmer {
     }
     let lowerKeep = keep.map { $0.lowercased() }
     var best = (score: -Double.infinity, text: String(words.prefix(maxWords).joined(separator: " ")))
+    var bestStart = 0
     for i in segments.indices {
       var window = ""
       for j in i..<segments.count {
@@ -53,12 +56,40 @@ public enum ClauseTrimmer {
         score += 0.4 * Double(lowerKeep.dropFirst().filter { lower.contains($0) }.count)
         score -= 0.01 * Double(count)
         if i == 0 { score += 0.05 }
-        if score > best.score { best = (score, window) }
+        if score > best.score {
+          best = (score, window)
+          bestStart = i
+        }
       }
     }
-    if best.score == -Double.infinity {
-      // No clause fits: cut words around the first kept span or term.
-      return String(words.prefix(maxWords).joined(separator: " "))
+    // A window that starts at a verb has lost its subject: take the clause before it too.
+    let head = best.text.trimmingCharacters(in: .whitespaces)
+    if bestStart > 0,
+      auxiliary.firstMatch(in: head, range: NSRange(location: 0, length: (head as NSString).length)) != nil
+    {
+      let widened = segments[bestStart - 1] + best.text
+      if widened.split(whereSeparator: \.isWhitespace).count <= maxWords + 8 { best.text = widened }
+    }
+    if best.score < 0.5 {
+      // No clause that fits holds the answer: take the best window of words instead.
+      var bestWords = (score: -Double.infinity, start: 0)
+      let stems = words.map { Tokenizer.stems(String($0)) }
+      let lowerWords = words.map { $0.lowercased() }
+      for start in 0...max(0, words.count - maxWords) {
+        let range = start..<min(words.count, start + maxWords)
+        var score = 0.0
+        var seen = Set<String>()
+        for i in range { for s in stems[i] where seen.insert(s).inserted { score += weights[s] ?? 0 } }
+        let windowText = lowerWords[range].joined(separator: " ")
+        if lowerKeep.contains(where: { windowText.contains($0) }) { score += 3 }
+        if score > bestWords.score { bestWords = (score, start) }
+      }
+      if bestWords.score > max(best.score, 0) {
+        let range = bestWords.start..<min(words.count, bestWords.start + maxWords)
+        let text = words[range].joined(separator: " ")
+        return (bestWords.start > 0 ? "…" : "") + text + (range.upperBound < words.count ? "…" : "")
+      }
+      if best.score == -Double.infinity { return String(words.prefix(maxWords).joined(separator: " ")) }
     }
     return best.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:—–-("))
   }

@@ -123,7 +123,8 @@ public struct QuestionAnalyzer: Sendable {
         if words.contains(where: Self.moneyWords.contains) || second == "much" && !words.contains("data") { return .money }
         return .number
       }
-      if second == "long" || second == "soon" { return .date }
+      if second == "soon" { return .date }
+      if ["old", "big", "large", "long", "far", "tall", "fast"].contains(second) { return .number }
       if second == "come" { return .reason }
       return .description
     case "which", "what":

@@ -14,6 +14,13 @@ extension RuleAnswerer {
         lead = typed
       }
     }
+    // "Why …": a claim without a reason clause is usually explained by the sentence after it.
+    if question.kind == .reason, spans(question, lead).isEmpty,
+      let next = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal + 1 }),
+      !SpanFinder.spans(of: .reason, in: next.text).isEmpty || Self.explains(next.text)
+    {
+      lead.passage = next
+    }
     // "When will …": where the articles say the timing is unknown, say that.
     if question.kind == .date, Tokenizer.words(question.text).contains("will"),
       let unsure = passages.first(where: { $0.score >= bestScore * 0.75 && Uncertainty.isUncertain($0.passage.text) })
@@ -29,6 +36,7 @@ extension RuleAnswerer {
     if let first = clause.first, first.isLowercase, clause.count > 1 {
       clause = "…" + clause
     }
+    clause = Self.undotAbbreviations(clause)
     var opening = clause
     switch question.kind {
     case .yesNo:
@@ -69,10 +77,30 @@ extension RuleAnswerer {
       text += " " + other
     }
     let confidence = min(1, lead.coverage) * (span == nil && spanKinds.contains(question.kind) ? 0.7 : 1)
-    return Answer(
+    var answer = Answer(
       question: question.text, answer: text, abstained: false, kind: question.kind,
       confidence: (confidence * 100).rounded() / 100, citations: citations,
       corroboration: corroboration)
+    answer.focus = span
+    return answer
+  }
+
+  private static let dottedAbbreviation = try! NSRegularExpression(pattern: #"\b([A-Z])\.([A-Z])\.(?=\s)"#)
+
+  /// "U.S. lead" → "US lead": keeps a composed sentence from looking like two sentences.
+  static func undotAbbreviations(_ text: String) -> String {
+    dottedAbbreviation.stringByReplacingMatches(
+      in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "$1$2")
+  }
+
+  private static let explanation = try! NSRegularExpression(
+    pattern: #"^(?:on one side|on the one hand|that is because|this is because|because|the reason|that means|this means|in other words|that's because|put simply|the logic|the thinking)\b"#,
+    options: [.caseInsensitive])
+
+  /// Whether a sentence opens as the explanation of the one before it.
+  static func explains(_ text: String) -> Bool {
+    let t = TextNormalizer.fold(text)
+    return explanation.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
   }
 
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {

@@ -30,9 +30,18 @@ public final class RuleAnswerer: @unchecked Sendable {
   }
 
   /// Answers `text` and returns the trace of how.
-  public func answer(_ text: String) throws -> (Answer, AnswerTrace) {
+  public func answer(_ text: String, resolution: Resolution? = nil) throws -> (Answer, AnswerTrace) {
     let clock = ContinuousClock.now
-    let question = analyzer.analyze(text)
+    var question = analyzer.analyze(resolution?.focus ?? text)
+    if let resolution {
+      // The earlier turn's words join the search with half weight; they name no required entity.
+      let context = analyzer.analyze(resolution.context)
+      let have = Set(question.terms.map(\.stem))
+      for term in context.terms where !have.contains(term.stem) {
+        question.terms.append(QueryTerm(stem: term.stem, surface: term.surface, weight: term.weight * 0.35, isEntity: false))
+      }
+      for outlet in resolution.outlets where !question.outlets.contains(outlet) { question.outlets.append(outlet) }
+    }
     var (answer, trace) = try answer(question)
     let elapsed = ContinuousClock.now - clock
     answer.elapsedMs = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
@@ -44,8 +53,8 @@ public final class RuleAnswerer: @unchecked Sendable {
     var trace = AnswerTrace(question: question, query: pattern, passages: [], abstainReason: nil)
     if question.kind == .corpus { return (try corpusAnswer(question), trace) }
     let outletStems = Set(question.outlets.flatMap { Tokenizer.stems($0) })
-    let topical = question.terms.filter { $0.weight >= 0.5 && !outletStems.contains($0.stem) }
-    if !question.outlets.isEmpty, topical.isEmpty {
+    let topical = question.terms.filter { $0.weight >= 0.3 && !outletStems.contains($0.stem) }
+    if !question.outlets.isEmpty, topical.isEmpty, [.description, .list].contains(question.kind) {
       return (try outletAnswer(question), trace)
     }
     guard !question.terms.isEmpty else {
@@ -106,7 +115,10 @@ public final class RuleAnswerer: @unchecked Sendable {
       }
       if !typed { return "no passage gives that figure" }
     case .person:
-      if !answering.contains(where: { !SpanFinder.names(in: $0.passage.text).isEmpty || SpanFinder.hasGroup($0.passage.text) }) {
+      if !answering.contains(where: {
+        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson) || SpanFinder.hasGroup($0.passage.text)
+          || !$0.passage.credited.isEmpty && Tokenizer.words(question.text).contains(where: { ["report", "reported", "published", "broke"].contains($0) })
+      }) {
         return "no passage names anyone for it"
       }
     default:

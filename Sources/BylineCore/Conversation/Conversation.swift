@@ -1,8 +1,21 @@
 import Foundation
 
-/// Keeps the turns of one conversation and rewrites follow-up questions ("When did he write
-/// it?", "Why?", "And Reuters?") into self-contained ones before retrieval. A question that stands
-/// on its own is never changed.
+/// How a follow-up was understood: the question rewritten to stand alone, and the earlier
+/// turn's words that give it context.
+public struct Resolution: Sendable, Hashable {
+  /// The question with its references filled in ("When did Mark Zuckerberg write it?").
+  public var focus: String
+  /// Words from the earlier turn that the question relies on (searched with less weight).
+  public var context: String
+  /// How to show the reading to the user.
+  public var display: String
+  /// Outlets the earlier turn was about, kept for short follow-ups ("Why?", "When?").
+  public var outlets: [String] = []
+}
+
+/// Keeps the turns of one conversation and resolves follow-up questions ("When did he write
+/// it?", "Why?", "And Reuters?") from the entities and topic of earlier turns. A question that
+/// stands on its own is never changed.
 public final class Conversation: @unchecked Sendable {
   /// Turns so far, oldest first.
   public private(set) var turns: [Turn] = []
@@ -23,43 +36,74 @@ public final class Conversation: @unchecked Sendable {
   static let thingPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "itself"]
   static let demonstratives: Set<String> = ["that", "this", "those", "these", "there", "then"]
   static let elliptical = try! NSRegularExpression(
-    pattern: #"^\s*(?:and|but|what about|how about|and what about|also)\b\s*(.*?)[?.!]*\s*$"#, options: [.caseInsensitive])
+    pattern: #"^\s*(?:and|but|also|what about|how about|and what about)\b[,\s]*(.*?)[?.!]*\s*$"#,
+    options: [.caseInsensitive])
 
-  /// The question rewritten with its referents from earlier turns, or nil when it stands alone.
-  public func resolve(_ text: String, analyzer: QuestionAnalyzer) -> String? {
-    guard let last = turns.last else { return nil }
+  /// The question resolved against earlier turns, or nil when it stands alone.
+  public func resolve(_ text: String, analyzer: QuestionAnalyzer) -> Resolution? {
+    guard let last = turns.last, last.answer.kind != .corpus else { return nil }
     let question = analyzer.analyze(text)
     let words = Tokenizer.words(text)
     let previous = last.understood
-    let ns = text as NSString
-    // "And Reuters?" / "What about SectorHQ?"
-    if let m = Self.elliptical.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) {
+    let context = Self.strip(previous) + (last.answer.abstained ? "" : " " + (last.answer.focus ?? ""))
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let ns = trimmed as NSString
+    // "And Reuters?" / "What about SectorHQ?" / "And the licensing terms?"
+    if let m = Self.elliptical.firstMatch(in: trimmed, range: NSRange(location: 0, length: ns.length)) {
       let rest = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
-      if !rest.isEmpty, rest.split(separator: " ").count <= 4 {
-        return replaceSubject(of: previous, with: rest, analyzer: analyzer)
+      if !rest.isEmpty {
+        let focus = ellipsis(rest, previous: previous, analyzer: analyzer)
+        return Resolution(focus: focus, context: context, display: focus + " (after: \(Self.strip(previous)))")
       }
-      if !rest.isEmpty { return rest + " (" + Self.strip(previous) + ")" }
     }
     let contentTerms = question.terms.filter { $0.weight >= 0.5 }
-    let referring = words.contains { Self.personPronouns.contains($0) || Self.thingPronouns.contains($0) }
-      || refersBack(words)
+    let personRef = words.contains(where: Self.personPronouns.contains)
+    let thingRef = words.contains(where: Self.thingPronouns.contains)
+    let referring = personRef || thingRef || refersBack(words)
     let short = contentTerms.count <= 1 && words.count <= 4
     guard referring || short else { return nil }
-    if !question.entities.isEmpty && !words.contains(where: Self.personPronouns.contains) && !short {
-      return nil
+    if !question.entities.isEmpty && !personRef && !short && !thingRef { return nil }
+    var focus = trimmed
+    var notes: [String] = []
+    if personRef, let person = lastPerson() {
+      focus = Self.substitute(in: focus, pronouns: Self.personPronouns, with: person)
+      notes.append("taking “he/she” as \(person)")
+    } else if thingRef, [.outlet, .organisation].contains(last.answer.kind), let thing = last.answer.focus,
+      !last.answer.abstained, question.entities.isEmpty
+    {
+      focus = Self.substitute(in: focus, pronouns: ["it", "they", "them"], with: thing)
+      notes.append("taking “it” as \(thing)")
     }
-    var rewritten = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    if words.contains(where: Self.personPronouns.contains), let person = lastPerson() {
-      rewritten = Self.substitute(in: rewritten, pronouns: Self.personPronouns, with: person)
-      if contentTerms.count >= 3 { return rewritten }
+    let display = focus + " (" + (notes.isEmpty ? "after: \(Self.strip(previous))" : notes.joined(separator: "; ")) + ")"
+    var outlets: [String] = []
+    if short {
+      outlets = analyzer.analyze(previous).outlets
+      if let f = last.answer.focus, last.answer.kind == .outlet, !last.answer.abstained, !outlets.contains(f) {
+        outlets.append(f)
+      }
     }
-    return rewritten.trimmingCharacters(in: CharacterSet(charactersIn: "?")) + " (" + Self.strip(previous) + ")?"
+    return Resolution(focus: focus, context: context, display: display, outlets: outlets)
+  }
+
+  private func ellipsis(_ rest: String, previous: String, analyzer: QuestionAnalyzer) -> String {
+    let prev = analyzer.analyze(previous)
+    let restQuestion = analyzer.analyze("What about " + rest + "?")
+    if let outlet = restQuestion.outlets.first {
+      if let old = prev.outlets.first, previous.contains(old) {
+        return previous.replacingOccurrences(of: old, with: outlet)
+      }
+      return "What does \(outlet) say?"
+    }
+    let isName = rest.first?.isUppercase == true
+    if isName, let old = prev.entities.last, previous.contains(old), prev.kind != .organisation {
+      return previous.replacingOccurrences(of: old, with: rest)
+    }
+    return "What about \(rest)?"
   }
 
   private func refersBack(_ words: [String]) -> Bool {
     for (i, w) in words.enumerated() where Self.demonstratives.contains(w) {
-      let after = words.count - i - 1
-      if after <= 2 { return true }
+      if words.count - i - 1 <= 2 { return true }
     }
     return false
   }
@@ -67,6 +111,7 @@ public final class Conversation: @unchecked Sendable {
   /// The last person the conversation named: in the last answer's lead, else its question.
   func lastPerson() -> String? {
     for turn in turns.reversed() {
+      if let f = turn.answer.focus, SpanFinder.isPerson(f) { return f }
       let lead = turn.answer.answer.components(separatedBy: "[").first ?? ""
       if let p = SpanFinder.names(in: lead).first(where: SpanFinder.isPerson) { return p }
       if let p = SpanFinder.names(in: turn.understood).first(where: SpanFinder.isPerson) { return p }
@@ -75,14 +120,6 @@ public final class Conversation: @unchecked Sendable {
       }
     }
     return nil
-  }
-
-  private func replaceSubject(of previous: String, with subject: String, analyzer: QuestionAnalyzer) -> String {
-    let prev = analyzer.analyze(previous)
-    if let target = prev.outlets.first ?? prev.entities.last, previous.contains(target) {
-      return previous.replacingOccurrences(of: target, with: subject)
-    }
-    return Self.strip(previous) + " " + subject + "?"
   }
 
   static func strip(_ s: String) -> String {
@@ -95,7 +132,7 @@ public final class Conversation: @unchecked Sendable {
       let core = token.trimmingCharacters(in: .punctuationCharacters)
       let lower = core.lowercased()
       if pronouns.contains(lower) {
-        let replacement = (lower == "his" || lower == "her" && false) ? name + "'s" : name
+        let replacement = lower == "his" || lower == "its" || lower == "their" ? name + "'s" : name
         out.append(token.replacingOccurrences(of: core, with: replacement))
       } else {
         out.append(String(token))

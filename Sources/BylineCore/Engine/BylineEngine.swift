@@ -34,13 +34,11 @@ extension BylineEngine {
   /// Answers `text` as the next turn of `conversation`: resolves follow-ups from earlier turns,
   /// answers with rules, records the turn. Returns the answer and how it was found.
   public func answer(_ text: String, in conversation: Conversation) throws -> (Answer, AnswerTrace) {
-    let resolved = conversation.resolve(text, analyzer: rules.analyzer)
-    var (answer, trace) = try rules.answer(resolved ?? text)
+    let resolution = conversation.resolve(text, analyzer: rules.analyzer)
+    var (answer, trace) = try rules.answer(text, resolution: resolution)
     answer.question = text
-    if let resolved {
-      answer.understoodAs = resolved
-    }
-    conversation.record(Turn(question: text, understood: resolved ?? text, answer: answer))
+    answer.understoodAs = resolution?.display
+    conversation.record(Turn(question: text, understood: resolution?.focus ?? text, answer: answer))
     return (answer, trace)
   }
 }

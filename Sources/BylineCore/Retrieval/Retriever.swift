@@ -140,6 +140,7 @@ public struct Retriever: Sendable {
     for phrase in question.quoted + question.entities where phrase.contains(" ") {
       if joined.contains(" " + Tokenizer.stems(phrase).joined(separator: " ") + " ") { score += 0.08 }
     }
+    for term in question.terms where term.isEntity && stemSet.contains(term.stem) { score += 0.05 }
     if !question.outlets.isEmpty {
       let credited = Set(p.credited + [p.outlet])
       if question.outlets.contains(where: credited.contains) { score += 0.35 }
