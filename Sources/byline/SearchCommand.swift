@@ -21,11 +21,7 @@ struct SearchCommand: ParsableCommand {
     }
     let engine = try options.openEngine()
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
-    guard let pattern = QueryBuilder.pattern(forText: query.joined(separator: " ")) else {
-      Terminal.write(renderer.render(hits: []) + "\n")
-      return
-    }
-    let hits = try engine.store.search(pattern, limit: limit)
+    let hits = try PassageSearch(store: engine.store).search(query.joined(separator: " "), limit: limit)
     Terminal.write(renderer.render(hits: hits) + "\n")
   }
 }

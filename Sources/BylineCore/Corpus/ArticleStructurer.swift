@@ -28,10 +28,16 @@ public struct ArticleStructurer: Sendable {
       while index < blocks.count {
         let line = blocks[index].text
         index += 1
-        if isFurniture(line) || sameName(line, article.outlet) || line.split(separator: " ").count < 2 {
+        if line.count <= 200 && isFurniture(line) || sameName(line, article.outlet) || line.split(separator: " ").count < 2 {
           continue
         }
-        article.title = line
+        if line.count > 200 {
+          // No headline line: name the article after its first words and keep the line as text.
+          article.title = line.split(separator: " ").prefix(12).joined(separator: " ") + "…"
+          index -= 1
+        } else {
+          article.title = line
+        }
         break
       }
     }
@@ -48,7 +54,8 @@ public struct ArticleStructurer: Sendable {
     for i in index..<blocks.count {
       let block = blocks[i]
       let line = block.text
-      let lower = PageFurniture.plain(line).lowercased()
+      // Furniture, headings and bylines are short lines; long ones are always body text.
+      let lower = line.count > 200 ? "" : PageFurniture.plain(line).lowercased()
       if skipNext {
         skipNext = false
         continue
@@ -57,8 +64,8 @@ public struct ArticleStructurer: Sendable {
         skipNext = true
         continue
       }
-      if PageFurniture.publisher(in: line) != nil, lower.hasPrefix("published by") { continue }
-      let isNote = PageFurniture.matches([PageFurniture.editorialNote], line)
+      if lower.hasPrefix("published by"), PageFurniture.publisher(in: line) != nil { continue }
+      let isNote = !lower.isEmpty && PageFurniture.matches([PageFurniture.editorialNote], line)
       if PageFurniture.matches(PageFurniture.trailerStarts, lower) {
         inTrailer = true
         continue
@@ -139,7 +146,7 @@ public struct ArticleStructurer: Sendable {
 
   private func publisher(in blocks: [Block]) -> String? {
     var best: String?
-    for (i, block) in blocks.enumerated() {
+    for (i, block) in blocks.enumerated() where block.text.count <= 200 {
       let lower = block.text.lowercased()
       var name: String?
       if lower == "published by" || lower == "by", i + 1 < blocks.count {
@@ -163,7 +170,7 @@ public struct ArticleStructurer: Sendable {
   }
 
   private func sameName(_ a: String, _ b: String) -> Bool {
-    !b.isEmpty && OutletDirectory.key(a) == OutletDirectory.key(b)
+    !b.isEmpty && a.count < b.count + 20 && OutletDirectory.key(a) == OutletDirectory.key(b)
   }
 
   /// A short line without closing punctuation, followed by more text, is a heading.

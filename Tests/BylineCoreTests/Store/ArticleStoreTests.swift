@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import BylineCore
+
+@Suite struct ArticleStoreTests {
+  @Test func buildsTheSeedCorpusWithPublishers() throws {
+    let corpus = try TempCorpus()
+    let engine = try corpus.engine()
+    let articles = try engine.store.articles()
+    #expect(articles.map { String($0.id.prefix(3)) } == ["000", "001", "002", "003", "004"])
+    #expect(articles.map(\.outlet) == ["Morning Overview", "Scout", "", "SectorHQ", ""])
+    #expect(articles.allSatisfy { $0.passages > 10 && !$0.title.isEmpty })
+    #expect(engine.lastSync.warnings.isEmpty)
+  }
+
+  @Test func updatesOnlyWhatChangedAndRebuildsOnDemand() throws {
+    let corpus = try TempCorpus()
+    _ = try corpus.engine()
+    let unchanged = try corpus.engine()
+    #expect(!unchanged.lastSync.changed)
+
+    try corpus.write(
+      "zz_note.md",
+      "---\ntitle: A test note\noutlet: Example News\ndate: 2026-01-02\n---\n# Heading\n\nThe Zorblat committee approved the plan on Tuesday.\n")
+    let added = try corpus.engine()
+    #expect(added.lastSync.updatedFiles.count == 1)
+    let note = try #require(try added.store.articles().first { $0.id == "zz_note" })
+    #expect(note.outlet == "Example News" && note.title == "A test note" && note.date == "2026-01-02")
+
+    try corpus.write("zz_note.md", "---\ntitle: A test note\n---\nThe Quixotl board rejected it.\n")
+    let changed = try corpus.engine()
+    let hits = try PassageSearch(store: changed.store).search("Quixotl", limit: 5)
+    #expect(hits.count == 1)
+    #expect(try PassageSearch(store: changed.store).search("Zorblat", limit: 5).isEmpty)
+
+    try FileManager.default.removeItem(atPath: corpus.knowledge + "/zz_note.md")
+    let removed = try corpus.engine()
+    #expect(removed.lastSync.removedFiles.count == 1)
+    #expect(try removed.store.articles().count == 5)
+
+    let rebuilt = try BylineEngine(location: StoreLocation(knowledge: corpus.knowledge, store: corpus.store), rebuild: true)
+    #expect(rebuilt.lastSync.updatedFiles.count == 5)
+    #expect(try rebuilt.store.articles().count == 5)
+  }
+
+  @Test func badFilesAreSkippedWithWarningsNamingThem() throws {
+    let corpus = try TempCorpus()
+    try corpus.write("empty.txt", "")
+    try corpus.write("binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2])
+    try corpus.write("latin1.txt", bytes: Array("Title\n\nCaf".utf8) + [0xE9, 0x0A])
+    try corpus.write("broken.md", "---\ntitle: Broken\nthis line has no colon\n---\nBody.\n")
+    try corpus.write("bad.jsonl", "{\"id\": \"j1\", \"title\": \"Fine\", \"body\": \"A fine body about Zorblat.\"}\nnot json\n")
+    let long = "Long single line " + String(repeating: "Meta opens models. ", count: 280_000)
+    try corpus.write("long.txt", "Long article\n" + long)
+    let engine = try corpus.engine()
+    let warnings = engine.lastSync.warnings.map(\.description)
+    for name in ["empty.txt", "binary.txt", "latin1.txt", "broken.md:3", "bad.jsonl:2"] {
+      #expect(warnings.contains { $0.contains(name) }, "no warning names \(name): \(warnings)")
+    }
+    let ids = Set(try engine.store.articles().map(\.id))
+    #expect(ids.contains("j1") && ids.contains("long"))
+    #expect(ids.isSuperset(of: ["000_0270aeca28a1971a", "004_df841a73e9ac7c56"]))
+    #expect(!ids.contains("empty") && !ids.contains("binary") && !ids.contains("broken"))
+  }
+
+  @Test func damagedStoreFileIsReplaced() throws {
+    let corpus = try TempCorpus()
+    try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: corpus.store))
+    let engine = try corpus.engine()
+    #expect(try engine.store.articles().count == 5)
+    #expect(FileManager.default.fileExists(atPath: corpus.store + ".damaged"))
+  }
+}
