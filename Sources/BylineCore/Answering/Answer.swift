@@ -58,10 +58,13 @@ public struct Answer: Sendable, Codable {
   public var note: String?
   /// Engine time for this answer, in milliseconds.
   public var elapsedMs: Double
+  /// Position of the question in a batch (1-based), when answering a batch.
+  public var index: Int?
   /// The span the answer turns on (a name, a date, an amount), for follow-up questions.
   public var focus: String?
 
   enum CodingKeys: String, CodingKey {
+    case index
     case question
     case understoodAs = "understood_as"
     case answer, abstained, kind, confidence, citations, backend, corroboration, note

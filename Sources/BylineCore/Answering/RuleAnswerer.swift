@@ -49,7 +49,7 @@ public final class RuleAnswerer: @unchecked Sendable {
   }
 
   func answer(_ question: Question) throws -> (Answer, AnswerTrace) {
-    let pattern = QueryBuilder.pattern(for: question.terms)?.rawPattern ?? ""
+    let pattern = QueryBuilder.pattern(for: question.terms)?.raw ?? ""
     var trace = AnswerTrace(question: question, query: pattern, passages: [], abstainReason: nil)
     if question.kind == .corpus { return (try corpusAnswer(question), trace) }
     let outletStems = Set(question.outlets.flatMap { Tokenizer.stems($0) })

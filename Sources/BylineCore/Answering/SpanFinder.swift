@@ -48,8 +48,8 @@ public enum SpanFinder {
     case .organisation: out = names(in: folded).filter { !isPerson($0) }
     case .outlet:
       out = credited
-      for name in OutletDirectory.standard.allNames where folded.contains(name) && !out.contains(name) {
-        out.append(name)
+      for name in names(in: folded) {
+        if let outlet = OutletDirectory.standard.canonical(name), !out.contains(outlet) { out.append(outlet) }
       }
     case .date: out = DateFinder.dates(in: folded)
     case .money: out = matches(money, folded)

@@ -3,6 +3,7 @@ public enum TextNormalizer {
   /// Folds typographic variants to ASCII: curly quotes, non-breaking and figure hyphens, dashes
   /// used inside words, non-breaking spaces.
   public static func fold(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar.value {

@@ -51,11 +51,9 @@ public struct AnswerRenderer: Sendable {
   public static func json(_ answer: Answer, index: Int?, pretty: Bool) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    var data = (try? encoder.encode(answer)) ?? Data("{}".utf8)
-    if let index, var object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-      object["index"] = index
-      data = (try? JSONSerialization.data(withJSONObject: object, options: pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes])) ?? data
-    }
+    var answer = answer
+    if let index { answer.index = index }
+    let data = (try? encoder.encode(answer)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
   }
 

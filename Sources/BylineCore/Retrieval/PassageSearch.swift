@@ -1,5 +1,3 @@
-import GRDB
-
 /// `byline search`: passages that hold the words typed, exact phrase matches first, then any of
 /// the words by BM25. User text is turned into quoted FTS5 strings, never passed as syntax.
 public struct PassageSearch: Sendable {
@@ -19,7 +17,7 @@ public struct PassageSearch: Sendable {
     guard !words.isEmpty, let any = QueryBuilder.pattern(forText: text) else { return [] }
     var results: [(StoredPassage, String)] = []
     var seen = Set<Int64>()
-    if words.count > 1, let phrase = try? FTS5Pattern(rawPattern: "\"" + words.joined(separator: " ") + "\"") {
+    if let phrase = QueryBuilder.phrase(text) {
       for hit in try store.search(phrase, limit: limit, open: open, close: close) where seen.insert(hit.0.rowID).inserted {
         results.append(hit)
       }

@@ -1,13 +1,21 @@
+import Foundation
+
 /// The Porter (1980) stemmer, the same algorithm as SQLite's `porter` tokenizer, so that terms
 /// stemmed here can be looked up in the FTS5 vocabulary and compared with indexed text.
 public enum PorterStemmer {
   /// The stem of a lower-case ASCII word; other words are returned unchanged.
   public static func stem(_ word: String) -> String {
-    guard word.count > 2, word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
+    guard word.utf8.count > 2, word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
+    if let cached = cache.value(for: word) { return cached }
     var w = Array(word.utf8)
     step1a(&w); step1b(&w); step1c(&w); step2(&w); step3(&w); step4(&w); step5(&w)
-    return String(decoding: w, as: UTF8.self)
+    let stem = String(decoding: w, as: UTF8.self)
+    cache.store(stem, for: word)
+    return stem
   }
+
+  /// Stems already computed: questions and passages repeat the same words.
+  private static let cache = StemCache()
 
   private static func isConsonant(_ w: [UInt8], _ i: Int) -> Bool {
     switch w[i] {
@@ -50,8 +58,14 @@ public enum PorterStemmer {
   }
 
   private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-    let s = Array(suffix.utf8)
-    return w.count >= s.count && Array(w[(w.count - s.count)...]) == s
+    let n = suffix.utf8.count
+    guard w.count >= n else { return false }
+    var i = w.count - n
+    for byte in suffix.utf8 {
+      if w[i] != byte { return false }
+      i += 1
+    }
+    return true
   }
 
   private static func replace(_ w: inout [UInt8], _ suffix: String, _ with: String) {
@@ -125,10 +139,10 @@ public enum PorterStemmer {
   private static let step4Suffixes = [
     "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
     "ism", "ate", "iti", "ous", "ive", "ize",
-  ]
+  ].sorted { $0.count > $1.count }
 
   private static func step4(_ w: inout [UInt8]) {
-    for s in step4Suffixes.sorted(by: { $0.count > $1.count }) where ends(w, s) {
+    for s in step4Suffixes where ends(w, s) {
       let stemEnd = w.count - s.utf8.count
       if s == "ion" {
         guard stemEnd > 0, w[stemEnd - 1] == 115 || w[stemEnd - 1] == 116 else { return }
@@ -144,5 +158,24 @@ public enum PorterStemmer {
       if m > 1 || (m == 1 && !cvc(w, w.count - 1)) { w.removeLast() }
     }
     if measure(w, w.count) > 1, endsDoubleConsonant(w), w.last == 108 { w.removeLast() }
+  }
+}
+
+/// A thread-safe memo of word stems, capped in size.
+final class StemCache: @unchecked Sendable {
+  private var map: [String: String] = [:]
+  private let lock = NSLock()
+
+  func value(for word: String) -> String? {
+    lock.lock()
+    defer { lock.unlock() }
+    return map[word]
+  }
+
+  func store(_ stem: String, for word: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    if map.count > 200_000 { map.removeAll(keepingCapacity: true) }
+    map[word] = stem
   }
 }

@@ -7,7 +7,7 @@ public struct Retriever: Sendable {
   /// The store to search.
   public let store: ArticleStore
   /// How many candidates FTS5 hands to the rerank.
-  public var candidateLimit = 80
+  public var candidateLimit = 60
 
   /// Creates a retriever over `store`.
   public init(store: ArticleStore) {
@@ -52,23 +52,24 @@ public struct Retriever: Sendable {
     let maxBM25 = candidates.map(\.score).max() ?? 1
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     var scored = candidates.map { p -> ScoredPassage in
-      score(p, neighbours: [], question: question, idf: idf, total: total, bm25Max: maxBM25)
+      score(p, neighbours: [], question: question, idf: idf, total: total, bm25Max: maxBM25, quick: true)
     }
     scored.sort { $0.score > $1.score }
-    var top = Array(scored.prefix(max(limit * 2, 20)))
-    var paragraphs: [String: Set<String>] = [:]
+    var top = Array(scored.prefix(max(limit + 4, 16)))
     let hasEntities = question.terms.contains(where: \.isEntity)
+    let paragraphs = try store.paragraphs(top.map { ($0.passage.articleId, $0.passage.paragraph) })
+    var scopes: [String: Set<String>] = [:]
     for i in top.indices {
       let p = top[i].passage
-      let around = try store.passages(articleId: p.articleId, ordinals: max(0, p.ordinal - 1)...(p.ordinal + 1))
-        .filter { $0.ordinal != p.ordinal && $0.paragraph == p.paragraph }
+      let key = "\(p.articleId)#\(p.paragraph)"
+      let members = paragraphs[key] ?? []
+      let around = members.filter { abs($0.ordinal - p.ordinal) == 1 }
       var scope: Set<String> = []
       if hasEntities {
-        let key = "\(p.articleId)#\(p.paragraph)"
-        if paragraphs[key] == nil {
-          paragraphs[key] = Set(Tokenizer.stems(try store.paragraphText(articleId: p.articleId, paragraph: p.paragraph) + " " + p.title))
+        if scopes[key] == nil {
+          scopes[key] = Set(members.flatMap(\.stems) + Tokenizer.stems(p.title))
         }
-        scope = paragraphs[key]!
+        scope = scopes[key]!
       }
       top[i] = score(p, neighbours: around, question: question, idf: idf, total: total, bm25Max: maxBM25, scope: scope)
     }
@@ -76,19 +77,35 @@ public struct Retriever: Sendable {
     return Array(top.prefix(limit))
   }
 
+  /// Whether `run` occurs as consecutive items of `list`.
+  static func containsRun(_ run: [String], in list: [String]) -> Bool {
+    guard !run.isEmpty, run.count <= list.count else { return false }
+    for start in 0...(list.count - run.count) where list[start] == run[0] {
+      var k = 1
+      while k < run.count && list[start + k] == run[k] { k += 1 }
+      if k == run.count { return true }
+    }
+    return false
+  }
+
   func score(
     _ p: StoredPassage, neighbours: [StoredPassage], question: Question, idf: [String: Double],
-    total: Double, bm25Max: Double, scope: Set<String> = []
+    total: Double, bm25Max: Double, scope: Set<String> = [], quick: Bool = false
   ) -> ScoredPassage {
-    let stems = Tokenizer.stems(p.text)
+    let stems = p.stems
     let stemSet = Set(stems)
-    let joined = " " + stems.joined(separator: " ") + " "
-    let contextStems = Set(neighbours.flatMap { Tokenizer.stems($0.text) } + Tokenizer.stems(p.heading))
-    let contextJoined = " " + neighbours.map { Tokenizer.stems($0.text).joined(separator: " ") }.joined(separator: " ") + " "
-    let titleStems = Set(Tokenizer.stems(p.title))
-    func contains(_ s: String, _ set: Set<String>, _ text: String) -> Bool {
-      s.contains(" ") ? text.contains(" " + s + " ") : set.contains(s)
+    let contextList = neighbours.map(\.stems) + (quick || p.heading.isEmpty ? [] : [Tokenizer.stems(p.heading)])
+    let contextStems = Set(contextList.joined())
+    let titleStems = quick ? [] : Set(Tokenizer.stems(p.title))
+    func holds(_ sequence: [String], _ set: Set<String>, _ lists: [[String]]) -> Bool {
+      guard sequence.count > 1 else { return sequence.first.map(set.contains) ?? false }
+      guard sequence.allSatisfy(set.contains) else { return false }
+      return lists.contains { Self.containsRun(sequence, in: $0) }
     }
+    func contains(_ s: String, _ set: Set<String>, _ lists: [[String]]) -> Bool {
+      s.contains(" ") ? holds(s.split(separator: " ").map(String.init), set, lists) : set.contains(s)
+    }
+    let own = [stems]
     var found = 0.0
     var inSentence = 0.0
     var topicFound = 0.0
@@ -99,17 +116,17 @@ public struct Retriever: Sendable {
     for term in question.terms {
       let w = term.weight * (idf[term.stem] ?? 1)
       var got = 0.0
-      if contains(term.stem, stemSet, joined)
-        || Paraphrases.sameWord[term.stem]?.contains(where: { contains($0, stemSet, joined) }) == true
+      if contains(term.stem, stemSet, own)
+        || Paraphrases.sameWordSequences[term.stem]?.contains(where: { holds($0, stemSet, own) }) == true
       {
         got = w
         inSentence += w
         matched.insert(term.stem)
-      } else if Paraphrases.alternatives(of: term.stem).contains(where: { contains($0, stemSet, joined) }) {
+      } else if Paraphrases.sequences[term.stem]?.contains(where: { holds($0, stemSet, own) }) == true {
         got = 0.8 * w
         inSentence += got
         matched.insert(term.stem)
-      } else if contains(term.stem, contextStems, contextJoined) {
+      } else if contains(term.stem, contextStems, contextList) {
         got = 0.45 * w
       } else if titleStems.contains(term.stem) {
         got = 0.25 * w
@@ -134,18 +151,20 @@ public struct Retriever: Sendable {
     var score = coverage + 0.15 * sentenceCoverage
     // Adjacent question terms that stand together in the sentence.
     let termStems = question.terms.map(\.stem)
-    for i in termStems.indices.dropLast() where joined.contains(" \(termStems[i]) \(termStems[i + 1]) ") {
+    for i in termStems.indices.dropLast() where holds([termStems[i], termStems[i + 1]], stemSet, own) {
       score += 0.06
     }
-    for phrase in question.quoted + question.entities where phrase.contains(" ") {
-      if joined.contains(" " + Tokenizer.stems(phrase).joined(separator: " ") + " ") { score += 0.08 }
+    if !quick {
+      for phrase in question.quoted + question.entities where phrase.contains(" ") {
+        if holds(Tokenizer.stems(phrase), stemSet, own) { score += 0.08 }
+      }
     }
     for term in question.terms where term.isEntity && stemSet.contains(term.stem) { score += 0.05 }
     if !question.outlets.isEmpty {
       let credited = Set(p.credited + [p.outlet])
       if question.outlets.contains(where: credited.contains) { score += 0.35 }
     }
-    if SpanFinder.hasSpan(of: question.kind, in: p.text, question: question) { score += 0.12 }
+    if !quick, SpanFinder.hasSpan(of: question.kind, in: p.text, question: question) { score += 0.12 }
     let length = stems.count
     if length > 45 { score -= 0.04 * Double(length - 45) / 20 }
     if length < 6 { score -= 0.1 }

@@ -4,16 +4,32 @@ public enum Tokenizer {
   /// The lower-case word tokens of `text`, with typographic variants folded.
   public static func words(_ text: String) -> [String] {
     var out: [String] = []
-    var current = ""
-    for ch in TextNormalizer.fold(text).lowercased() {
-      if ch.isLetter || ch.isNumber {
-        current.append(ch)
-      } else if !current.isEmpty {
-        out.append(current)
-        current = ""
+    var current = String.UnicodeScalarView()
+    func flush() {
+      if !current.isEmpty {
+        out.append(String(current))
+        current = String.UnicodeScalarView()
       }
     }
-    if !current.isEmpty { out.append(current) }
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if v < 128 {
+        if v >= 97 && v <= 122 || v >= 48 && v <= 57 {
+          current.append(scalar)
+        } else if v >= 65 && v <= 90 {
+          current.append(Unicode.Scalar(v + 32)!)
+        } else {
+          flush()
+        }
+      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        || scalar.properties.generalCategory == .nonspacingMark
+      {
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars { current.append(lower) }
+      } else {
+        flush()
+      }
+    }
+    flush()
     return out
   }
 

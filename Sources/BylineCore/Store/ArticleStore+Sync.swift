@@ -73,6 +73,7 @@ extension ArticleStore {
     report.updatedFiles = toWrite.map(\.0.path).sorted()
     guard !toWrite.isEmpty || !removed.isEmpty || !touchOnly.isEmpty else { return report }
 
+    defer { invalidateCaches() }
     let structurer = ArticleStructurer(directory: OutletDirectory(extra: Array(outlets)))
     let parsed = toWrite.map { (file, hash, articles) in (file, hash, articles.map(structurer.structure)) }
     try dbQueue.write { db in
@@ -118,14 +119,15 @@ extension ArticleStore {
       ])
     let insertPassage = try db.cachedStatement(
       sql: """
-        INSERT INTO passage (articleId, ordinal, paragraph, heading, title, text, start, end, cites, inheritedCites)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO passage (articleId, ordinal, paragraph, heading, title, text, stems, start, end, cites, inheritedCites)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let insertCredit = try db.cachedStatement(
       sql: "INSERT INTO attribution (passageId, outlet, scope) VALUES (?, ?, ?)")
     for p in doc.passages {
       try insertPassage.execute(arguments: [
-        a.id, p.ordinal, p.paragraph, p.heading, a.title, p.text, p.start, p.end,
+        a.id, p.ordinal, p.paragraph, p.heading, a.title, p.text, Tokenizer.stems(p.text).joined(separator: " "),
+        p.start, p.end,
         p.cites.joined(separator: "\t"), p.inheritedCites.joined(separator: "\t"),
       ])
       let rowID = db.lastInsertedRowID

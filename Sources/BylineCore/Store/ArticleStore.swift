@@ -9,6 +9,9 @@ public final class ArticleStore: @unchecked Sendable {
   /// The store file.
   public let path: String
   let dbQueue: any DatabaseWriter
+  private let cacheLock = NSLock()
+  private var dfCache: [String: Int] = [:]
+  private var passageCountCache: Int?
 
   /// Opens (creating when needed) the store at `path`. Use ":memory:" for a private in-memory
   /// store. A file that is not a usable store is moved aside and a new store is created.
@@ -41,11 +44,20 @@ public final class ArticleStore: @unchecked Sendable {
       }
     }
     try StoreSchema.migrator.migrate(dbQueue)
+    try dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
   }
 
   private static func open(path: String, config: Configuration) throws -> DatabasePool {
-    let pool = try DatabasePool(path: path, configuration: config)
+    var pool = try DatabasePool(path: path, configuration: config)
     try pool.read { db in _ = try Row.fetchOne(db, sql: "PRAGMA quick_check") }
+    let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    let tables = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
+    if version != StoreSchema.version && tables > 0 {
+      // Built by another version of Byline: start afresh; the corpus rebuilds it.
+      try pool.close()
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+      pool = try DatabasePool(path: path, configuration: config)
+    }
     return pool
   }
 
@@ -78,35 +90,43 @@ public final class ArticleStore: @unchecked Sendable {
 
   /// Number of passages in the store.
   public func passageCount() throws -> Int {
-    try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0 }
+    cacheLock.lock()
+    let cached = passageCountCache
+    cacheLock.unlock()
+    if let cached { return cached }
+    let n = try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0 }
+    cacheLock.lock()
+    passageCountCache = n
+    cacheLock.unlock()
+    return n
   }
 
   /// Passages matching an FTS5 pattern, best first, with scores (higher is better).
   ///
   /// - Parameters:
-  ///   - pattern: a pattern built by ``QueryBuilder`` or GRDB's `FTS5Pattern`; never raw user text.
+  ///   - pattern: a query built by ``QueryBuilder``; never raw user text.
   ///   - articleIds: when not nil, only passages of these articles.
   ///   - limit: the most passages to return.
-  public func passages(matching pattern: FTS5Pattern, in articleIds: [String]? = nil, limit: Int)
+  public func passages(matching pattern: MatchQuery, in articleIds: [String]? = nil, limit: Int)
     throws -> [StoredPassage]
   {
     try dbQueue.read { db in
       var sql = """
-        SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
+        SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
                p.inheritedCites, a.title, a.outlet, a.date,
                bm25(passage_fts, 1.0, 0.5, 0.25) AS rank
         FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid
         JOIN article a ON a.id = p.articleId
         WHERE passage_fts MATCH ?
         """
-      var arguments: StatementArguments = [pattern]
+      var arguments: StatementArguments = [pattern.raw]
       if let ids = articleIds {
         sql += " AND p.articleId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
         arguments += StatementArguments(ids)
       }
       sql += " ORDER BY rank LIMIT ?"
       arguments += [limit]
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.passage)
+      return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.passage)
     }
   }
 
@@ -116,12 +136,32 @@ public final class ArticleStore: @unchecked Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
                  p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
           FROM passage p JOIN article a ON a.id = p.articleId
           WHERE p.articleId = ? AND p.ordinal BETWEEN ? AND ? ORDER BY p.ordinal
           """, arguments: [articleId, range.lowerBound, range.upperBound]
       ).map(Self.passage)
+    }
+  }
+
+  /// Every passage of the given paragraphs, keyed by "ARTICLE#PARAGRAPH", in one read.
+  public func paragraphs(_ keys: [(articleId: String, paragraph: Int)]) throws -> [String: [StoredPassage]] {
+    try dbQueue.read { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+                 p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
+          FROM passage p JOIN article a ON a.id = p.articleId
+          WHERE p.articleId = ? AND p.paragraph = ? ORDER BY p.ordinal
+          """)
+      var out: [String: [StoredPassage]] = [:]
+      for key in keys {
+        let name = "\(key.articleId)#\(key.paragraph)"
+        if out[name] != nil { continue }
+        out[name] = try Row.fetchAll(statement, arguments: [key.articleId, key.paragraph]).map(Self.passage)
+      }
+      return out
     }
   }
 
@@ -136,37 +176,61 @@ public final class ArticleStore: @unchecked Sendable {
   }
 
   /// Snippets with matched words marked, for `byline search`.
-  public func search(_ pattern: FTS5Pattern, limit: Int, open: String = "[", close: String = "]")
+  public func search(_ pattern: MatchQuery, limit: Int, open: String = "[", close: String = "]")
     throws -> [(StoredPassage, String)]
   {
     try dbQueue.read { db in
       try Row.fetchAll(
         db,
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
                  p.inheritedCites, a.title, a.outlet, a.date,
                  bm25(passage_fts, 1.0, 0.5, 0.25) AS rank,
                  highlight(passage_fts, 0, ?, ?) AS marked
           FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid
           JOIN article a ON a.id = p.articleId
           WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
-          """, arguments: [open, close, pattern, limit]
+          """, arguments: [open, close, pattern.raw, limit]
       ).map { (Self.passage($0), $0["marked"] as String) }
     }
   }
 
-  /// How many passages contain each stemmed term (from the FTS5 vocabulary).
+  /// How many passages contain each stemmed term (from the FTS5 vocabulary, memoised until the
+  /// store changes).
   public func documentFrequencies(_ terms: [String]) throws -> [String: Int] {
-    guard !terms.isEmpty else { return [:] }
-    return try dbQueue.read { db in
-      var out: [String: Int] = [:]
+    let wanted = Array(Set(terms))
+    var out: [String: Int] = [:]
+    var missing: [String] = []
+    cacheLock.lock()
+    for t in wanted {
+      if let n = dfCache[t] { out[t] = n } else { missing.append(t) }
+    }
+    cacheLock.unlock()
+    guard !missing.isEmpty else { return out }
+    let fetched: [String: Int] = try dbQueue.read { db in
+      var found: [String: Int] = [:]
       let rows = try Row.fetchAll(
         db,
-        sql: "SELECT term, doc FROM passage_vocab WHERE term IN (\(terms.map { _ in "?" }.joined(separator: ",")))",
-        arguments: StatementArguments(terms))
-      for row in rows { out[row["term"]] = row["doc"] }
-      return out
+        sql: "SELECT term, doc FROM passage_vocab WHERE term IN (\(missing.map { _ in "?" }.joined(separator: ",")))",
+        arguments: StatementArguments(missing))
+      for row in rows { found[row["term"]] = row["doc"] }
+      return found
     }
+    cacheLock.lock()
+    for t in missing {
+      out[t] = fetched[t] ?? 0
+      dfCache[t] = fetched[t] ?? 0
+    }
+    cacheLock.unlock()
+    return out
+  }
+
+  /// Forgets memoised figures after the store changed.
+  func invalidateCaches() {
+    cacheLock.lock()
+    dfCache.removeAll()
+    passageCountCache = nil
+    cacheLock.unlock()
   }
 
   /// Outlets credited anywhere in the corpus, with how many passages credit each.
@@ -184,14 +248,18 @@ public final class ArticleStore: @unchecked Sendable {
   }
 
   static func list(_ joined: String) -> [String] {
-    joined.isEmpty ? [] : joined.components(separatedBy: "\t")
+    joined.isEmpty ? [] : joined.utf8.split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// Reads a passage row by column position (every passage query selects the same columns in
+  /// this order: id, articleId, ordinal, paragraph, heading, text, stems, cites, inheritedCites,
+  /// title, outlet, date, rank); positional access avoids GRDB's per-name column lookup.
   private static func passage(_ row: Row) -> StoredPassage {
-    StoredPassage(
-      rowID: row["id"], articleId: row["articleId"], title: row["title"], outlet: row["outlet"],
-      date: row["date"], ordinal: row["ordinal"], paragraph: row["paragraph"],
-      heading: row["heading"], text: row["text"], cites: list(row["cites"]),
-      inheritedCites: list(row["inheritedCites"]), score: -(row["rank"] as Double))
+    let stems: String = row[6]
+    return StoredPassage(
+      rowID: row[0], articleId: row[1], title: row[9], outlet: row[10], date: row[11],
+      ordinal: row[2], paragraph: row[3], heading: row[4], text: row[5],
+      stems: stems.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }, cites: list(row[7]),
+      inheritedCites: list(row[8]), score: -(row[12] as Double))
   }
 }

@@ -2,6 +2,10 @@ import GRDB
 
 /// The store's schema, as GRDB migrations. Add a migration; never edit a shipped one.
 enum StoreSchema {
+  /// Bump when the layout or what is derived at index time changes: older stores are rebuilt
+  /// from the corpus (the store is a cache; the corpus folder is the source of truth).
+  static let version = 2
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
@@ -32,6 +36,7 @@ enum StoreSchema {
         t.column("heading", .text).notNull()
         t.column("title", .text).notNull()
         t.column("text", .text).notNull()
+        t.column("stems", .text).notNull()
         t.column("start", .integer).notNull()
         t.column("end", .integer).notNull()
         t.column("cites", .text).notNull()

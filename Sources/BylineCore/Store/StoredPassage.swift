@@ -18,6 +18,8 @@ public struct StoredPassage: Sendable, Hashable, Codable {
   public var heading: String
   /// The sentence, verbatim.
   public var text: String
+  /// The Porter stems of the sentence's words, in order (computed when indexed).
+  public var stems: [String]
   /// Outlets the sentence itself credits.
   public var cites: [String]
   /// Outlets credited by its run of sentences or its article.
