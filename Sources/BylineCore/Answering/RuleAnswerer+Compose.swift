@@ -43,7 +43,8 @@ extension RuleAnswerer {
       let yes = Polarity.isNegative(lead.passage.text) == Polarity.isNegative(question.text)
       opening = (yes ? "Yes" : "No") + " — " + lowerFirst(clause)
     case .person, .organisation, .outlet, .date, .money, .number, .place:
-      if let span, !clause.lowercased().hasPrefix(span.lowercased()) {
+      // Lead with the span unless the clause already names it near its start.
+      if let span, !Self.namesEarly(span, in: clause) {
         opening = span + " — " + lowerFirst(clause)
       }
     default:
@@ -103,6 +104,12 @@ extension RuleAnswerer {
     return explanation.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
   }
 
+  /// Whether `span` stands within the first eight words of `clause`.
+  static func namesEarly(_ span: String, in clause: String) -> Bool {
+    let head = clause.split(separator: " ").prefix(8 + span.split(separator: " ").count).joined(separator: " ")
+    return head.lowercased().contains(span.lowercased())
+  }
+
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
     let found = SpanFinder.spans(of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
     if question.kind == .outlet { return found }
@@ -110,25 +117,23 @@ extension RuleAnswerer {
     return SpanFinder.rank(found, in: p.passage.text, near: p.matched.subtracting(entityStems))
   }
 
-  /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like.
+  /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like: how many articles
+  /// support the answer, and whether they are independent or repeat one original report.
   func corroborate(_ citations: [Citation]) throws -> String? {
     guard let first = citations.first else { return nil }
     let total = try articles().count
-    if citations.count == 1 {
-      return "Source: \(first.label)."
-    }
-    let credited = citations.map { Set($0.cites) }
-    let common = credited.dropFirst().reduce(credited[0]) { $0.intersection($1) }
-    var text = "Reported in \(citations.count) of \(total) articles"
+    if citations.count == 1 { return "Source: \(first.label)." }
+    let crediting = citations.filter { !$0.cites.isEmpty }
+    let head = "Reported in \(citations.count) of \(total) articles"
+    guard !crediting.isEmpty else { return head + "; none of them names its source." }
+    let common = crediting.dropFirst().reduce(Set(crediting[0].cites)) { $0.intersection($1.cites) }
     if let origin = common.sorted().first {
-      text += ", all tracing back to \(origin)."
-    } else if credited.allSatisfy({ $0.isEmpty }) {
-      text += ", none naming a source."
-    } else {
-      let outlets = Array(Set(citations.flatMap(\.cites))).sorted()
-      text += ", from separate sources (\(outlets.joined(separator: ", ")))."
+      if crediting.count == citations.count { return head + ", all tracing back to \(origin)." }
+      let silent = citations.count - crediting.count
+      return head + "; those naming a source all credit \(origin) (\(silent) name\(silent == 1 ? "s" : "") none)."
     }
-    return text
+    let outlets = Array(Set(crediting.flatMap(\.cites))).sorted()
+    return head + ", crediting different sources (\(outlets.joined(separator: ", ")))."
   }
 
   /// When articles give different figures or dates for the question, says so with each version.

@@ -17,6 +17,17 @@ public final class RuleAnswerer: @unchecked Sendable {
     self.retriever = Retriever(store: store)
     let outlets = try store.articles().map(\.outlet).filter { !$0.isEmpty }
     self.analyzer = QuestionAnalyzer(directory: OutletDirectory(extra: outlets))
+    Self.warmUp()
+  }
+
+  /// Builds the static tables and compiles the patterns once, so that answer times measure
+  /// answering, not start-up.
+  static func warmUp() {
+    _ = Paraphrases.sequences.count + Paraphrases.sameWordSequences.count + Paraphrases.phrases.count
+    for kind in AnswerKind.allCases { _ = SpanFinder.spans(of: kind, in: "Warm Up said on May 1, 2025 that $1 billion (axios.com) because") }
+    _ = Uncertainty.isUncertain("unclear") || Polarity.isNegative("not")
+    _ = ClauseTrimmer.trim("a, b", keep: [], weights: [:])
+    _ = AttributionExtractor().outlets(in: "according to Axios (axios.com)")
   }
 
   /// Analyses a question with the corpus's outlets known.

@@ -53,7 +53,7 @@ public final class Conversation: @unchecked Sendable {
       let rest = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
       if !rest.isEmpty {
         let focus = ellipsis(rest, previous: previous, analyzer: analyzer)
-        return Resolution(focus: focus, context: context, display: focus + " (after: \(Self.strip(previous)))")
+        return Resolution(focus: focus, context: context, display: "reading it as “\(focus)”, after “\(Self.strip(previous))”")
       }
     }
     let contentTerms = question.terms.filter { $0.weight >= 0.5 }
@@ -67,14 +67,16 @@ public final class Conversation: @unchecked Sendable {
     var notes: [String] = []
     if personRef, let person = lastPerson() {
       focus = Self.substitute(in: focus, pronouns: Self.personPronouns, with: person)
-      notes.append("taking “he/she” as \(person)")
+      let pronoun = words.first(where: Self.personPronouns.contains) ?? "he"
+      notes.append("taking “\(pronoun)” as \(person)")
     } else if thingRef, [.outlet, .organisation].contains(last.answer.kind), let thing = last.answer.focus,
       !last.answer.abstained, question.entities.isEmpty
     {
       focus = Self.substitute(in: focus, pronouns: ["it", "they", "them"], with: thing)
-      notes.append("taking “it” as \(thing)")
+      let pronoun = words.first(where: ["it", "they", "them"].contains) ?? "it"
+      notes.append("taking “\(pronoun)” as \(thing)")
     }
-    let display = focus + " (" + (notes.isEmpty ? "after: \(Self.strip(previous))" : notes.joined(separator: "; ")) + ")"
+    let display = notes.isEmpty ? "following on from “\(Self.strip(previous))”" : notes.joined(separator: "; ")
     var outlets: [String] = []
     if short {
       outlets = analyzer.analyze(previous).outlets

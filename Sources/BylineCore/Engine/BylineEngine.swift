@@ -37,7 +37,8 @@ extension BylineEngine {
     let resolution = conversation.resolve(text, analyzer: rules.analyzer)
     var (answer, trace) = try rules.answer(text, resolution: resolution)
     answer.question = text
-    answer.understoodAs = resolution?.display
+    answer.understoodAs = resolution?.focus
+    if let display = resolution?.display { answer.note = display }
     conversation.record(Turn(question: text, understood: resolution?.focus ?? text, answer: answer))
     return (answer, trace)
   }

@@ -25,24 +25,20 @@ public struct AnswerRenderer: Sendable {
       return Self.json(answer, index: index, pretty: format == .json)
     case .markdown:
       var out = ""
-      if let understood = answer.understoodAs { out += "_Taking the question as: \(clean(understood))_\n\n" }
+      if let note = answer.note { out += "_(\(clean(note)))_\n\n" }
       out += clean(answer.answer) + "\n"
       if !answer.citations.isEmpty { out += "\n" }
       for c in answer.citations {
         out += "\(c.n). > \(clean(c.quote))\n   — *\(clean(c.label))*\n"
       }
-      if let note = answer.note { out += "\n_\(clean(note))_\n" }
       return out
     case .text:
       var out = ""
-      if let understood = answer.understoodAs {
-        out += paint("(taking it as: \(clean(understood)))", "2") + "\n"
-      }
+      if let note = answer.note { out += paint("(\(clean(note)))", "2") + "\n" }
       out += (answer.abstained ? paint(clean(answer.answer), "33") : paint(clean(answer.answer), "1")) + "\n"
       for c in answer.citations {
         out += "  " + paint("[\(c.n)]", "36") + " “\(clean(c.quote))” " + paint("(\(clean(c.label)))", "2") + "\n"
       }
-      if let note = answer.note { out += paint("  note: \(clean(note))", "2") + "\n" }
       return out
     }
   }
