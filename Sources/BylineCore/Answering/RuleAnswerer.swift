@@ -76,7 +76,8 @@ public final class RuleAnswerer: @unchecked Sendable {
     trace.passages = passages
     if let reason = try missingEvidence(question, passages) {
       trace.abstainReason = reason
-      return (abstain(question, "The corpus does not answer that: \(reason).", nearest: passages.first), trace)
+      let hint = reason.hasPrefix("it never mentions") || reason.hasPrefix("none of its articles") ? nil : passages.first
+      return (abstain(question, "The corpus does not answer that: \(reason).", nearest: hint), trace)
     }
     return (try compose(question, passages.filter(answers)), trace)
   }
@@ -161,7 +162,7 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   func abstain(_ question: Question, _ text: String, nearest: ScoredPassage? = nil) -> Answer {
     var message = text
-    if let near = nearest, near.coverage >= 0.25 {
+    if let near = nearest, near.coverage >= 0.35 {
       let clause = ClauseTrimmer.trim(near.passage.text, keep: [], weights: [:], maxWords: 24)
       let who = near.passage.outlet.isEmpty ? near.passage.articleId : near.passage.outlet
       message += " The nearest it comes is \(who): “\(clause)”."
