@@ -1,15 +1,33 @@
 import Foundation
 
-/// Tells whether a sentence or question is negative, for yes-or-no answers.
+/// Tells whether a sentence says no to what a question asks, for yes-or-no answers.
 public enum Polarity {
-  private static let regex = try! NSRegularExpression(
-    pattern: #"\b(no|not|never|none|nobody|nothing|neither|nor|without|unconfirmed|unclear|unknown|withhold|withheld|withholding|declined?|refused?|denied|denies|rejects?|rejected|fails?|failed|lacks?|\w+n't|cannot|won't|abandon(?:s|ed|ing)?|walking away|rather than|instead of)\b"#,
-    options: [.caseInsensitive])
+  /// Words that negate what follows them.
+  static let negators: Set<String> = [
+    "no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
+    "unconfirmed", "unclear", "unknown", "withhold", "withheld", "withholding", "decline",
+    "declined", "refuse", "refused", "denied", "denies", "deny", "reject", "rejected", "rejects",
+    "fail", "fails", "failed", "lack", "lacks", "rather", "instead", "isn", "aren", "wasn", "weren",
+    "won", "don", "doesn", "didn", "hasn", "haven", "hadn", "shouldn", "wouldn", "couldn",
+  ]
 
-  /// Whether `text` holds a negation.
-  public static func isNegative(_ text: String) -> Bool {
-    let t = TextNormalizer.fold(text)
-    let count = regex.numberOfMatches(in: t, range: NSRange(location: 0, length: (t as NSString).length))
-    return count % 2 == 1
+  /// Whether `text` negates one of the question's terms (`near`, as stems): a negator within the
+  /// five words before it, or a sentence that opens with "No"/"None"/"Neither". Without terms,
+  /// whether the text holds any negation.
+  public static func isNegative(_ text: String, near: Set<String> = []) -> Bool {
+    let words = Tokenizer.words(text)
+    guard let first = words.first else { return false }
+    if ["no", "none", "neither", "nobody", "nothing"].contains(first) { return true }
+    if near.isEmpty { return words.contains(where: negators.contains) }
+    for (i, word) in words.enumerated() where near.contains(PorterStemmer.stem(word)) {
+      let before = words[max(0, i - 5)..<i]
+      if before.contains(where: negators.contains) { return true }
+    }
+    return false
+  }
+
+  /// Whether a question is itself negated ("Isn't …", "… not …").
+  public static func questionIsNegative(_ text: String) -> Bool {
+    Tokenizer.words(text).contains { ["not", "never", "isn", "aren", "doesn", "didn", "won", "wasn"].contains($0) }
   }
 }

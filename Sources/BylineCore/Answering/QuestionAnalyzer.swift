@@ -83,7 +83,10 @@ public struct QuestionAnalyzer: Sendable {
       if Tokenizer.lightWords.contains(word) { weight = 0.35 }
       if kind == .outlet && Self.outletNouns.contains(word) { weight = 0.2 }
       if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
-      if kind == .person && Self.personNouns.contains(word) { weight = 0.5 }
+      // "Which executive wrote …": the noun only names the answer type.
+      if kind == .person && Self.personNouns.contains(word) && i > 0 && ["which", "what"].contains(words[i - 1]) {
+        weight = 0.5
+      }
       if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
       terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity))
@@ -111,6 +114,7 @@ public struct QuestionAnalyzer: Sendable {
     let third = words.count > 2 ? words[2] : ""
     switch first {
     case "who", "whom", "whose":
+      if has("who (first )?(reported|broke|published|scooped|revealed|wrote about)") { return .outlet }
       return .person
     case "when":
       return .date
@@ -188,8 +192,14 @@ public struct QuestionAnalyzer: Sendable {
       }
     }
     flush()
-    return out.filter { !["U.S", "U.S.", "AI", "US"].contains($0) }
+    return out.filter { !genericCapitals.contains($0) }
   }
+
+  /// Capitalised words that are titles or common abbreviations, not names.
+  static let genericCapitals: Set<String> = [
+    "U.S", "U.S.", "AI", "US", "UK", "EU", "UN", "CEO", "CEOs", "CFO", "CTO", "COO", "CIO", "API",
+    "APIs", "PM", "PMs", "LLM", "LLMs", "IPO", "Mr", "Mrs", "Ms", "Dr",
+  ]
 
   private func findOutlets(_ text: String, entities: [String]) -> [String] {
     var found: [String] = []

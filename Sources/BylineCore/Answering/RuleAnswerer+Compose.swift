@@ -40,7 +40,8 @@ extension RuleAnswerer {
     var opening = clause
     switch question.kind {
     case .yesNo:
-      let yes = Polarity.isNegative(lead.passage.text) == Polarity.isNegative(question.text)
+      let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
+      let yes = Polarity.isNegative(clause, near: near) == Polarity.questionIsNegative(question.text)
       opening = (yes ? "Yes" : "No") + " — " + lowerFirst(clause)
     case .person, .organisation, .outlet, .date, .money, .number, .place:
       // Lead with the span unless the clause already names it near its start.

@@ -21,7 +21,8 @@ public struct AttributionExtractor: Sendable {
   private static let patterns: [NSRegularExpression] = [
     #"\baccording to (?:a |an |the )?"# + name,
     name + #"(?:,[^,]{1,40},)? (?:"# + reportingVerbs + #")\b"#,
-    #"\b(?:first published|published|reported|cited|broken|broke) by "# + name,
+    #"\b(?:first published|published|reported|cited|broken|broke|report|reporting|scoop) by "# + name,
+    name + #", which (?:first )?(?:broke|reported|published|revealed)\b"#,
     #"\b(?:an? |the )"# + name + #" (?:report|article|story|analysis)\b"#,
     #"\b(?:Source|Sources|Via|Primary source)\s*[:•]\s*"# + name,
   ].map { try! NSRegularExpression(pattern: $0) }
