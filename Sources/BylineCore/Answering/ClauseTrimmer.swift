@@ -62,6 +62,22 @@ public enum ClauseTrimmer {
         }
       }
     }
+    // A window that stops inside an enumeration ("the Meta AI app, ad tools, and smart glasses")
+    // takes the rest of it.
+    var extended = best.text
+    var next = Self.segmentIndex(after: best.text, in: segments, from: bestStart)
+    var closed = false
+    while next < segments.count, !closed {
+      let seg = segments[next]
+      let words = seg.split(whereSeparator: \.isWhitespace)
+      guard words.count <= 4, (extended + seg).split(whereSeparator: \.isWhitespace).count <= maxWords + 6,
+        extended.hasSuffix(", ") || extended.hasSuffix(",")
+      else { break }
+      extended += seg
+      closed = words.first.map { $0 == "and" || $0 == "or" } ?? false
+      next += 1
+    }
+    if closed { best.text = extended }
     // A window that starts at a verb has lost its subject: take the clause before it too.
     let head = best.text.trimmingCharacters(in: .whitespaces)
     if bestStart > 0,
@@ -92,6 +108,17 @@ public enum ClauseTrimmer {
       if best.score == -Double.infinity { return String(words.prefix(maxWords).joined(separator: " ")) }
     }
     return best.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:—–-("))
+  }
+
+  /// The index of the segment after the window `text` that starts at segment `start`.
+  static func segmentIndex(after text: String, in segments: [String], from start: Int) -> Int {
+    var joined = ""
+    var i = start
+    while i < segments.count && joined.count < text.count {
+      joined += segments[i]
+      i += 1
+    }
+    return i
   }
 
   private static func isCredit(_ parenthetical: String) -> Bool {

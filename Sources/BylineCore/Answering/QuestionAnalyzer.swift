@@ -34,6 +34,12 @@ public struct QuestionAnalyzer: Sendable {
     "executive", "person", "ceo", "founder", "leader", "chief", "boss", "head", "man", "woman",
     "engineer", "analyst", "reporter", "journalist", "official",
   ]
+  /// Nouns after "what" that ask for a name ("What operating system …", "What platform …").
+  static let namedThingNouns: Set<String> = [
+    "system", "platform", "company", "product", "products", "model", "models", "app", "apps",
+    "service", "tool", "software", "program", "brand", "family", "division", "lab", "firm",
+    "startup", "rival", "rivals", "competitor", "competitors", "browser", "chip", "network",
+  ]
   static let dateNouns: Set<String> = ["year", "month", "date", "day", "time", "week", "quarter"]
   static let placeNouns: Set<String> = ["country", "city", "place", "location", "platform", "platforms", "where"]
   static let negations: Set<String> = ["not", "no", "never", "n't", "without", "isn't", "won't", "doesn't", "didn't", "aren't"]
@@ -90,6 +96,25 @@ public struct QuestionAnalyzer: Sendable {
       if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
       terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity))
+    }
+    // "What smartphone platform does …": the head noun names the answer type, not the topic.
+    if ["what", "which"].contains(words.first ?? "") {
+      var run: [String] = []
+      for w in words.dropFirst() {
+        if Self.auxiliaries.contains(w) || Tokenizer.stopWords.contains(w) || run.count == 3 { break }
+        run.append(w)
+      }
+      let typeNouns = Self.namedThingNouns.union(Self.placeNouns).union(Self.dateNouns).union(Self.personNouns)
+        .union(Self.orgNouns)
+      if run.count >= 2, let head = run.last, typeNouns.contains(head),
+        let k = terms.firstIndex(where: { $0.surface == head && !$0.isEntity })
+      {
+        terms[k].weight = min(terms[k].weight, 0.4)
+      }
+    }
+    // "When will …": the articles may answer with what they say about the timing.
+    if kind == .date, words.contains("will") || words.contains("expected"), !seen.contains("time") {
+      terms.append(QueryTerm(stem: "time", surface: "timing", weight: 0.6, isEntity: false))
     }
     var topic: String?
     if kind == .corpus {
@@ -148,6 +173,9 @@ public struct QuestionAnalyzer: Sendable {
       if second == "number" || second == "percentage" || second == "share" && third == "of" { return .number }
       if has("what are (the|some)") && (has("(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)")) {
         return .list
+      }
+      if first == "what", Self.namedThingNouns.contains(second) || Self.namedThingNouns.contains(third) && !Self.auxiliaries.contains(second) {
+        return .organisation
       }
       // "Which model …", "Which rivals …": a named thing.
       if first == "which", !Tokenizer.stopWords.contains(second), !second.isEmpty { return .organisation }

@@ -29,10 +29,10 @@ extension RuleAnswerer {
     }
     let allSpans = spans(question, lead)
     let span = Uncertainty.isUncertain(lead.passage.text) && question.kind == .date ? nil : allSpans.first
-    let weights = Dictionary(
-      question.terms.map { ($0.stem, $0.weight) }, uniquingKeysWith: { a, _ in a })
+    let weights = Self.clauseWeights(question)
     var clause = ClauseTrimmer.trim(
-      lead.passage.text, keep: span == nil ? [] : allSpans, weights: weights, maxWords: 28)
+      lead.passage.text, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights,
+      maxWords: 28)
     if let first = clause.first, first.isLowercase, clause.count > 1 {
       clause = "…" + clause
     }
@@ -103,6 +103,26 @@ extension RuleAnswerer {
   static func explains(_ text: String) -> Bool {
     let t = TextNormalizer.fold(text)
     return explanation.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
+  }
+
+  /// For a date question the articles leave open, the words that say so must stay in the clause.
+  static func uncertainKeep(_ question: Question, _ lead: ScoredPassage) -> [String] {
+    guard question.kind == .date, let phrase = Uncertainty.phrase(in: lead.passage.text) else { return [] }
+    return [phrase]
+  }
+
+  /// Weights for choosing the clause: the question's stems, and their paraphrases a little less.
+  static func clauseWeights(_ question: Question) -> [String: Double] {
+    var weights: [String: Double] = [:]
+    for term in question.terms {
+      for part in term.stem.split(separator: " ") { weights[String(part)] = max(weights[String(part)] ?? 0, term.weight) }
+      for alt in Paraphrases.alternatives(of: term.stem).union(Paraphrases.sameWord[term.stem] ?? []) {
+        for part in alt.split(separator: " ") {
+          weights[String(part)] = max(weights[String(part)] ?? 0, 0.8 * term.weight)
+        }
+      }
+    }
+    return weights
   }
 
   /// Whether `span` stands within the first eight words of `clause`.

@@ -163,7 +163,8 @@ public final class RuleAnswerer: @unchecked Sendable {
   func abstain(_ question: Question, _ text: String, nearest: ScoredPassage? = nil) -> Answer {
     var message = text
     if let near = nearest, near.coverage >= 0.35 {
-      let clause = ClauseTrimmer.trim(near.passage.text, keep: [], weights: [:], maxWords: 24)
+      let weights = Dictionary(question.terms.map { ($0.stem, $0.weight) }, uniquingKeysWith: { a, _ in a })
+      let clause = ClauseTrimmer.trim(near.passage.text, keep: [], weights: weights, maxWords: 24)
       let who = near.passage.outlet.isEmpty ? near.passage.articleId : near.passage.outlet
       message += " The nearest it comes is \(who): “\(clause)”."
     }

@@ -3,8 +3,16 @@ import Foundation
 /// Recognises sentences in which the corpus itself says something is unknown or unconfirmed.
 public enum Uncertainty {
   private static let regex = try! NSRegularExpression(
-    pattern: #"\b(unclear|unknown|uncertain|unconfirmed|not (?:been )?(?:disclosed|confirmed|specified|finalized|announced|known)|has not (?:been )?\w+ed|have not|no (?:official|outlet|reporting|visibility|independent|concrete)|remains? (?:unclear|unknown|open)|not yet|did not say|declined to|would not say|without on-the-record)\b"#,
+    pattern: #"\b(unclear|unknown|uncertain|unconfirmed|eventually|not necessarily|not (?:been )?(?:disclosed|confirmed|specified|finalized|announced|known)|has not (?:been )?\w+ed|have not|no (?:official|outlet|reporting|visibility|independent|concrete)|remains? (?:unclear|unknown|open)|not yet|did not say|declined to|would not say|without on-the-record)\b"#,
     options: [.caseInsensitive])
+
+  /// The words that say something is unknown ("remains unclear", "eventually"), if any.
+  public static func phrase(in text: String) -> String? {
+    let t = TextNormalizer.fold(text)
+    let ns = t as NSString
+    guard let m = regex.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { return nil }
+    return ns.substring(with: m.range)
+  }
 
   /// Whether `text` says something is unknown, unclear or unconfirmed.
   public static func isUncertain(_ text: String) -> Bool {

@@ -70,6 +70,8 @@ public enum Paraphrases {
     ["previous", "prior", "earlier", "former", "past"],
     ["sequence", "sequencing", "order", "phased", "staggered", "phase"],
     ["warn", "warned", "caution", "cautioned", "cautions"],
+    ["wait", "waits", "waiting", "delay", "delays", "lag", "late", "later"],
+    ["operating system", "os", "linux", "windows"],
   ]
 
   /// Irregular and variant word forms that stemming does not join; matched at full weight.
