@@ -77,6 +77,15 @@ public struct Retriever: Sendable {
     return Array(top.prefix(limit))
   }
 
+  /// A stem of `stems` that shares a root of at least six letters with `stem`, if any.
+  static func sharesRoot(_ stem: String, _ stems: [String]) -> String? {
+    guard stem.utf8.count >= 6, !stem.contains(" ") else { return nil }
+    for s in stems where s.utf8.count >= 6 && s != stem {
+      if s.hasPrefix(stem) || stem.hasPrefix(s) { return s }
+    }
+    return nil
+  }
+
   /// Whether `run` occurs as consecutive items of `list`.
   static func containsRun(_ run: [String], in list: [String]) -> Bool {
     guard !run.isEmpty, run.count <= list.count else { return false }
@@ -123,6 +132,11 @@ public struct Retriever: Sendable {
         inSentence += w
         matched.insert(term.stem)
       } else if Paraphrases.sequences[term.stem]?.contains(where: { holds($0, stemSet, own) }) == true {
+        got = 0.8 * w
+        inSentence += got
+        matched.insert(term.stem)
+      } else if Self.sharesRoot(term.stem, stems) != nil {
+        // "strategy" / "strategic", "compete" / "competitive": the same root, stemmed apart.
         got = 0.8 * w
         inSentence += got
         matched.insert(term.stem)

@@ -49,7 +49,7 @@ public enum Tokenizer {
     "me", "him", "her", "us", "them", "my", "your", "his", "our", "their", "any", "some", "all",
     "each", "every", "both", "either", "neither", "such", "no", "nor", "not", "only", "own",
     "same", "too", "very", "just", "also", "s", "t", "d", "ll", "re", "ve", "m", "much", "many",
-    "more", "most", "other", "another", "one", "get", "got", "according", "tell", "me", "please",
+    "more", "most", "other", "another", "one", "ones", "get", "got", "according", "tell", "me", "please",
     "know", "anything", "something", "thing", "things", "kind", "sort", "really", "actually",
     "name", "list", "say", "before", "after", "during", "until", "above", "below", "between", "among", "within", "said", "says", "via", "per", "while", "whether", "yet",
     "still", "ever", "even", "well", "like", "mean", "means", "happen", "happened", "doe",
