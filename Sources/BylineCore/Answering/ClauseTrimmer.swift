@@ -86,8 +86,8 @@ public enum ClauseTrimmer {
       let widened = segments[bestStart - 1] + best.text
       if widened.split(whereSeparator: \.isWhitespace).count <= maxWords + 8 { best.text = widened }
     }
-    if best.score < 0.5 {
-      // No clause that fits holds the answer: take the best window of words instead.
+    do {
+      // A window of words (not clauses) may hold more of the answer than any clause that fits.
       var bestWords = (score: -Double.infinity, start: 0)
       let stems = words.map { Tokenizer.stems(String($0)) }
       let lowerWords = words.map { $0.lowercased() }
@@ -100,7 +100,8 @@ public enum ClauseTrimmer {
         if lowerKeep.contains(where: { windowText.contains($0) }) { score += 3 }
         if score > bestWords.score { bestWords = (score, start) }
       }
-      if bestWords.score > max(best.score, 0) {
+      let clauseScore = Self.plainScore(best.text, weights: weights, keep: lowerKeep)
+      if best.score == -Double.infinity || bestWords.score > clauseScore * 1.25 + 0.5 {
         let range = bestWords.start..<min(words.count, bestWords.start + maxWords)
         let text = words[range].joined(separator: " ")
         return (bestWords.start > 0 ? "…" : "") + text + (range.upperBound < words.count ? "…" : "")
@@ -108,6 +109,14 @@ public enum ClauseTrimmer {
       if best.score == -Double.infinity { return String(words.prefix(maxWords).joined(separator: " ")) }
     }
     return best.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:—–-("))
+  }
+
+  /// Term weight and kept spans in `text`, counted as the word windows count them.
+  static func plainScore(_ text: String, weights: [String: Double], keep: [String]) -> Double {
+    var score = Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
+    let lower = text.lowercased()
+    if keep.contains(where: { lower.contains($0) }) { score += 3 }
+    return score
   }
 
   /// The index of the segment after the window `text` that starts at segment `start`.

@@ -29,7 +29,7 @@ extension RuleAnswerer {
     }
     let allSpans = spans(question, lead)
     let span = Uncertainty.isUncertain(lead.passage.text) && question.kind == .date ? nil : allSpans.first
-    let weights = Self.clauseWeights(question)
+    let weights = Self.clauseWeights(question, idf: (try? retriever.weights(for: question)) ?? [:])
     var clause = ClauseTrimmer.trim(
       lead.passage.text, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights,
       maxWords: 28)
@@ -105,20 +105,27 @@ extension RuleAnswerer {
     return explanation.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
   }
 
-  /// For a date question the articles leave open, the words that say so must stay in the clause.
+  /// Words the clause must keep when there is no answer span: for a date question the articles
+  /// leave open, the words that say so; for "what kinds of …", the examples.
   static func uncertainKeep(_ question: Question, _ lead: ScoredPassage) -> [String] {
-    guard question.kind == .date, let phrase = Uncertainty.phrase(in: lead.passage.text) else { return [] }
-    return [phrase]
+    if question.kind == .date, let phrase = Uncertainty.phrase(in: lead.passage.text) { return [phrase] }
+    let words = Tokenizer.words(question.text)
+    if words.contains(where: { ["kinds", "kind", "types", "type", "examples", "example", "sorts"].contains($0) }) {
+      let text = TextNormalizer.fold(lead.passage.text).lowercased()
+      return ["such as", "including", "think ", "for example", "e.g.", "like "].filter { text.contains($0) }
+    }
+    return []
   }
 
   /// Weights for choosing the clause: the question's stems, and their paraphrases a little less.
-  static func clauseWeights(_ question: Question) -> [String: Double] {
+  static func clauseWeights(_ question: Question, idf: [String: Double]) -> [String: Double] {
     var weights: [String: Double] = [:]
     for term in question.terms {
-      for part in term.stem.split(separator: " ") { weights[String(part)] = max(weights[String(part)] ?? 0, term.weight) }
+      let w = term.weight * (idf[term.stem] ?? 1)
+      for part in term.stem.split(separator: " ") { weights[String(part)] = max(weights[String(part)] ?? 0, w) }
       for alt in Paraphrases.alternatives(of: term.stem).union(Paraphrases.sameWord[term.stem] ?? []) {
         for part in alt.split(separator: " ") {
-          weights[String(part)] = max(weights[String(part)] ?? 0, 0.8 * term.weight)
+          weights[String(part)] = max(weights[String(part)] ?? 0, 0.8 * w)
         }
       }
     }

@@ -34,7 +34,7 @@ public enum SpanFinder {
     pattern: #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
     options: [.caseInsensitive])
   private static let reason = try! NSRegularExpression(
-    pattern: #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|which suggests|as a way to|centers on|the logic)\b"#,
+    pattern: #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic)\b"#,
     options: [.caseInsensitive])
 
   /// Spans of `kind` in `text`, in order, leaving out those already in the question.
