@@ -79,7 +79,15 @@ public struct SentenceSplitter: Sendable {
     while s < e, chars[s].isWhitespace { s += 1 }
     while e > s, chars[e - 1].isWhitespace { e -= 1 }
     guard s < e else { return }
-    let text = String(chars[s..<e])
+    var text = String(chars[s..<e])
+    // "(axios.com) Next sentence…": the source list belongs to the sentence before.
+    if let last = spans.last, chars[s] == "(", let close = chars[s..<e].firstIndex(of: ")"),
+      isSourceOnly(String(chars[s...close])), close + 2 < e, chars[close + 1] == " ", chars[close + 2].isUppercase
+    {
+      spans[spans.count - 1] = Span(text: String(chars[last.start...close]), start: last.start, end: close + 1)
+      s = close + 2
+      text = String(chars[s..<e])
+    }
     if let last = spans.last, isSourceOnly(text) {
       spans[spans.count - 1] = Span(
         text: String(chars[last.start..<e]), start: last.start, end: e)

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import BylineCore
+
+@Suite struct QuestionAnalyzerTests {
+  let analyzer = QuestionAnalyzer()
+
+  @Test(arguments: [
+    ("Who is leading Meta's next AI models?", AnswerKind.person),
+    ("Which outlet described Meta's internal review board?", .outlet),
+    ("Who broke the story?", .outlet),
+    ("When did Zuckerberg write that?", .date),
+    ("In what year was the deal struck?", .date),
+    ("How much was the Scale AI deal worth?", .money),
+    ("How many downloads had Llama passed?", .number),
+    ("Where did Reuters say the AI work was reorganized?", .place),
+    ("Why is Meta keeping some models proprietary?", .reason),
+    ("Is the open-source plan confirmed by Meta?", .yesNo),
+    ("Which model was Meta's most recent family?", .organisation),
+    ("What operating system did Zuckerberg liken open-source AI to?", .organisation),
+    ("What does Meta hope its open code will spark?", .description),
+    ("Which outlets are cited?", .corpus),
+    ("List the articles", .corpus),
+  ])
+  func classifiesAnswerTypes(_ question: String, _ kind: AnswerKind) {
+    #expect(analyzer.analyze(question).kind == kind)
+  }
+
+  @Test func findsNamesOutletsQuotesAndNegation() {
+    let q = analyzer.analyze("Did Reuters say \"double-edged sword\" about Alexandr Wang's plan, or not?")
+    #expect(q.entities.contains("Alexandr Wang"))
+    #expect(q.outlets == ["Reuters"])
+    #expect(q.quoted == ["double-edged sword"])
+    #expect(q.negated)
+    #expect(!q.terms.contains { $0.surface == "the" || $0.surface == "did" })
+  }
+
+  @Test func paraphrasePhrasesBecomeTerms() {
+    let q = analyzer.analyze("Who is in charge of Meta's new models?")
+    #expect(q.terms.contains { $0.stem == "in charg of" })
+    #expect(Paraphrases.alternatives(of: "in charg of").contains("spearhead"))
+  }
+
+  @Test func roleAcronymsAreNotNames() {
+    #expect(analyzer.analyze("Who is the CEO of OpenAI?").entities == ["OpenAI"])
+  }
+}
