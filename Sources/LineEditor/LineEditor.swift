@@ -171,6 +171,9 @@ public final class LineEditor {
       return UInt8(CC_REFRESH_BEEP)
     case .insert(let text):
       return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
+    case .replace(let text):
+      el_deletestr(editLine, Int32(completion.word.count))
+      return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
     case .list(let candidates):
       writeOutput("\n" + TabCompletion.columns(candidates, width: Self.terminalWidth()) + "\n")
       return UInt8(CC_REDISPLAY)

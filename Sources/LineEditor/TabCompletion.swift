@@ -7,6 +7,8 @@ struct TabCompletion: Equatable {
   enum Action: Equatable {
     /// Nothing matches: ring the bell.
     case beep
+    /// Replace the word before the cursor with this text (a match in another case).
+    case replace(String)
     /// Insert this text at the cursor.
     case insert(String)
     /// Several candidates and nothing to add: show them.
@@ -35,7 +37,14 @@ struct TabCompletion: Equatable {
   /// longest common prefix, or ask for a listing when that adds nothing.
   func action(for candidates: [String]) -> Action {
     var seen = Set<String>()
-    let matches = candidates.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+    var matches = candidates.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+    if matches.isEmpty {
+      // "sco" completes to "Scout": case is ignored when nothing matches exactly.
+      let lower = word.lowercased()
+      matches = candidates.filter { $0.lowercased().hasPrefix(lower) && seen.insert($0).inserted }
+      if matches.count == 1 { return .replace(matches[0] + " ") }
+      if matches.count > 1 { return .list(matches.sorted()) }
+    }
     guard let first = matches.first else { return .beep }
     if matches.count == 1 {
       return .insert(String(first.dropFirst(word.count)) + " ")

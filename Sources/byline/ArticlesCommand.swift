@@ -3,7 +3,8 @@ import BylineCore
 
 /// `byline articles`: the corpus.
 struct ArticlesCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "articles", abstract: "List the articles: id, publisher, passages, date, title.")
+  static let configuration = CommandConfiguration(
+    commandName: "articles", abstract: "List the articles: id, publisher, passages, date, title.")
 
   @OptionGroup var options: GlobalOptions
 

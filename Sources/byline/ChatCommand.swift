@@ -6,7 +6,8 @@ import Foundation
 struct ChatCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chat",
-    abstract: "Ask questions in a conversation (the default): a REPL on a terminal, one answer per input line otherwise.")
+    abstract:
+      "Ask questions in a conversation (the default): a REPL on a terminal, one answer per input line otherwise.")
 
   @OptionGroup var options: GlobalOptions
 
@@ -20,7 +21,7 @@ struct ChatCommand: ParsableCommand {
       var repl = Repl(engine: engine, options: options, history: !noHistory)
       try repl.run()
     } else {
-      try BatchRunner(engine: engine, format: options.format.value).run()
+      try BatchRunner(engine: engine, format: options.format.value, color: options.color == .always).run()
     }
   }
 }
@@ -30,9 +31,11 @@ struct ChatCommand: ParsableCommand {
 struct BatchRunner {
   let engine: BylineEngine
   let format: OutputFormat
+  /// Colour only when asked for with `--color always`: batch output is for pipes and files.
+  let color: Bool
 
   func run() throws {
-    let renderer = AnswerRenderer(format: format == .json ? .jsonl : format, color: false)
+    let renderer = AnswerRenderer(format: format == .json ? .jsonl : format, color: color)
     let conversation = Conversation()
     var index = 0
     while let raw = Swift.readLine(strippingNewline: true) {
@@ -57,7 +60,8 @@ struct BatchRunner {
       case .jsonl, .json:
         Terminal.write(renderer.render(answer, index: index) + "\n")
       default:
-        Terminal.write((index > 1 ? "\n" : "") + "Q\(index): \(TextNormalizer.stripControls(line))\n" + renderer.render(answer))
+        Terminal.write(
+          (index > 1 ? "\n" : "") + "Q\(index): \(TextNormalizer.stripControls(line))\n" + renderer.render(answer))
       }
     }
   }

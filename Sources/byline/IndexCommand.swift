@@ -3,7 +3,8 @@ import BylineCore
 
 /// `byline index [PATH…] [--rebuild]`: bring the store up to date, adding files or folders.
 struct IndexCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "index", abstract: "Index the corpus folder, plus any files or folders given.")
+  static let configuration = CommandConfiguration(
+    commandName: "index", abstract: "Index the corpus folder, plus any files or folders given.")
 
   @OptionGroup var options: GlobalOptions
 
@@ -18,6 +19,7 @@ struct IndexCommand: ParsableCommand {
     let report = engine.lastSync
     let count = try engine.store.articles().count
     Terminal.warn(
-      "indexed \(report.updatedFiles.count) file(s), removed \(report.removedFiles.count); \(count) article(s), \(try engine.store.passageCount()) passages in \(engine.location.store)")
+      "indexed \(report.updatedFiles.count) file(s), removed \(report.removedFiles.count); \(count) article(s), \(try engine.store.passageCount()) passages in \(engine.location.store)"
+    )
   }
 }

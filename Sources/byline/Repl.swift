@@ -22,7 +22,8 @@ struct Repl {
 
   static func historyPath() -> String {
     let env = ProcessInfo.processInfo.environment
-    let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+    let base =
+      env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
     return base + "/byline/history"
   }
 
@@ -39,7 +40,9 @@ struct Repl {
       })
     let count = (try? engine.store.articles().count) ?? 0
     let passages = (try? engine.store.passageCount()) ?? 0
-    Terminal.warn("Byline: \(count) articles, \(passages) passages from \(engine.location.knowledge). /help for commands, Ctrl-D to quit.")
+    Terminal.warn(
+      "Byline: \(count) articles, \(passages) passages from \(engine.location.knowledge). /help for commands, Ctrl-D to quit."
+    )
     let useColor = options.useColor
     let prompt = useColor ? "\u{1}\u{1B}[1;36m\u{1}byline>\u{1}\u{1B}[0m\u{1} " : "byline> "
     while true {
@@ -112,7 +115,9 @@ struct Repl {
         break
       }
       for c in answer.citations {
-        Terminal.write("[\(c.n)] \(TextNormalizer.stripControls(c.label))\n    \(c.id) · \(TextNormalizer.stripControls(c.title))\(c.date.isEmpty ? "" : " · " + c.date)\n    “\(TextNormalizer.stripControls(c.quote))”\n")
+        Terminal.write(
+          "[\(c.n)] \(TextNormalizer.stripControls(c.label))\n    \(c.id) · \(TextNormalizer.stripControls(c.title))\(c.date.isEmpty ? "" : " · " + c.date)\n    “\(TextNormalizer.stripControls(c.quote))”\n"
+        )
       }
     case "/open":
       guard let n = Int(arg), let (answer, _) = last, let c = answer.citations.first(where: { $0.n == n }),

@@ -3,7 +3,8 @@ import BylineCore
 
 /// `byline search QUERY`: ranked passages.
 struct SearchCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "search", abstract: "Show the passages that match some words.")
+  static let configuration = CommandConfiguration(
+    commandName: "search", abstract: "Show the passages that match some words.")
 
   @OptionGroup var options: GlobalOptions
 

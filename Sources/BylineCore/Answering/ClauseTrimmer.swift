@@ -4,9 +4,12 @@ import Foundation
 /// holds the most question terms and the answer span, within a word budget.
 public enum ClauseTrimmer {
   private static let boundary = try! NSRegularExpression(
-    pattern: #"(?:[,;:]\s+|\s*[—–]\s*|\s+-\s+|\s+(?=\()|\s+(?=(?:and|but|while|which|because|although|whereas|so that|even if|even as) ))"#)
+    pattern:
+      #"(?:[,;:]\s+|\s*[—–]\s*|\s+-\s+|\s+(?=\()|\s+(?=(?:and|but|while|which|because|although|whereas|so that|even if|even as) ))"#
+  )
   private static let auxiliary = try! NSRegularExpression(
-    pattern: #"^(?:will|would|is|are|was|were|has|have|had|could|can|should|may|might|must|do|does|did|remains?|stays?)\b"#)
+    pattern:
+      #"^(?:will|would|is|are|was|were|has|have|had|could|can|should|may|might|must|do|does|did|remains?|stays?)\b"#)
   private static let trailingCredit = try! NSRegularExpression(
     pattern: #"\s*\([^()]*\)\s*[.!?]?\s*$"#)
 

@@ -42,7 +42,9 @@ public struct QuestionAnalyzer: Sendable {
   ]
   static let dateNouns: Set<String> = ["year", "month", "date", "day", "time", "week", "quarter"]
   static let placeNouns: Set<String> = ["country", "city", "place", "location", "platform", "platforms", "where"]
-  static let negations: Set<String> = ["not", "no", "never", "n't", "without", "isn't", "won't", "doesn't", "didn't", "aren't"]
+  static let negations: Set<String> = [
+    "not", "no", "never", "n't", "without", "isn't", "won't", "doesn't", "didn't", "aren't",
+  ]
 
   /// Analyses `text`.
   public func analyze(_ text: String) -> Question {
@@ -118,7 +120,9 @@ public struct QuestionAnalyzer: Sendable {
     }
     var topic: String?
     if kind == .corpus {
-      topic = words.contains { $0.hasPrefix("outlet") || $0.hasPrefix("source") || $0.hasPrefix("publication") } ? "outlets" : "articles"
+      topic =
+        words.contains { $0.hasPrefix("outlet") || $0.hasPrefix("source") || $0.hasPrefix("publication") }
+        ? "outlets" : "articles"
     }
     return Question(
       text: text, kind: kind, terms: terms, entities: entities, quoted: quoted, outlets: outlets,
@@ -129,8 +133,12 @@ public struct QuestionAnalyzer: Sendable {
     guard let first = words.first else { return .description }
     let joined = words.joined(separator: " ")
     let has: (String) -> Bool = { joined.range(of: "\\b" + $0 + "\\b", options: .regularExpression) != nil }
-    if has("(list|show|which|what) (all )?(the )?(articles|stories)") && !has("articles? (say|report|claim|describe|mention)")
-      || has("how many articles") || has("(which|what) (outlets|sources|publications) (are|were|is|get|got)? ?(cited|credited|quoted|mentioned|referenced)")
+    if has("(list|show|which|what) (all )?(the )?(articles|stories)")
+      && !has("articles? (say|report|claim|describe|mention)")
+      || has("how many articles")
+      || has(
+        "(which|what) (outlets|sources|publications) (are|were|is|get|got)? ?(cited|credited|quoted|mentioned|referenced)"
+      )
       || has("who (is|are) (cited|credited)")
     {
       return .corpus
@@ -149,7 +157,9 @@ public struct QuestionAnalyzer: Sendable {
       return .reason
     case "how":
       if second == "many" || second == "much" {
-        if words.contains(where: Self.moneyWords.contains) || second == "much" && !words.contains("data") { return .money }
+        if words.contains(where: Self.moneyWords.contains) || second == "much" && !words.contains("data") {
+          return .money
+        }
         return .number
       }
       if second == "soon" { return .date }
@@ -163,18 +173,27 @@ public struct QuestionAnalyzer: Sendable {
         return .reason
       }
       if Self.dateNouns.contains(second) || (has("in (what|which) (year|month)")) { return .date }
-      if Self.outletNouns.contains(second) || Self.outletNouns.contains(third) && (second == "news" || second == "media") {
+      if Self.outletNouns.contains(second)
+        || Self.outletNouns.contains(third) && (second == "news" || second == "media")
+      {
         return .outlet
       }
-      if Self.personNouns.contains(second) || Self.personNouns.contains(third) && second.hasSuffix("ai") { return .person }
+      if Self.personNouns.contains(second) || Self.personNouns.contains(third) && second.hasSuffix("ai") {
+        return .person
+      }
       if Self.orgNouns.contains(second) { return .organisation }
       if Self.placeNouns.contains(second) { return .place }
       if second == "amount" || second == "price" || second == "sum" { return .money }
       if second == "number" || second == "percentage" || second == "share" && third == "of" { return .number }
-      if has("what are (the|some)") && (has("(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)")) {
+      if has("what are (the|some)")
+        && (has("(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)"))
+      {
         return .list
       }
-      if first == "what", Self.namedThingNouns.contains(second) || Self.namedThingNouns.contains(third) && !Self.auxiliaries.contains(second) {
+      if first == "what",
+        Self.namedThingNouns.contains(second)
+          || Self.namedThingNouns.contains(third) && !Self.auxiliaries.contains(second)
+      {
         return .organisation
       }
       // "Which model …", "Which rivals …": a named thing.

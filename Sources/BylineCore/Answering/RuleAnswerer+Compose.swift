@@ -96,7 +96,8 @@ extension RuleAnswerer {
   }
 
   private static let explanation = try! NSRegularExpression(
-    pattern: #"^(?:on one side|on the one hand|that is because|this is because|because|the reason|that means|this means|in other words|that's because|put simply|the logic|the thinking)\b"#,
+    pattern:
+      #"^(?:on one side|on the one hand|that is because|this is because|because|the reason|that means|this means|in other words|that's because|put simply|the logic|the thinking)\b"#,
     options: [.caseInsensitive])
 
   /// Whether a sentence opens as the explanation of the one before it.
@@ -139,7 +140,8 @@ extension RuleAnswerer {
   }
 
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
-    let found = SpanFinder.spans(of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
+    let found = SpanFinder.spans(
+      of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
     if question.kind == .outlet { return found }
     let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))
     return SpanFinder.rank(found, in: p.passage.text, near: p.matched.subtracting(entityStems))
@@ -197,7 +199,8 @@ extension RuleAnswerer {
       let outlets = try store.citedOutlets()
       let names = outlets.map { "\($0.outlet) (\($0.articles) article\($0.articles == 1 ? "" : "s"))" }
       let publishers = Array(Set(list.map(\.outlet).filter { !$0.isEmpty })).sorted()
-      var text = names.isEmpty
+      var text =
+        names.isEmpty
         ? "The articles credit no outlets."
         : "The articles credit \(outlets.count) outlets: \(names.joined(separator: ", "))."
       if !publishers.isEmpty { text += " They were published by \(publishers.joined(separator: ", "))." }
@@ -208,7 +211,8 @@ extension RuleAnswerer {
     let items = list.map { a in
       "\(a.id) (\(a.outlet.isEmpty ? "publisher not named" : a.outlet)): \(a.title)"
     }
-    let text = "The corpus holds \(list.count) article\(list.count == 1 ? "" : "s"): " + items.joined(separator: "; ") + "."
+    let text =
+      "The corpus holds \(list.count) article\(list.count == 1 ? "" : "s"): " + items.joined(separator: "; ") + "."
     return Answer(
       question: question.text, answer: text, abstained: false, kind: .corpus, confidence: 1,
       citations: [])
@@ -221,16 +225,33 @@ extension RuleAnswerer {
     var picks: [StoredPassage] = []
     if let pattern = QueryBuilder.pattern(forText: outlet) {
       picks = try store.passages(matching: pattern, limit: 40).filter { $0.cites.contains(outlet) }
+      // Sentences that name the outlet ("Reuters reported …") before those citing its web site.
+      func rank(_ p: StoredPassage) -> Int {
+        let text = TextNormalizer.fold(p.text)
+        if text.range(
+          of: "(according to|, citing) \(outlet)|\(outlet)( first)? (reports|reported|says|said)",
+          options: .regularExpression) != nil
+        {
+          return 0
+        }
+        return text.contains(outlet) ? 1 : 2
+      }
+      picks = picks.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
-    if picks.isEmpty, !published.isEmpty, let p = QueryBuilder.pattern(for: analyzer.analyze("Meta AI models open source").terms) {
-      picks = try store.passages(matching: p, in: published, limit: 4)
+    var credited = true
+    if picks.isEmpty {
+      // The outlet is a publisher here: what it reported is what its articles lead with.
+      credited = false
+      for id in published.prefix(3) {
+        picks += try store.passages(articleId: id, ordinals: 0...0)
+      }
     }
     guard !picks.isEmpty else {
       return abstain(question, "The corpus does not say what \(outlet) reported: no article credits it.")
     }
     var chosen: [StoredPassage] = []
-    for p in picks where !chosen.contains(where: { $0.articleId == p.articleId }) || chosen.count < 2 {
-      if !chosen.contains(where: { $0.text == p.text }) { chosen.append(p) }
+    for p in picks where !chosen.contains(where: { $0.text == p.text }) {
+      chosen.append(p)
       if chosen.count == 3 { break }
     }
     let citations = chosen.enumerated().map { i, p in
@@ -238,13 +259,16 @@ extension RuleAnswerer {
         n: i + 1, id: p.articleId, title: p.title, outlet: p.outlet, date: p.date, quote: p.text,
         cites: p.credited)
     }
-    let clause = ClauseTrimmer.trim(chosen[0].text, keep: [], weights: Dictionary(
-      question.terms.map { ($0.stem, $0.weight) }, uniquingKeysWith: { a, _ in a }), maxWords: 30)
-    var text = clause + " [1]."
-    let articlesCount = Set(chosen.map(\.articleId)).count
-    text += " \(outlet) is credited in \(articlesCount) article\(articlesCount == 1 ? "" : "s") here" + (chosen.count > 1 ? "; see also [2]" + (chosen.count > 2 ? "[3]" : "") + "." : ".")
+    let clause = Self.undotAbbreviations(
+      ClauseTrimmer.trim(chosen[0].text, keep: [outlet], weights: [:], maxWords: 30))
+    let markers = citations.map { "[\($0.n)]" }.joined()
+    let count = Set(chosen.map(\.articleId)).count
+    let scope =
+      credited
+      ? "\(outlet) is credited in \(count) article\(count == 1 ? "" : "s") here."
+      : "\(outlet) published \(published.count) article\(published.count == 1 ? "" : "s") here."
     return Answer(
-      question: question.text, answer: text, abstained: false, kind: question.kind, confidence: 0.8,
-      citations: citations)
+      question: question.text, answer: clause + " " + markers + ". " + scope, abstained: false,
+      kind: question.kind, confidence: 0.8, citations: citations)
   }
 }

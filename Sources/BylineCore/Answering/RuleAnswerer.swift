@@ -24,7 +24,9 @@ public final class RuleAnswerer: @unchecked Sendable {
   /// answering, not start-up.
   static func warmUp() {
     _ = Paraphrases.sequences.count + Paraphrases.sameWordSequences.count + Paraphrases.phrases.count
-    for kind in AnswerKind.allCases { _ = SpanFinder.spans(of: kind, in: "Warm Up said on May 1, 2025 that $1 billion (axios.com) because") }
+    for kind in AnswerKind.allCases {
+      _ = SpanFinder.spans(of: kind, in: "Warm Up said on May 1, 2025 that $1 billion (axios.com) because")
+    }
     _ = Uncertainty.isUncertain("unclear") || Polarity.isNegative("not")
     _ = ClauseTrimmer.trim("a, b", keep: [], weights: [:])
     _ = AttributionExtractor().outlets(in: "according to Axios (axios.com)")
@@ -49,7 +51,8 @@ public final class RuleAnswerer: @unchecked Sendable {
       let context = analyzer.analyze(resolution.context)
       let have = Set(question.terms.map(\.stem))
       for term in context.terms where !have.contains(term.stem) {
-        question.terms.append(QueryTerm(stem: term.stem, surface: term.surface, weight: term.weight * 0.35, isEntity: false))
+        question.terms.append(
+          QueryTerm(stem: term.stem, surface: term.surface, weight: term.weight * 0.35, isEntity: false))
       }
       for outlet in resolution.outlets where !question.outlets.contains(outlet) { question.outlets.append(outlet) }
     }
@@ -64,7 +67,9 @@ public final class RuleAnswerer: @unchecked Sendable {
     var trace = AnswerTrace(question: question, query: pattern, passages: [], abstainReason: nil)
     if question.kind == .corpus { return (try corpusAnswer(question), trace) }
     let outletStems = Set(question.outlets.flatMap { Tokenizer.stems($0) })
-    let topical = question.terms.filter { $0.weight >= 0.3 && !outletStems.contains($0.stem) }
+    let topical = question.terms.filter {
+      $0.weight >= 0.3 && !outletStems.contains($0.stem) && !Tokenizer.lightWords.contains($0.surface)
+    }
     if !question.outlets.isEmpty, topical.isEmpty, [.description, .list].contains(question.kind) {
       return (try outletAnswer(question), trace)
     }
@@ -76,7 +81,8 @@ public final class RuleAnswerer: @unchecked Sendable {
     trace.passages = passages
     if let reason = try missingEvidence(question, passages) {
       trace.abstainReason = reason
-      let hint = reason.hasPrefix("it never mentions") || reason.hasPrefix("none of its articles") ? nil : passages.first
+      let hint =
+        reason.hasPrefix("it never mentions") || reason.hasPrefix("none of its articles") ? nil : passages.first
       return (abstain(question, "The corpus does not answer that: \(reason).", nearest: hint), trace)
     }
     return (try compose(question, passages.filter(answers)), trace)
@@ -95,10 +101,11 @@ public final class RuleAnswerer: @unchecked Sendable {
       }
     }
     let n = Double(max(try store.passageCount(), 1))
-    let idf = Dictionary(question.terms.map { t in
-      let d = Double(df[t.stem] ?? 0)
-      return (t.stem, log((n - d + 0.5) / (d + 0.5) + 1))
-    }, uniquingKeysWith: { a, _ in a })
+    let idf = Dictionary(
+      question.terms.map { t in
+        let d = Double(df[t.stem] ?? 0)
+        return (t.stem, log((n - d + 0.5) / (d + 0.5) + 1))
+      }, uniquingKeysWith: { a, _ in a })
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
       (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.contains(" ")
@@ -128,8 +135,12 @@ public final class RuleAnswerer: @unchecked Sendable {
       if !typed { return "no passage gives that figure" }
     case .person:
       if !answering.contains(where: {
-        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson) || SpanFinder.hasGroup($0.passage.text)
-          || !$0.passage.credited.isEmpty && Tokenizer.words(question.text).contains(where: { ["report", "reported", "published", "broke"].contains($0) })
+        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
+          || SpanFinder.hasGroup($0.passage.text)
+          || !$0.passage.credited.isEmpty
+            && Tokenizer.words(question.text).contains(where: {
+              ["report", "reported", "published", "broke"].contains($0)
+            })
       }) {
         return "no passage names anyone for it"
       }

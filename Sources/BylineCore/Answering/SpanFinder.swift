@@ -28,13 +28,16 @@ public enum SpanFinder {
   private static let capitalRun = try! NSRegularExpression(
     pattern: #"\b[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z][\p{L}'’\-]+|[A-Z]{2,}|\d+))*"#)
   private static let money = try! NSRegularExpression(
-    pattern: #"(?:[$€£]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s*(?:billion|million|trillion)?\s*(?:dollars|euros|pounds|USD)\b)"#,
+    pattern:
+      #"(?:[$€£]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s*(?:billion|million|trillion)?\s*(?:dollars|euros|pounds|USD)\b)"#,
     options: [.caseInsensitive])
   private static let number = try! NSRegularExpression(
-    pattern: #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
+    pattern:
+      #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
     options: [.caseInsensitive])
   private static let reason = try! NSRegularExpression(
-    pattern: #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic)\b"#,
+    pattern:
+      #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic)\b"#,
     options: [.caseInsensitive])
 
   /// Spans of `kind` in `text`, in order, leaving out those already in the question.
@@ -58,7 +61,12 @@ public enum SpanFinder {
       out = matches(number, folded).filter {
         !DateFinder.isYear($0) && !named.contains($0.trimmingCharacters(in: .punctuationCharacters))
       }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;: ")) }
-    case .place: out = names(in: folded)
+    case .place:
+      // Names after a preposition of place first ("under Meta Superintelligence Labs"), then
+      // phrases like "near the primary school", then any name.
+      out = matches(placeName, folded).map { stripPreposition($0) }
+      out += matches(placePhrase, folded).filter { p in !out.contains { p.contains($0) } }
+      out += names(in: folded).filter { n in !out.contains { $0.contains(n) } }
     case .reason: out = matches(reason, folded)
     default: out = []
     }
@@ -69,9 +77,24 @@ public enum SpanFinder {
     return out
   }
 
+  private static let placeName = try! NSRegularExpression(
+    pattern:
+      #"\b(?:in|at|near|under|inside|outside|across|throughout|from|on)\s+(?:the\s+)?[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z][\p{L}'’\-]+|of))*"#
+  )
+  private static let placePhrase = try! NSRegularExpression(
+    pattern: #"\b(?:near|at|outside|inside|behind|beside|across from)\s+the\s+[a-z]+(?:\s+[a-z]+)?"#)
+
+  static func stripPreposition(_ s: String) -> String {
+    var words = s.split(separator: " ").map(String.init)
+    if words.count > 1 { words.removeFirst() }
+    if words.first == "the", words.count > 1 { words.removeFirst() }
+    return words.joined(separator: " ")
+  }
+
   private static let nameNumber = try! NSRegularExpression(pattern: #"\b[A-Z][\w-]* \d+(?:\.\d+)?\b"#)
   private static let group = try! NSRegularExpression(
-    pattern: #"\b(board|team|committee|editors|group|company|lab|division|staff|agency|regulators|council|panel|unit)\b"#,
+    pattern:
+      #"\b(board|team|committee|editors|group|company|lab|division|staff|agency|regulators|council|panel|unit)\b"#,
     options: [.caseInsensitive])
 
   /// Whether `text` names a group that can answer "who" (a board, a team, the editors).
@@ -88,7 +111,8 @@ public enum SpanFinder {
     var offset = 0
     for word in folded.split(separator: " ", omittingEmptySubsequences: false) {
       let stems = Tokenizer.stems(String(word))
-      if stems.contains(where: { near.contains($0) || Paraphrases.alternatives(of: $0).contains(where: near.contains) }) {
+      if stems.contains(where: { near.contains($0) || Paraphrases.alternatives(of: $0).contains(where: near.contains) })
+      {
         positions.append(offset)
       }
       offset += word.count + 1

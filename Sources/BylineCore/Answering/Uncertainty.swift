@@ -3,7 +3,8 @@ import Foundation
 /// Recognises sentences in which the corpus itself says something is unknown or unconfirmed.
 public enum Uncertainty {
   private static let regex = try! NSRegularExpression(
-    pattern: #"\b(unclear|unknown|uncertain|unconfirmed|eventually|not necessarily|not (?:been )?(?:disclosed|confirmed|specified|finalized|announced|known)|has not (?:been )?\w+ed|have not|no (?:official|outlet|reporting|visibility|independent|concrete)|remains? (?:unclear|unknown|open)|not yet|did not say|declined to|would not say|without on-the-record)\b"#,
+    pattern:
+      #"\b(unclear|unknown|uncertain|unconfirmed|eventually|not necessarily|not (?:been )?(?:disclosed|confirmed|specified|finalized|announced|known)|has not (?:been )?\w+ed|have not|no (?:official|outlet|reporting|visibility|independent|concrete)|remains? (?:unclear|unknown|open)|not yet|did not say|declined to|would not say|without on-the-record)\b"#,
     options: [.caseInsensitive])
 
   /// The words that say something is unknown ("remains unclear", "eventually"), if any.

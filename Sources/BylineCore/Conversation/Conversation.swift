@@ -41,7 +41,8 @@ public final class Conversation: @unchecked Sendable {
 
   /// The question resolved against earlier turns, or nil when it stands alone.
   public func resolve(_ text: String, analyzer: QuestionAnalyzer) -> Resolution? {
-    guard let last = turns.last, last.answer.kind != .corpus else { return nil }
+    // Nothing to follow on from after a question about the corpus or one the corpus did not answer.
+    guard let last = turns.last, last.answer.kind != .corpus, !last.answer.abstained else { return nil }
     let question = analyzer.analyze(text)
     let words = Tokenizer.words(text)
     let previous = last.understood
@@ -53,14 +54,15 @@ public final class Conversation: @unchecked Sendable {
       let rest = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
       if !rest.isEmpty {
         let focus = ellipsis(rest, previous: previous, analyzer: analyzer)
-        return Resolution(focus: focus, context: context, display: "reading it as “\(focus)”, after “\(Self.strip(previous))”")
+        return Resolution(
+          focus: focus, context: context, display: "reading it as “\(focus)”, after “\(Self.strip(previous))”")
       }
     }
     let contentTerms = question.terms.filter { $0.weight >= 0.5 }
     let personRef = words.contains(where: Self.personPronouns.contains)
     let thingRef = words.contains(where: Self.thingPronouns.contains)
     let referring = personRef || thingRef || refersBack(words)
-    let short = contentTerms.count <= 1 && words.count <= 4
+    let short = contentTerms.count <= 1 && words.count <= 4 && question.entities.isEmpty && question.outlets.isEmpty
     guard referring || short else { return nil }
     if !question.entities.isEmpty && !personRef && !short && !thingRef { return nil }
     var focus = trimmed

@@ -26,10 +26,20 @@ public struct ArticleReader: Sendable {
     let ext = url.pathExtension.lowercased()
     let stem = url.deletingPathExtension().lastPathComponent
     if data.count > Self.maxBytes {
-      return ([], [CorpusWarning(path: path, message: "is \(data.count / 1_048_576) MB, over the \(Self.maxBytes / 1_048_576) MB limit for one file; skipped")])
+      return (
+        [],
+        [
+          CorpusWarning(
+            path: path,
+            message:
+              "is \(data.count / 1_048_576) MB, over the \(Self.maxBytes / 1_048_576) MB limit for one file; skipped")
+        ]
+      )
     }
     if data.isEmpty { return ([], [CorpusWarning(path: path, message: "is empty; skipped")]) }
-    if data.contains(0) { return ([], [CorpusWarning(path: path, message: "is a binary file (it holds NUL bytes); skipped")]) }
+    if data.contains(0) {
+      return ([], [CorpusWarning(path: path, message: "is a binary file (it holds NUL bytes); skipped")])
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       let line = Self.firstInvalidLine(data)
       return ([], [CorpusWarning(path: path, line: line, message: "is not valid UTF-8 text; skipped")])
@@ -57,7 +67,9 @@ public struct ArticleReader: Sendable {
       }
       if line.isEmpty || line.hasPrefix("#") { continue }
       guard let colon = line.firstIndex(of: ":") else {
-        return ([], [CorpusWarning(path: path, line: i + 1, message: "broken front matter: expected `key: value`; skipped")])
+        return (
+          [], [CorpusWarning(path: path, line: i + 1, message: "broken front matter: expected `key: value`; skipped")]
+        )
       }
       let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -96,7 +108,8 @@ public struct ArticleReader: Sendable {
       let body = field("body").isEmpty ? field("text") : field("body")
       let id = field("id")
       guard !id.isEmpty, !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-        warnings.append(CorpusWarning(path: path, line: i + 1, message: "needs a non-empty `id` and `body`; line skipped"))
+        warnings.append(
+          CorpusWarning(path: path, line: i + 1, message: "needs a non-empty `id` and `body`; line skipped"))
         continue
       }
       articles.append(

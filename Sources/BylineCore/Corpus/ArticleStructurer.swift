@@ -28,7 +28,9 @@ public struct ArticleStructurer: Sendable {
       while index < blocks.count {
         let line = blocks[index].text
         index += 1
-        if line.count <= 200 && isFurniture(line) || sameName(line, article.outlet) || line.split(separator: " ").count < 2 {
+        if line.count <= 200 && isFurniture(line) || sameName(line, article.outlet)
+          || line.split(separator: " ").count < 2
+        {
           continue
         }
         if line.count > 200 {

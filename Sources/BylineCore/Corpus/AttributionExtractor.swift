@@ -15,7 +15,8 @@ public struct AttributionExtractor: Sendable {
   /// Verbs that follow an outlet credited as the source of a claim.
   static let reportingVerbs =
     "reports|reported|says|said|notes|noted|writes|wrote|points out|pointed out|"
-    + "confirmed|confirms|first reported|broke the news|revealed|reveals|cites|cited"
+    + "confirmed|confirms|first reported|broke the news|revealed|reveals|cites|cited|has learned|learned|"
+    + "has reported|has confirmed|understands|reports that"
 
   private static let name = #"((?:The[ -])?[A-Z][\w'’&.-]*(?:[ -](?:[A-Z][\w'’&.-]*|of|and))*)"#
   private static let patterns: [NSRegularExpression] = [

@@ -15,9 +15,16 @@ public enum DateFinder {
   /// Every date expression in `text`, in order.
   public static func dates(in text: String) -> [String] {
     let ns = text as NSString
-    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
-      ns.substring(with: $0.range)
-    }.filter { !["May"].contains($0) || text.contains("\($0) 20") }
+    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+      let found = ns.substring(with: m.range)
+      // "May" is a month only where a date is plainly meant: "in May", "May 6", "May 2025".
+      guard found == "May" else { return found }
+      let before = ns.substring(to: m.range.location).split(separator: " ").last.map { $0.lowercased() } ?? ""
+      return [
+        "in", "by", "since", "until", "from", "of", "early", "late", "mid", "through", "during", "before", "after",
+      ]
+      .contains(before) ? found : nil
+    }
   }
 
   /// A full date standing in the header lines of an article, if any.

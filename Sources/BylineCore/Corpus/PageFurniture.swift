@@ -41,8 +41,11 @@ public enum PageFurniture {
 
   /// Strips emoji and symbols that decorate trailer links.
   static func plain(_ line: String) -> String {
-    String(line.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) }.map(Character.init))
-      .trimmingCharacters(in: .whitespaces)
+    String(
+      line.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) }
+        .map(Character.init)
+    )
+    .trimmingCharacters(in: .whitespaces)
   }
 
   /// The publisher a furniture line names, if any.

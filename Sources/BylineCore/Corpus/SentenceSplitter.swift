@@ -25,8 +25,34 @@ public struct SentenceSplitter: Sendable {
   /// Creates a splitter.
   public init() {}
 
+  /// Longest passage, in characters: longer runs without sentence ends are cut at word breaks.
+  public static let maxLength = 1_000
+
   /// The sentences of `paragraph`, in order.
   public func split(_ paragraph: String) -> [Span] {
+    let spans = sentences(paragraph)
+    guard spans.contains(where: { $0.end - $0.start > Self.maxLength }) else { return spans }
+    return spans.flatMap { chunk($0) }
+  }
+
+  /// Cuts an overlong span into pieces of at most ``maxLength`` characters at spaces.
+  private func chunk(_ span: Span) -> [Span] {
+    guard span.end - span.start > Self.maxLength else { return [span] }
+    var out: [Span] = []
+    let chars = Array(span.text)
+    var start = 0
+    while start < chars.count {
+      var end = min(chars.count, start + Self.maxLength)
+      if end < chars.count, let space = chars[start..<end].lastIndex(of: " "), space > start { end = space }
+      let text = String(chars[start..<end]).trimmingCharacters(in: .whitespaces)
+      if !text.isEmpty { out.append(Span(text: text, start: span.start + start, end: span.start + end)) }
+      start = end
+      while start < chars.count, chars[start] == " " { start += 1 }
+    }
+    return out
+  }
+
+  private func sentences(_ paragraph: String) -> [Span] {
     let chars = Array(paragraph)
     var spans: [Span] = []
     var start = 0

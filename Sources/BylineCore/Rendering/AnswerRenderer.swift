@@ -46,7 +46,8 @@ public struct AnswerRenderer: Sendable {
   /// One answer as JSON: the schema documented in the README.
   public static func json(_ answer: Answer, index: Int?, pretty: Bool) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting =
+      pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     var answer = answer
     if let index { answer.index = index }
     let data = (try? encoder.encode(answer)) ?? Data("{}".utf8)
@@ -75,8 +76,13 @@ public struct AnswerRenderer: Sendable {
     case .text:
       if hits.isEmpty { return "No passages match." }
       return hits.map { p, s in
-        let head = paint(String(format: "%6.2f", p.score), "2") + "  " + paint(p.articleId, "36") + "  " + clean(p.outlet.isEmpty ? "(publisher not named)" : p.outlet)
-        let marked = color ? clean(s).replacingOccurrences(of: "[", with: "\u{1B}[1;33m").replacingOccurrences(of: "]", with: "\u{1B}[0m") : clean(s)
+        let head =
+          paint(String(format: "%6.2f", p.score), "2") + "  " + paint(p.articleId, "36") + "  "
+          + clean(p.outlet.isEmpty ? "(publisher not named)" : p.outlet)
+        let marked =
+          color
+          ? clean(s).replacingOccurrences(of: "[", with: "\u{1B}[1;33m").replacingOccurrences(
+            of: "]", with: "\u{1B}[0m") : clean(s)
         return head + "\n    " + marked
       }.joined(separator: "\n")
     }
@@ -87,20 +93,28 @@ public struct AnswerRenderer: Sendable {
     switch format {
     case .json, .jsonl:
       let rows: [[String: Any]] = articles.map {
-        ["id": $0.id, "title": $0.title, "outlet": $0.outlet, "date": $0.date, "url": $0.url, "passages": $0.passages, "sources": $0.sources]
+        [
+          "id": $0.id, "title": $0.title, "outlet": $0.outlet, "date": $0.date, "url": $0.url, "passages": $0.passages,
+          "sources": $0.sources,
+        ]
       }
       if format == .jsonl { return rows.map { Self.encode($0, pretty: false) }.joined(separator: "\n") }
       return Self.encode(rows, pretty: true)
     case .markdown:
       return "| id | publisher | title | date | passages |\n|---|---|---|---|---|\n"
-        + articles.map { "| \($0.id) | \(clean($0.outlet)) | \(clean($0.title)) | \($0.date) | \($0.passages) |" }.joined(separator: "\n")
+        + articles.map { "| \($0.id) | \(clean($0.outlet)) | \(clean($0.title)) | \($0.date) | \($0.passages) |" }
+        .joined(separator: "\n")
     case .text:
       let idWidth = articles.map(\.id.count).max() ?? 2
       let outletWidth = max(9, articles.map(\.outlet.count).max() ?? 0)
+      let dateWidth = max(1, articles.map(\.date.count).max() ?? 0)
       return articles.map { a in
         a.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
-          + (a.outlet.isEmpty ? "-" : clean(a.outlet)).padding(toLength: outletWidth, withPad: " ", startingAt: 0) + "  "
-          + String(format: "%4d", a.passages) + "  " + (a.date.isEmpty ? "" : a.date + "  ") + clean(a.title)
+          + (a.outlet.isEmpty ? "-" : clean(a.outlet)).padding(toLength: outletWidth, withPad: " ", startingAt: 0)
+          + "  "
+          + String(format: "%4d", a.passages) + "  "
+          + (a.date.isEmpty ? "-" : clean(a.date)).padding(toLength: dateWidth, withPad: " ", startingAt: 0) + "  "
+          + clean(a.title)
       }.joined(separator: "\n")
     }
   }
@@ -108,7 +122,8 @@ public struct AnswerRenderer: Sendable {
   private func clean(_ s: String) -> String { TextNormalizer.stripControls(s) }
 
   static func encode(_ value: Any, pretty: Bool) -> String {
-    let options: JSONSerialization.WritingOptions = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    let options: JSONSerialization.WritingOptions =
+      pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "[]" }
     return String(decoding: data, as: UTF8.self)
   }

@@ -13,8 +13,11 @@ public enum TraceRenderer {
     out += "\n  query: \(trace.query)\n"
     if let reason = trace.abstainReason { out += "  abstained: \(reason)\n" }
     for p in trace.passages.prefix(top) {
-      out += String(format: "  %.3f cov %.2f topic %.2f sent %.2f%@  ", p.score, p.coverage, p.topicCoverage, p.sentenceCoverage, p.entitiesFound ? "" : " (names missing)")
-      out += "\(p.passage.articleId.prefix(3))#\(p.passage.ordinal)  \(TextNormalizer.stripControls(String(p.passage.text.prefix(90))))\n"
+      out += String(
+        format: "  %.3f cov %.2f topic %.2f sent %.2f%@  ", p.score, p.coverage, p.topicCoverage, p.sentenceCoverage,
+        p.entitiesFound ? "" : " (names missing)")
+      out +=
+        "\(p.passage.articleId.prefix(3))#\(p.passage.ordinal)  \(TextNormalizer.stripControls(String(p.passage.text.prefix(90))))\n"
     }
     return out.trimmingCharacters(in: .newlines)
   }

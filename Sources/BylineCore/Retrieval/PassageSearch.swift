@@ -18,7 +18,8 @@ public struct PassageSearch: Sendable {
     var results: [(StoredPassage, String)] = []
     var seen = Set<Int64>()
     if let phrase = QueryBuilder.phrase(text) {
-      for hit in try store.search(phrase, limit: limit, open: open, close: close) where seen.insert(hit.0.rowID).inserted {
+      for hit in try store.search(phrase, limit: limit, open: open, close: close)
+      where seen.insert(hit.0.rowID).inserted {
         results.append(hit)
       }
     }

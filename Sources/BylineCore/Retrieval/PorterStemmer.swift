@@ -82,10 +82,14 @@ public enum PorterStemmer {
   }
 
   private static func step1a(_ w: inout [UInt8]) {
-    if ends(w, "sses") { replace(&w, "sses", "ss") }
-    else if ends(w, "ies") { replace(&w, "ies", "i") }
-    else if ends(w, "ss") {}
-    else if ends(w, "s") { w.removeLast() }
+    if ends(w, "sses") {
+      replace(&w, "sses", "ss")
+    } else if ends(w, "ies") {
+      replace(&w, "ies", "i")
+    } else if ends(w, "ss") {
+    } else if ends(w, "s") {
+      w.removeLast()
+    }
   }
 
   private static func step1b(_ w: inout [UInt8]) {

@@ -92,11 +92,13 @@ extension ArticleStore {
           sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)",
           arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
         for doc in articles {
-          let exists = try Bool.fetchOne(
-            db, sql: "SELECT 1 FROM article WHERE id = ?", arguments: [doc.article.id]) == true
+          let exists =
+            try Bool.fetchOne(
+              db, sql: "SELECT 1 FROM article WHERE id = ?", arguments: [doc.article.id]) == true
           if !ids.insert(doc.article.id).inserted || exists {
             report.warnings.append(
-              CorpusWarning(path: file.path, message: "article id \(doc.article.id) is used twice; this copy replaces the other"))
+              CorpusWarning(
+                path: file.path, message: "article id \(doc.article.id) is used twice; this copy replaces the other"))
             try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [doc.article.id])
           }
           try Self.insert(doc, sourcePath: file.path, db: db)

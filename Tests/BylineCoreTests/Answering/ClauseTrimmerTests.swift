@@ -19,7 +19,8 @@ import Testing
   }
 
   @Test func shortSentencesStayWhole() {
-    #expect(ClauseTrimmer.trim("Meta is not abandoning open AI.", keep: [], weights: [:]) == "Meta is not abandoning open AI")
+    #expect(
+      ClauseTrimmer.trim("Meta is not abandoning open AI.", keep: [], weights: [:]) == "Meta is not abandoning open AI")
   }
 
   @Test func trailingSourceListIsDropped() {

@@ -7,7 +7,9 @@ import Testing
     "Reuters reported in June 2025 that Zuckerberg reorganized the company’s AI work under Meta Superintelligence Labs after staff departures and a weak reception for Llama 4, while rivals such as OpenAI, Google, and DeepSeek gained momentum."
 
   @Test func findsPeopleDatesAmountsAndNumbers() {
-    #expect(SpanFinder.spans(of: .person, in: "In July 2024, Mark Zuckerberg wrote that open-source AI was the path forward.") == ["Mark Zuckerberg"])
+    #expect(
+      SpanFinder.spans(of: .person, in: "In July 2024, Mark Zuckerberg wrote that open-source AI was the path forward.")
+        == ["Mark Zuckerberg"])
     #expect(SpanFinder.spans(of: .date, in: reuters) == ["June 2025"])
     #expect(SpanFinder.spans(of: .money, in: "after his 2025 $15 billion Scale AI deal").first == "$15 billion")
     #expect(SpanFinder.spans(of: .number, in: "It said Llama had passed 1 billion downloads.") == ["1 billion"])

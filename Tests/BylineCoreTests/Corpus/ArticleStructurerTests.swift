@@ -53,9 +53,13 @@ enum Seeds {
 
   @Test func sentenceSplitsAroundAbbreviationsAndAmounts() throws {
     let doc = try Seeds.parsed("001")
-    #expect(doc.passages.contains { $0.text.hasPrefix("Meta is preparing to release") && $0.text.contains("last big U.S. lab still") })
+    #expect(
+      doc.passages.contains {
+        $0.text.hasPrefix("Meta is preparing to release") && $0.text.contains("last big U.S. lab still")
+      })
     let sector = try Seeds.parsed("003")
-    #expect(sector.passages.contains { TextNormalizer.fold($0.text).contains("$15 billion recruitment package in 2025") })
+    #expect(
+      sector.passages.contains { TextNormalizer.fold($0.text).contains("$15 billion recruitment package in 2025") })
   }
 
   @Test func sectorHQFurnitureAndPrimarySource() throws {
@@ -63,7 +67,10 @@ enum Seeds {
     #expect(doc.article.outlet == "SectorHQ")
     #expect(doc.article.title.hasPrefix("Meta to Open"))
     #expect(doc.sources == ["SiliconANGLE"])
-    #expect(!doc.passages.contains { $0.text.contains("Skip to main content") || $0.text.contains("Unsplash") || $0.text.contains("Related Stories") })
+    #expect(
+      !doc.passages.contains {
+        $0.text.contains("Skip to main content") || $0.text.contains("Unsplash") || $0.text.contains("Related Stories")
+      })
     let lead = try #require(doc.passages.first)
     #expect(lead.text.hasPrefix("Meta will open"))
     #expect(lead.cites == ["The-Decoder"])
@@ -81,7 +88,8 @@ enum Seeds {
     #expect(wang.credited == ["Axios", "Reuters"])
     let reuters = try #require(partial.passages.first { $0.text.hasPrefix("This is also a response to pressure") })
     #expect(reuters.cites.isEmpty)
-    #expect(partial.passages.contains { $0.text.hasPrefix("Reuters reported in June 2025") && $0.cites.contains("Reuters") })
+    #expect(
+      partial.passages.contains { $0.text.hasPrefix("Reuters reported in June 2025") && $0.cites.contains("Reuters") })
 
     let doc = try Seeds.parsed("004")
     #expect(doc.article.outlet == "")

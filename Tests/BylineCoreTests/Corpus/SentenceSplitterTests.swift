@@ -9,7 +9,11 @@ import Testing
     let text =
       "The U.S. lab raised $15 billion. Dr. Smith said growth was 3.5 percent. It was “big.” Then (axios.com) it ended."
     let parts = splitter.split(text).map(\.text)
-    #expect(parts == ["The U.S. lab raised $15 billion.", "Dr. Smith said growth was 3.5 percent.", "It was “big.”", "Then (axios.com) it ended."])
+    #expect(
+      parts == [
+        "The U.S. lab raised $15 billion.", "Dr. Smith said growth was 3.5 percent.", "It was “big.”",
+        "Then (axios.com) it ended.",
+      ])
   }
 
   @Test func foldsALoneSourceListIntoTheSentenceBefore() {

@@ -22,7 +22,8 @@ import Testing
 
     try corpus.write(
       "zz_note.md",
-      "---\ntitle: A test note\noutlet: Example News\ndate: 2026-01-02\n---\n# Heading\n\nThe Zorblat committee approved the plan on Tuesday.\n")
+      "---\ntitle: A test note\noutlet: Example News\ndate: 2026-01-02\n---\n# Heading\n\nThe Zorblat committee approved the plan on Tuesday.\n"
+    )
     let added = try corpus.engine()
     #expect(added.lastSync.updatedFiles.count == 1)
     let note = try #require(try added.store.articles().first { $0.id == "zz_note" })
@@ -39,7 +40,8 @@ import Testing
     #expect(removed.lastSync.removedFiles.count == 1)
     #expect(try removed.store.articles().count == 5)
 
-    let rebuilt = try BylineEngine(location: StoreLocation(knowledge: corpus.knowledge, store: corpus.store), rebuild: true)
+    let rebuilt = try BylineEngine(
+      location: StoreLocation(knowledge: corpus.knowledge, store: corpus.store), rebuild: true)
     #expect(rebuilt.lastSync.updatedFiles.count == 5)
     #expect(try rebuilt.store.articles().count == 5)
   }
@@ -50,7 +52,8 @@ import Testing
     try corpus.write("binary.txt", bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2])
     try corpus.write("latin1.txt", bytes: Array("Title\n\nCaf".utf8) + [0xE9, 0x0A])
     try corpus.write("broken.md", "---\ntitle: Broken\nthis line has no colon\n---\nBody.\n")
-    try corpus.write("bad.jsonl", "{\"id\": \"j1\", \"title\": \"Fine\", \"body\": \"A fine body about Zorblat.\"}\nnot json\n")
+    try corpus.write(
+      "bad.jsonl", "{\"id\": \"j1\", \"title\": \"Fine\", \"body\": \"A fine body about Zorblat.\"}\nnot json\n")
     let long = "Long single line " + String(repeating: "Meta opens models. ", count: 280_000)
     try corpus.write("long.txt", "Long article\n" + long)
     let engine = try corpus.engine()
