@@ -44,6 +44,8 @@ public enum ClauseTrimmer {
       segments.append(ns.substring(with: NSRange(location: cuts[i], length: cuts[i + 1] - cuts[i])))
     }
     let lowerKeep = keep.map { $0.lowercased() }
+    // Holding a kept span outweighs any mix of question words.
+    let keepBonus = 1 + Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
     var best = (score: -Double.infinity, text: String(words.prefix(maxWords).joined(separator: " ")))
     var bestStart = 0
     for i in segments.indices {
@@ -55,7 +57,7 @@ public enum ClauseTrimmer {
         let stems = Set(Tokenizer.stems(window))
         var score = weights.reduce(0.0) { $0 + (stems.contains($1.key) ? $1.value : 0) }
         let lower = window.lowercased()
-        if let k = lowerKeep.firstIndex(where: { lower.contains($0) }) { score += 3.0 - Double(k) * 0.1 }
+        if let k = lowerKeep.firstIndex(where: { lower.contains($0) }) { score += keepBonus - Double(k) * 0.1 }
         score += 0.4 * Double(lowerKeep.dropFirst().filter { lower.contains($0) }.count)
         score -= 0.01 * Double(count)
         if i == 0 { score += 0.05 }
@@ -100,10 +102,10 @@ public enum ClauseTrimmer {
         var seen = Set<String>()
         for i in range { for s in stems[i] where seen.insert(s).inserted { score += weights[s] ?? 0 } }
         let windowText = lowerWords[range].joined(separator: " ")
-        if lowerKeep.contains(where: { windowText.contains($0) }) { score += 3 }
+        if lowerKeep.contains(where: { windowText.contains($0) }) { score += keepBonus }
         if score > bestWords.score { bestWords = (score, start) }
       }
-      let clauseScore = Self.plainScore(best.text, weights: weights, keep: lowerKeep)
+      let clauseScore = Self.plainScore(best.text, weights: weights, keep: lowerKeep, bonus: keepBonus)
       if best.score == -Double.infinity || bestWords.score > clauseScore * 1.25 + 0.5 {
         let range = bestWords.start..<min(words.count, bestWords.start + maxWords)
         let text = words[range].joined(separator: " ")
@@ -115,10 +117,10 @@ public enum ClauseTrimmer {
   }
 
   /// Term weight and kept spans in `text`, counted as the word windows count them.
-  static func plainScore(_ text: String, weights: [String: Double], keep: [String]) -> Double {
+  static func plainScore(_ text: String, weights: [String: Double], keep: [String], bonus: Double) -> Double {
     var score = Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
     let lower = text.lowercased()
-    if keep.contains(where: { lower.contains($0) }) { score += 3 }
+    if keep.contains(where: { lower.contains($0) }) { score += bonus }
     return score
   }
 

@@ -9,7 +9,8 @@ extension RuleAnswerer {
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {
       if let typed = passages.first(where: {
-        $0.score >= bestScore * (question.kind == .person ? 0.7 : 0.85) && !spans(question, $0).isEmpty
+        $0.score >= bestScore * (question.kind == .person ? 0.7 : 0.85)
+          && !spans(question, $0).isEmpty
       }) {
         lead = typed
       }

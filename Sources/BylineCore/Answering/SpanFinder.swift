@@ -24,6 +24,10 @@ public enum SpanFinder {
     "Meanwhile", "However", "Together", "Industry", "Financial", "Market", "Corporate", "Open",
     "Key", "Report", "Sources", "Source", "U.S.", "US", "American", "Chinese", "European",
   ]
+  /// Capitalised words that are never an answer on their own.
+  static let genericNames: Set<String> = [
+    "AI", "CEO", "CEOs", "API", "APIs", "PM", "PMs", "UK", "EU", "US", "U.S", "Industry", "Safety",
+  ]
 
   private static let capitalRun = try! NSRegularExpression(
     pattern: #"\b[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z][\p{L}'’\-]+|[A-Z]{2,}|\d+))*"#)
@@ -149,7 +153,7 @@ public enum SpanFinder {
       }
       let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: "'’-"))
       let clean = name.hasSuffix("'s") || name.hasSuffix("’s") ? String(name.dropLast(2)) : name
-      if !clean.isEmpty, !out.contains(clean) { out.append(clean) }
+      if !clean.isEmpty, !genericNames.contains(clean), !out.contains(clean) { out.append(clean) }
     }
     return out
   }
