@@ -74,7 +74,7 @@ public struct QuestionAnalyzer: Sendable {
         consumed.formUnion(range)
         let stem = phrase.joined(separator: " ")
         if seen.insert(stem).inserted {
-          terms.append(QueryTerm(stem: stem, surface: words[range].joined(separator: " "), weight: 1, isEntity: false))
+          terms.append(QueryTerm(stem: stem, surface: words[range].joined(separator: " "), weight: 0.7, isEntity: false))
         }
       }
     }
