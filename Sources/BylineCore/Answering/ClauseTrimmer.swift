@@ -83,6 +83,15 @@ public enum ClauseTrimmer {
       next += 1
     }
     if closed { best.text = extended }
+    // A window that ends in a subordinate clause ("by the time open models arrive") has lost the
+    // main clause after it: take the next clause too.
+    let after = Self.segmentIndex(after: best.text, in: segments, from: bestStart)
+    if after < segments.count,
+      best.text.range(of: #"\b(by the time|if|when|unless|once|as soon as|until)\b[^,;]*[,;]?\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil,
+      (best.text + segments[after]).split(whereSeparator: \.isWhitespace).count <= maxWords + 10
+    {
+      best.text += segments[after]
+    }
     // A window that starts at a verb has lost its subject: take the clause before it too.
     let head = best.text.trimmingCharacters(in: .whitespaces)
     if bestStart > 0,

@@ -173,6 +173,7 @@ public struct QuestionAnalyzer: Sendable {
         return .reason
       }
       if Self.dateNouns.contains(second) || (has("in (what|which) (year|month)")) { return .date }
+      if has("what (is|was|are|were) (the )?names? of") || has("what (is|was|are|were) .{1,40} called") { return .organisation }
       if Self.outletNouns.contains(second)
         || Self.outletNouns.contains(third) && (second == "news" || second == "media")
       {

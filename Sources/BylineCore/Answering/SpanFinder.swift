@@ -75,8 +75,18 @@ public enum SpanFinder {
     default: out = []
     }
     if let question, kind != .reason {
+      // A span the question already names is not an answer: the whole span, or a name whose
+      // last word (a surname, a head noun) the question uses.
       let q = TextNormalizer.fold(question.text).lowercased()
-      out = out.filter { !q.contains($0.lowercased()) }
+      let qWords = Set(Tokenizer.words(q))
+      out = out.filter { span in
+        let lower = span.lowercased()
+        if q.contains(lower) { return false }
+        if [.person, .organisation, .place].contains(kind), let last = Tokenizer.words(lower).last, qWords.contains(last) {
+          return false
+        }
+        return true
+      }
     }
     return out
   }
