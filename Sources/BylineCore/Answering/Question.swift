@@ -37,4 +37,6 @@ public struct Question: Sendable {
   public var negated: Bool
   /// For `corpus` questions: what is asked ("articles" or "outlets").
   public var corpusTopic: String?
+  /// Whether the question is a short follow-up whose words come mostly from an earlier turn.
+  public var isFollowUp = false
 }

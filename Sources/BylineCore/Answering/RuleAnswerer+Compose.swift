@@ -13,6 +13,11 @@ extension RuleAnswerer {
           && !spans(question, $0).isEmpty
       }) {
         lead = typed
+      } else if [.date, .number, .money].contains(question.kind),
+        let typed = passages.first(where: { !spans(question, $0).isEmpty })
+      {
+        // A date or a figure was asked for: a weaker passage that gives one beats a strong one that does not.
+        lead = typed
       }
     }
     // "Why …": a claim without a reason clause is usually explained by the sentence after it.
@@ -23,7 +28,7 @@ extension RuleAnswerer {
       lead.passage = next
     }
     // "When will …": where the articles say the timing is unknown, say that.
-    if question.kind == .date, Tokenizer.words(question.text).contains("will"),
+    if question.kind == .date, Tokenizer.words(question.text).contains("will") || spans(question, lead).isEmpty,
       let unsure = passages.first(where: { $0.score >= bestScore * 0.75 && Uncertainty.isUncertain($0.passage.text) })
     {
       lead = unsure

@@ -52,9 +52,11 @@ public final class RuleAnswerer: @unchecked Sendable {
       let have = Set(question.terms.map(\.stem))
       for term in context.terms where !have.contains(term.stem) {
         question.terms.append(
-          QueryTerm(stem: term.stem, surface: term.surface, weight: term.weight * 0.35, isEntity: false))
+          QueryTerm(stem: term.stem, surface: term.surface, weight: term.weight * resolution.contextWeight, isEntity: false))
       }
       for outlet in resolution.outlets where !question.outlets.contains(outlet) { question.outlets.append(outlet) }
+      question.isFollowUp = resolution.short
+      if let kind = resolution.kind { question.kind = kind }
     }
     var (answer, trace) = try answer(question)
     let elapsed = ContinuousClock.now - clock
@@ -85,7 +87,7 @@ public final class RuleAnswerer: @unchecked Sendable {
         reason.hasPrefix("it never mentions") || reason.hasPrefix("none of its articles") ? nil : passages.first
       return (abstain(question, "The corpus does not answer that: \(reason).", nearest: hint), trace)
     }
-    return (try compose(question, passages.filter(answers)), trace)
+    return (try compose(question, passages.filter { answers($0, question) }), trace)
   }
 
   /// Why the corpus cannot answer, or nil when it can.
@@ -117,7 +119,7 @@ public final class RuleAnswerer: @unchecked Sendable {
     if !missing.isEmpty, missingWeight / max(total, 0.001) > 0.45 {
       return "none of its articles mentions \(missing.map(\.surface).joined(separator: " or "))"
     }
-    let answering = passages.filter(answers)
+    let answering = passages.filter { answers($0, question) }
     guard !answering.isEmpty else {
       if passages.isEmpty { return "no passage matches the question" }
       return "no passage covers the question's key terms together"
@@ -151,9 +153,12 @@ public final class RuleAnswerer: @unchecked Sendable {
   }
 
   /// Whether a passage holds the question's names and enough of its other terms to answer it.
-  func answers(_ p: ScoredPassage) -> Bool {
-    guard p.entitiesFound, p.coverage >= minimumCoverage else { return false }
-    return p.topicCoverage >= 0.5 || p.topicCoverage >= 0.3 && p.sentenceCoverage >= minimumCoverage
+  func answers(_ p: ScoredPassage, _ question: Question) -> Bool {
+    // A short follow-up ("When?") searches with the earlier turn's words, which it cannot all
+    // share with the answer: ask for less of them.
+    let minimum = question.isFollowUp ? minimumCoverage * 0.7 : minimumCoverage
+    guard p.entitiesFound, p.coverage >= minimum else { return false }
+    return p.topicCoverage >= 0.5 || p.topicCoverage >= 0.3 && p.sentenceCoverage >= minimum
   }
 
   func hasSpan(_ question: Question, _ p: ScoredPassage) -> Bool {

@@ -11,6 +11,12 @@ public struct Resolution: Sendable, Hashable {
   public var display: String
   /// Outlets the earlier turn was about, kept for short follow-ups ("Why?", "When?").
   public var outlets: [String] = []
+  /// Whether the follow-up is too short to stand on its words alone.
+  public var short = false
+  /// The earlier turn's question type, for "And the licensing terms?" after "When …?".
+  public var kind: AnswerKind?
+  /// How much the earlier turn's words weigh beside the follow-up's own (0 to 1).
+  public var contextWeight = 0.35
 }
 
 /// Keeps the turns of one conversation and resolves follow-up questions ("When did he write
@@ -54,8 +60,21 @@ public final class Conversation: @unchecked Sendable {
       let rest = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
       if !rest.isEmpty {
         let focus = ellipsis(rest, previous: previous, analyzer: analyzer)
-        return Resolution(
+        var resolution = Resolution(
           focus: focus, context: context, display: "reading it as “\(focus)”, after “\(Self.strip(previous))”")
+        if focus.hasPrefix("What does ") {
+          // "What about OpenTools?" after a question about another outlet: what OpenTools says.
+          resolution.contextWeight = 0
+        }
+        if focus.hasPrefix("What about ") {
+          // "And Google?": the new subject carries the question; the old words only frame it.
+          resolution.contextWeight = 0.15
+          // "And the licensing terms?" after "When …?" asks the same kind of question.
+          if rest.first?.isLowercase == true, [.date, .reason, .yesNo, .person, .place].contains(last.answer.kind) {
+            resolution.kind = last.answer.kind
+          }
+        }
+        return resolution
       }
     }
     let contentTerms = question.terms.filter { $0.weight >= 0.5 }
@@ -86,7 +105,7 @@ public final class Conversation: @unchecked Sendable {
         outlets.append(f)
       }
     }
-    return Resolution(focus: focus, context: context, display: display, outlets: outlets)
+    return Resolution(focus: focus, context: context, display: display, outlets: outlets, short: short)
   }
 
   private func ellipsis(_ rest: String, previous: String, analyzer: QuestionAnalyzer) -> String {

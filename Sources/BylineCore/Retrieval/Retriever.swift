@@ -43,6 +43,10 @@ public struct Retriever: Sendable {
     var candidates = try store.passages(matching: pattern, in: articleIds, limit: candidateLimit)
     // "According to X …", "What does X say about …": only what X published or is credited with.
     if !question.outlets.isEmpty {
+      if let named = QueryBuilder.pattern(forText: question.outlets.joined(separator: " ")) {
+        let seen = Set(candidates.map(\.rowID))
+        candidates += try store.passages(matching: named, in: articleIds, limit: 20).filter { !seen.contains($0.rowID) }
+      }
       let filtered = candidates.filter { p in
         question.outlets.contains { o in p.outlet == o || p.credited.contains(o) || p.text.contains(o) }
       }
@@ -164,7 +168,8 @@ public struct Retriever: Sendable {
     let sentenceCoverage = total > 0 ? inSentence / total : 0
     var score = coverage + 0.15 * sentenceCoverage
     // Adjacent question terms that stand together in the sentence.
-    let termStems = question.terms.map(\.stem)
+    // (Only the question's own words: an earlier turn's words frame a follow-up, they do not pin it.)
+    let termStems = question.terms.filter { $0.weight >= 0.3 }.map(\.stem)
     for i in termStems.indices.dropLast() where holds([termStems[i], termStems[i + 1]], stemSet, own) {
       score += 0.06
     }
@@ -173,7 +178,7 @@ public struct Retriever: Sendable {
         if holds(Tokenizer.stems(phrase), stemSet, own) { score += 0.08 }
       }
     }
-    for term in question.terms where term.isEntity && stemSet.contains(term.stem) { score += 0.05 }
+    for term in question.terms where term.isEntity && stemSet.contains(term.stem) { score += 0.12 }
     if !question.outlets.isEmpty {
       let credited = Set(p.credited + [p.outlet])
       if question.outlets.contains(where: credited.contains) { score += 0.35 }
