@@ -87,7 +87,9 @@ public enum ClauseTrimmer {
     // main clause after it: take the next clause too.
     let after = Self.segmentIndex(after: best.text, in: segments, from: bestStart)
     if after < segments.count,
-      best.text.range(of: #"\b(by the time|if|when|unless|once|as soon as|until)\b[^,;]*[,;]?\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil,
+      best.text.range(
+        of: #"\b(by the time|if|when|unless|once|as soon as|until)\b[^,;]*[,;]?\s*$"#,
+        options: [.regularExpression, .caseInsensitive]) != nil,
       (best.text + segments[after]).split(whereSeparator: \.isWhitespace).count <= maxWords + 10
     {
       best.text += segments[after]

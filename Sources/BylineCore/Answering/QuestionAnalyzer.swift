@@ -74,7 +74,8 @@ public struct QuestionAnalyzer: Sendable {
         consumed.formUnion(range)
         let stem = phrase.joined(separator: " ")
         if seen.insert(stem).inserted {
-          terms.append(QueryTerm(stem: stem, surface: words[range].joined(separator: " "), weight: 0.7, isEntity: false))
+          terms.append(
+            QueryTerm(stem: stem, surface: words[range].joined(separator: " "), weight: 0.7, isEntity: false))
         }
       }
     }
@@ -173,7 +174,9 @@ public struct QuestionAnalyzer: Sendable {
         return .reason
       }
       if Self.dateNouns.contains(second) || (has("in (what|which) (year|month)")) { return .date }
-      if has("what (is|was|are|were) (the )?names? of") || has("what (is|was|are|were) .{1,40} called") { return .organisation }
+      if has("what (is|was|are|were) (the )?names? of") || has("what (is|was|are|were) .{1,40} called") {
+        return .organisation
+      }
       if Self.outletNouns.contains(second)
         || Self.outletNouns.contains(third) && (second == "news" || second == "media")
       {

@@ -29,9 +29,10 @@ extension RuleAnswerer {
     }
     // "When will …": where the articles say the timing is unknown, say that.
     if question.kind == .date, Tokenizer.words(question.text).contains("will") || spans(question, lead).isEmpty,
-      let unsure = passages.first(where: { $0.score >= bestScore * 0.75 && Uncertainty.isUncertain($0.passage.text) })
+      case let unsure = passages.filter({ $0.score >= bestScore * 0.75 && Uncertainty.isUncertain($0.passage.text) }),
+      let pick = Tokenizer.words(question.text).contains("when") ? Self.timingFirst(unsure) : unsure.first
     {
-      lead = unsure
+      lead = pick
     }
     let allSpans = spans(question, lead)
     let span = Uncertainty.isUncertain(lead.passage.text) && question.kind == .date ? nil : allSpans.first
@@ -110,6 +111,17 @@ extension RuleAnswerer {
   static func explains(_ text: String) -> Bool {
     let t = TextNormalizer.fold(text)
     return explanation.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
+  }
+
+  static let timingWords: Set<String> = [
+    "time", "timing", "timeline", "roadmap", "weeks", "months", "quarters",
+    "eventually", "later", "delay", "soon", "date", "schedule",
+  ]
+
+  /// The passage that speaks of timing ("unclear whether releases would follow weeks, months …"),
+  /// else the first.
+  static func timingFirst(_ passages: [ScoredPassage]) -> ScoredPassage? {
+    passages.first { p in Tokenizer.words(p.passage.text).contains(where: timingWords.contains) } ?? passages.first
   }
 
   /// Words the clause must keep when there is no answer span: for a date question the articles
@@ -276,5 +288,40 @@ extension RuleAnswerer {
     return Answer(
       question: question.text, answer: clause + " " + markers + ". " + scope, abstained: false,
       kind: question.kind, confidence: 0.8, citations: citations)
+  }
+
+  /// "Which outlet does SectorHQ list as its primary source?": the sources an outlet's articles
+  /// name for themselves ("Source: Axios", "Primary source • SiliconANGLE"), or nil when the
+  /// question is not about them.
+  func sourcesAnswer(_ question: Question) throws -> Answer? {
+    let words = Set(Tokenizer.words(question.text))
+    guard words.contains("source") || words.contains("sources"), !question.outlets.isEmpty else { return nil }
+    let articles = try articles().filter { a in question.outlets.contains(a.outlet) && !a.sources.isEmpty }
+    guard !articles.isEmpty else { return nil }
+    var citations: [Citation] = []
+    var parts: [String] = []
+    for article in articles.prefix(3) {
+      parts.append(
+        "\(article.outlet) lists \(article.sources.joined(separator: ", ")) as the source of “\(article.title)”")
+      // Quote the sentence of the article that credits that source, where there is one.
+      if let quote = try creditingPassage(in: article.id, crediting: article.sources) {
+        citations.append(
+          Citation(
+            n: citations.count + 1, id: article.id, title: article.title, outlet: article.outlet,
+            date: article.date, quote: quote.text, cites: quote.credited))
+      }
+    }
+    let markers = citations.map { "[\($0.n)]" }.joined()
+    return Answer(
+      question: question.text, answer: parts.joined(separator: "; ") + (markers.isEmpty ? "." : " " + markers + "."),
+      abstained: false, kind: .outlet, confidence: 0.9, citations: citations)
+  }
+
+  /// The first passage of an article that credits one of `outlets` itself.
+  func creditingPassage(in articleId: String, crediting outlets: [String]) throws -> StoredPassage? {
+    guard let pattern = QueryBuilder.pattern(forText: outlets.joined(separator: " ")) else { return nil }
+    return try store.passages(matching: pattern, in: [articleId], limit: 20).first { p in
+      p.cites.contains(where: outlets.contains)
+    }
   }
 }

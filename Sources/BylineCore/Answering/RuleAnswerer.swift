@@ -52,7 +52,8 @@ public final class RuleAnswerer: @unchecked Sendable {
       let have = Set(question.terms.map(\.stem))
       for term in context.terms where !have.contains(term.stem) {
         question.terms.append(
-          QueryTerm(stem: term.stem, surface: term.surface, weight: term.weight * resolution.contextWeight, isEntity: false))
+          QueryTerm(
+            stem: term.stem, surface: term.surface, weight: term.weight * resolution.contextWeight, isEntity: false))
       }
       for outlet in resolution.outlets where !question.outlets.contains(outlet) { question.outlets.append(outlet) }
       question.isFollowUp = resolution.short
@@ -68,6 +69,7 @@ public final class RuleAnswerer: @unchecked Sendable {
     let pattern = QueryBuilder.pattern(for: question.terms)?.raw ?? ""
     var trace = AnswerTrace(question: question, query: pattern, passages: [], abstainReason: nil)
     if question.kind == .corpus { return (try corpusAnswer(question), trace) }
+    if let listed = try sourcesAnswer(question) { return (listed, trace) }
     let outletStems = Set(question.outlets.flatMap { Tokenizer.stems($0) })
     let topical = question.terms.filter {
       $0.weight >= 0.3 && !outletStems.contains($0.stem) && !Tokenizer.lightWords.contains($0.surface)
@@ -158,6 +160,9 @@ public final class RuleAnswerer: @unchecked Sendable {
     // share with the answer: ask for less of them.
     let minimum = question.isFollowUp ? minimumCoverage * 0.7 : minimumCoverage
     guard p.entitiesFound, p.coverage >= minimum else { return false }
+    // "Which outlet reported X?": when the rare names of X stand in a sentence that credits an
+    // outlet, that sentence answers even if it words the rest differently.
+    if question.kind == .outlet, p.nameShare >= 0.55, !p.passage.credited.isEmpty { return true }
     return p.topicCoverage >= 0.5 || p.topicCoverage >= 0.3 && p.sentenceCoverage >= minimum
   }
 

@@ -82,7 +82,9 @@ public enum SpanFinder {
       out = out.filter { span in
         let lower = span.lowercased()
         if q.contains(lower) { return false }
-        if [.person, .organisation, .place].contains(kind), let last = Tokenizer.words(lower).last, qWords.contains(last) {
+        if [.person, .organisation, .place].contains(kind), let last = Tokenizer.words(lower).last,
+          qWords.contains(last)
+        {
           return false
         }
         return true

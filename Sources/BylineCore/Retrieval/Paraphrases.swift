@@ -66,7 +66,7 @@ public enum Paraphrases {
     ["liken", "likened", "compare", "compared", "similar", "analogy"],
     ["largest", "biggest", "big", "large", "most powerful", "strongest", "frontier", "top"],
     ["smaller", "small", "trimmed", "downgraded", "limited"],
-    ["less", "limit", "limited", "reduce", "reduced", "fewer", "weaker", "downgraded", "withheld"],
+    ["less", "limit", "limited", "reduce", "reduced", "fewer", "weaker", "downgraded"],
     [
       "plan", "plans", "intend", "intends", "expect", "expects", "envision", "envisions",
       "slated", "preparing", "aims", "hope", "hopes",

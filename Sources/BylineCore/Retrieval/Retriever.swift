@@ -81,6 +81,29 @@ public struct Retriever: Sendable {
     return Array(top.prefix(limit))
   }
 
+  static let speechVerbs: Set<String> = [
+    "say", "says", "said", "claim", "claims", "claimed", "argue", "argues", "argued", "state",
+    "states", "stated", "write", "writes", "wrote", "tell", "told", "insist", "insists",
+  ]
+
+  /// "What does Meta say …": the sentence has a name of the question speaking ("Meta still
+  /// says", "according to Meta").
+  static func speakerMatches(_ question: Question, _ text: String) -> Bool {
+    let words = Tokenizer.words(question.text)
+    guard words.contains(where: speechVerbs.contains), !question.entities.isEmpty else { return false }
+    let lower = Tokenizer.words(text)
+    for entity in question.entities {
+      let name = Tokenizer.words(entity)
+      guard let last = name.last else { continue }
+      for (i, w) in lower.enumerated() where w == last {
+        let after = lower[(i + 1)..<min(lower.count, i + 3)]
+        if after.contains(where: speechVerbs.contains) { return true }
+        if i >= 2, lower[i - 2] == "according", lower[i - 1] == "to" { return true }
+      }
+    }
+    return false
+  }
+
   /// A stem of `stems` that shares a root of at least six letters with `stem`, if any.
   static func sharesRoot(_ stem: String, _ stems: [String]) -> String? {
     guard stem.utf8.count >= 6, !stem.contains(" ") else { return nil }
@@ -124,6 +147,7 @@ public struct Retriever: Sendable {
     var topicFound = 0.0
     var topicTotal = 0.0
     var entityFound = 0.0
+    var entityInSentence = 0.0
     var entityTotal = 0.0
     var matched = Set<String>()
     for term in question.terms {
@@ -159,6 +183,7 @@ public struct Retriever: Sendable {
         }
         entityFound += min(got, w)
         entityTotal += w
+        if got >= w { entityInSentence += w }
       } else {
         topicFound += got
         topicTotal += w
@@ -179,6 +204,7 @@ public struct Retriever: Sendable {
       }
     }
     for term in question.terms where term.isEntity && stemSet.contains(term.stem) { score += 0.12 }
+    if !quick, Self.speakerMatches(question, p.text) { score += 0.15 }
     if !question.outlets.isEmpty {
       let credited = Set(p.credited + [p.outlet])
       if question.outlets.contains(where: credited.contains) { score += 0.35 }
@@ -191,6 +217,7 @@ public struct Retriever: Sendable {
     return ScoredPassage(
       passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,
       topicCoverage: topicTotal > 0 ? topicFound / topicTotal : coverage,
-      entitiesFound: entityTotal == 0 || entityFound >= 0.5 * entityTotal, matched: matched, neighbours: neighbours)
+      entitiesFound: entityTotal == 0 || entityFound >= 0.5 * entityTotal,
+      nameShare: total > 0 ? entityInSentence / total : 0, matched: matched, neighbours: neighbours)
   }
 }

@@ -12,6 +12,8 @@ public struct ScoredPassage: Sendable {
   public var topicCoverage: Double
   /// Whether every name in the question is in the sentence or its context.
   public var entitiesFound: Bool
+  /// Share of the question's term weight that is names standing in the sentence itself (0...1).
+  public var nameShare: Double
   /// Stems of question terms (or their paraphrases) the sentence contains.
   public var matched: Set<String>
   /// The previous and next sentences of the same paragraph, for context.
