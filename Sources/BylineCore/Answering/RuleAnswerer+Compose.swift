@@ -180,7 +180,13 @@ extension RuleAnswerer {
       let silent = citations.count - crediting.count
       return head + "; those naming a source all credit \(origin) (\(silent) name\(silent == 1 ? "s" : "") none)."
     }
-    let outlets = Array(Set(crediting.flatMap(\.cites))).sorted()
+    // No single origin: name the outlet most of them credit, if one is credited more than once.
+    var counts: [String: Int] = [:]
+    for c in crediting { for outlet in Set(c.cites) { counts[outlet, default: 0] += 1 } }
+    if let (top, n) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), n >= 2 {
+      return head + "; \(n) of them credit \(top)."
+    }
+    let outlets = counts.keys.sorted()
     return head + ", crediting different sources (\(outlets.joined(separator: ", ")))."
   }
 
