@@ -57,8 +57,10 @@ public enum ClauseTrimmer {
         let stems = Set(Tokenizer.stems(window))
         var score = weights.reduce(0.0) { $0 + (stems.contains($1.key) ? $1.value : 0) }
         let lower = window.lowercased()
-        if let k = lowerKeep.firstIndex(where: { lower.contains($0) }) { score += keepBonus - Double(k) * 0.1 }
-        score += 0.4 * Double(lowerKeep.dropFirst().filter { lower.contains($0) }.count)
+        if let k = lowerKeep.firstIndex(where: { TextNormalizer.has(lower, $0) }) {
+          score += keepBonus - Double(k) * 0.1
+        }
+        score += 0.4 * Double(lowerKeep.dropFirst().filter { TextNormalizer.has(lower, $0) }.count)
         score -= 0.01 * Double(count)
         if i == 0 { score += 0.05 }
         if score > best.score {
@@ -113,7 +115,7 @@ public enum ClauseTrimmer {
         var seen = Set<String>()
         for i in range { for s in stems[i] where seen.insert(s).inserted { score += weights[s] ?? 0 } }
         let windowText = lowerWords[range].joined(separator: " ")
-        if lowerKeep.contains(where: { windowText.contains($0) }) { score += keepBonus }
+        if lowerKeep.contains(where: { TextNormalizer.has(windowText, $0) }) { score += keepBonus }
         if score > bestWords.score { bestWords = (score, start) }
       }
       let clauseScore = Self.plainScore(best.text, weights: weights, keep: lowerKeep, bonus: keepBonus)

@@ -158,11 +158,16 @@ extension RuleAnswerer {
   }
 
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
-    let found = SpanFinder.spans(
+    let key = "\(question.kind.rawValue)|\(question.text)|\(p.passage.rowID)"
+    if let cached = spanCache.value(for: key) { return cached }
+    var found = SpanFinder.spans(
       of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
-    if question.kind == .outlet { return found }
-    let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))
-    return SpanFinder.rank(found, in: p.passage.text, near: p.matched.subtracting(entityStems))
+    if question.kind != .outlet {
+      let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))
+      found = SpanFinder.rank(found, in: p.passage.text, near: p.matched.subtracting(entityStems))
+    }
+    spanCache.store(found, for: key)
+    return found
   }
 
   /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like: how many articles

@@ -81,7 +81,7 @@ public enum SpanFinder {
       let qWords = Set(Tokenizer.words(q))
       out = out.filter { span in
         let lower = span.lowercased()
-        if q.contains(lower) { return false }
+        if TextNormalizer.has(q, lower) { return false }
         if [.person, .organisation, .place].contains(kind), let last = Tokenizer.words(lower).last,
           qWords.contains(last)
         {
@@ -157,8 +157,10 @@ public enum SpanFinder {
   /// Capitalised runs that are not sentence furniture.
   static func names(in text: String) -> [String] {
     var out: [String] = []
-    for run in matches(capitalRun, text) {
-      var words = run.split(whereSeparator: \.isWhitespace).map(String.init)
+    var run: [String] = []
+    func flush() {
+      defer { run.removeAll() }
+      var words = run
       while let first = words.first, notNames.contains(first) { words.removeFirst() }
       while let last = words.last, notNames.contains(last) || last.allSatisfy(\.isNumber) && words.count == 1 {
         words.removeLast()
@@ -167,6 +169,48 @@ public enum SpanFinder {
       let clean = name.hasSuffix("'s") || name.hasSuffix("’s") ? String(name.dropLast(2)) : name
       if !clean.isEmpty, !genericNames.contains(clean), !out.contains(clean) { out.append(clean) }
     }
+    // Runs of capitalised words (and numbers after them, "Llama 4"), broken by punctuation.
+    // Scans Unicode scalars: much cheaper than regular expressions or Characters here.
+    var word = String.UnicodeScalarView()
+    var wordIsName = false
+    var wordIsNumber = true
+    var wordOK = true
+    func endWord(closing: Bool) {
+      if !word.isEmpty {
+        let core = String(word)
+        if wordIsName, wordOK, word.count >= 2 {
+          run.append(core)
+        } else if !run.isEmpty, wordIsNumber {
+          run.append(core)
+        } else {
+          flush()
+        }
+      }
+      if closing { flush() }
+      word = String.UnicodeScalarView()
+      wordIsName = false
+      wordIsNumber = true
+      wordOK = true
+    }
+    for scalar in text.unicodeScalars {
+      let props = scalar.properties
+      if props.isWhitespace {
+        endWord(closing: false)
+      } else if props.isAlphabetic || props.numericType != nil {
+        if word.isEmpty { wordIsName = props.isUppercase }
+        if props.numericType == nil { wordIsNumber = false } else if props.isAlphabetic { wordIsNumber = false }
+        if props.numericType != nil && !props.isAlphabetic && !wordIsNumber { wordOK = false }
+        word.append(scalar)
+      } else if !word.isEmpty, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2011}" {
+        word.append(scalar)
+        wordIsNumber = false
+      } else {
+        // Punctuation ends the word and the run; at the start of a word it only ends the run.
+        if word.isEmpty { flush() } else { endWord(closing: true) }
+      }
+    }
+    endWord(closing: false)
+    flush()
     return out
   }
 

@@ -58,7 +58,7 @@ public struct OutletDirectory: Sendable {
   public var allNames: [String] { Array(Set(aliases.values)).sorted() }
 
   static func key(_ name: String) -> String {
-    TextNormalizer.fold(name).lowercased().replacingOccurrences(of: " ", with: "")
+    String(TextNormalizer.fold(name).lowercased().unicodeScalars.filter { $0 != " " })
   }
 
   private static let tldSet: Set<String> = [

@@ -44,4 +44,28 @@ public enum TextNormalizer {
     }
     return String(out)
   }
+
+  /// Whether `needle` occurs in `haystack`, compared byte for byte (no locale rules): much
+  /// cheaper than Foundation's `contains` on Linux, for text already folded and lower-cased.
+  public static func has(_ haystack: String, _ needle: String) -> Bool {
+    if needle.isEmpty { return true }
+    var h = haystack
+    var n = needle
+    return h.withUTF8 { hb in
+      n.withUTF8 { nb in
+        guard nb.count <= hb.count, let first = nb.first else { return false }
+        var i = 0
+        let last = hb.count - nb.count
+        while i <= last {
+          if hb[i] == first {
+            var j = 1
+            while j < nb.count && hb[i + j] == nb[j] { j += 1 }
+            if j == nb.count { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
 }

@@ -7,7 +7,7 @@ public struct Retriever: Sendable {
   /// The store to search.
   public let store: ArticleStore
   /// How many candidates FTS5 hands to the rerank.
-  public var candidateLimit = 60
+  public var candidateLimit = 40
 
   /// Creates a retriever over `store`.
   public init(store: ArticleStore) {
@@ -59,7 +59,7 @@ public struct Retriever: Sendable {
       score(p, neighbours: [], question: question, idf: idf, total: total, bm25Max: maxBM25, quick: true)
     }
     scored.sort { $0.score > $1.score }
-    var top = Array(scored.prefix(max(limit + 4, 16)))
+    var top = Array(scored.prefix(max(limit + 2, 14)))
     let hasEntities = question.terms.contains(where: \.isEntity)
     let paragraphs = try store.paragraphs(top.map { ($0.passage.articleId, $0.passage.paragraph) })
     var scopes: [String: Set<String>] = [:]
