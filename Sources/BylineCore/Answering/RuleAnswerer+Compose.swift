@@ -51,8 +51,19 @@ extension RuleAnswerer {
       let yes = Polarity.isNegative(clause, near: near) == Polarity.questionIsNegative(question.text)
       opening = (yes ? "Yes" : "No") + " — " + lowerFirst(clause)
     case .person, .organisation, .outlet, .date, .money, .number, .place:
-      // Lead with the span unless the clause already names it near its start.
-      if let span, !Self.namesEarly(span, in: clause) {
+      // Lead with the span unless the clause already names it near its start. A relative date
+      // ("a month later") is anchored to the date in the sentence before it.
+      if let span, question.kind == .date, DateFinder.isRelative(span),
+        let previous = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal - 1 }),
+        let anchor = DateFinder.dates(in: TextNormalizer.fold(previous.text)).first(where: { !DateFinder.isRelative($0) })
+      {
+        var words = span.split(separator: " ").map(String.init)
+        if let last = words.last?.lowercased() {
+          words[words.count - 1] = last == "later" ? "after" : last == "earlier" ? "before" : last
+        }
+        let anchored = words.joined(separator: " ")
+        opening = anchored.prefix(1).uppercased() + anchored.dropFirst() + " \(anchor) — " + lowerFirst(clause)
+      } else if let span, !Self.namesEarly(span, in: clause) {
         opening = span + " — " + lowerFirst(clause)
       }
     default:

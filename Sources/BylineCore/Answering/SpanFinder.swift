@@ -110,7 +110,7 @@ public enum SpanFinder {
   private static let nameNumber = try! NSRegularExpression(pattern: #"\b[A-Z][\w-]* \d+(?:\.\d+)?\b"#)
   private static let group = try! NSRegularExpression(
     pattern:
-      #"\b(board|team|committee|editors|staff|agency|regulators|council|panel|jury|court)\b"#,
+      #"\b(board|team|committee|editors|staff|agency|regulators|council|panel|jury|court|actors|analysts|observers|critics|researchers|startups|rivals|investors|officials|executives)\b"#,
     options: [.caseInsensitive])
 
   /// Whether `text` names a group that can answer "who" (a board, a team, the editors).

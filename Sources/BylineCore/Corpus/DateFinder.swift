@@ -12,10 +12,23 @@ public enum DateFinder {
   static let fullDate = try! NSRegularExpression(
     pattern: #"\b(?:(?:"# + months + #")\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|\d{4}-\d{2}-\d{2})\b"#)
 
+  /// Dates given relative to another ("a month later", "two years earlier").
+  static let relative = try! NSRegularExpression(
+    pattern: #"\b(?:a|an|one|two|three|four|five|six|several|a few)\s+(?:day|week|month|year|quarter)s?\s+(?:later|earlier|before|after)\b"#,
+    options: [.caseInsensitive])
+
+  /// Whether `span` is a date given relative to another.
+  public static func isRelative(_ span: String) -> Bool {
+    relative.firstMatch(in: span, range: NSRange(location: 0, length: (span as NSString).length)) != nil
+  }
+
   /// Every date expression in `text`, in order.
   public static func dates(in text: String) -> [String] {
     let ns = text as NSString
-    return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+    let relatives = relative.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+      ns.substring(with: $0.range)
+    }
+    return relatives + regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
       let found = ns.substring(with: m.range)
       // "May" is a month only where a date is plainly meant: "in May", "May 6", "May 2025".
       guard found == "May" else { return found }
