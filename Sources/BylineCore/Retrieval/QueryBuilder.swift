@@ -18,7 +18,8 @@ public enum QueryBuilder {
     var seen = Set<String>()
     for term in terms {
       var stems = [term.stem]
-      if expand { stems += Paraphrases.alternatives(of: term.stem).sorted() }
+      // Light words search only as themselves: their paraphrases would flood the candidates.
+      if expand, term.weight >= 0.5 { stems += Paraphrases.alternatives(of: term.stem).sorted() }
       for s in stems where seen.insert(s).inserted {
         let words = Tokenizer.words(s)
         guard !words.isEmpty else { continue }
