@@ -34,29 +34,12 @@ public struct AttributionExtractor: Sendable {
     "broke", "publish", "source", "via", "point", "story", "article", "analysis", "news",
   ]
 
-  static let triggerBytes = triggers.map { Array($0.utf8) }
-
-  static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-    guard needle.count <= haystack.count, let first = needle.first else { return false }
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-      if haystack[i] == first {
-        var j = 1
-        while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-        if j == needle.count { return true }
-      }
-      i += 1
-    }
-    return false
-  }
-
   private static let parenthetical = try! NSRegularExpression(pattern: #"\(([^()]{2,200})\)"#)
 
   /// The outlets `sentence` credits, in order of appearance, without duplicates.
   public func outlets(in sentence: String) -> [String] {
-    let lower = Array(sentence.lowercased().utf8)
-    guard Self.triggerBytes.contains(where: { Self.find($0, in: lower) }) else { return [] }
+    let lower = sentence.lowercased()
+    guard Self.triggers.contains(where: { TextNormalizer.has(lower, $0) }) else { return [] }
     let text = TextNormalizer.fold(sentence)
     let ns = text as NSString
     var found: [(Int, String)] = []

@@ -14,7 +14,8 @@ public enum DateFinder {
 
   /// Dates given relative to another ("a month later", "two years earlier").
   static let relative = try! NSRegularExpression(
-    pattern: #"\b(?:a|an|one|two|three|four|five|six|several|a few)\s+(?:day|week|month|year|quarter)s?\s+(?:later|earlier|before|after)\b"#,
+    pattern:
+      #"\b(?:a|an|one|two|three|four|five|six|several|a few)\s+(?:day|week|month|year|quarter)s?\s+(?:later|earlier|before|after)\b"#,
     options: [.caseInsensitive])
 
   /// Whether `span` is a date given relative to another.
@@ -28,16 +29,17 @@ public enum DateFinder {
     let relatives = relative.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
       ns.substring(with: $0.range)
     }
-    return relatives + regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
-      let found = ns.substring(with: m.range)
-      // "May" is a month only where a date is plainly meant: "in May", "May 6", "May 2025".
-      guard found == "May" else { return found }
-      let before = ns.substring(to: m.range.location).split(separator: " ").last.map { $0.lowercased() } ?? ""
-      return [
-        "in", "by", "since", "until", "from", "of", "early", "late", "mid", "through", "during", "before", "after",
-      ]
-      .contains(before) ? found : nil
-    }
+    return relatives
+      + regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { m in
+        let found = ns.substring(with: m.range)
+        // "May" is a month only where a date is plainly meant: "in May", "May 6", "May 2025".
+        guard found == "May" else { return found }
+        let before = ns.substring(to: m.range.location).split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return [
+          "in", "by", "since", "until", "from", "of", "early", "late", "mid", "through", "during", "before", "after",
+        ]
+        .contains(before) ? found : nil
+      }
   }
 
   /// A full date standing in the header lines of an article, if any.
