@@ -158,9 +158,10 @@ public struct QuestionAnalyzer: Sendable {
       return .reason
     case "how":
       if second == "many" || second == "much" {
-        if words.contains(where: Self.moneyWords.contains) || second == "much" && !words.contains("data") {
-          return .money
-        }
+        // "How much did it cost", "How many dollars": an amount; "How many years": a count.
+        let currency = words.contains { ["dollars", "euros", "pounds", "yen", "yuan"].contains($0) }
+        if currency || second == "much" && words.contains(where: Self.moneyWords.contains) { return .money }
+        if second == "much" && !words.contains(where: { ["data", "time", "of"].contains($0) }) { return .money }
         return .number
       }
       if second == "soon" { return .date }

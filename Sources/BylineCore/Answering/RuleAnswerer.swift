@@ -100,8 +100,12 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   /// Why the corpus cannot answer, or nil when it can.
   func missingEvidence(_ question: Question, _ passages: [ScoredPassage]) throws -> String? {
-    let df = try retriever.frequencies(for: question)
-    for entity in question.entities where !question.outlets.contains(where: { entity.contains($0) }) {
+    // Names are looked up word by word, also those that name an outlet ("the Verge").
+    let nameStems = question.entities.flatMap { Tokenizer.stems($0) }
+    let df = try retriever.frequencies(for: question).merging(
+      try store.documentFrequencies(nameStems), uniquingKeysWith: { a, _ in a })
+    for entity in question.entities
+    where !question.outlets.contains(where: { entity.contains($0) || $0.contains(entity) }) {
       let stems = Tokenizer.stems(entity).filter { !Tokenizer.stopWords.contains($0) }
       if !stems.isEmpty, stems.allSatisfy({ (df[$0] ?? 0) == 0 }) {
         return "it never mentions \(entity)"

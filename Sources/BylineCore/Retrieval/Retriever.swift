@@ -203,7 +203,11 @@ public struct Retriever: Sendable {
         if holds(Tokenizer.stems(phrase), stemSet, own) { score += 0.08 }
       }
     }
-    for term in question.terms where term.isEntity && stemSet.contains(term.stem) { score += 0.12 }
+    // A name stated in the sentence, or an organisation of its paragraph called "the company" there.
+    let callsItTheCompany = stemSet.contains("compani") || stemSet.contains("firm")
+    for term in question.terms where term.isEntity {
+      if stemSet.contains(term.stem) || callsItTheCompany && scope.contains(term.stem) { score += 0.12 }
+    }
     if !quick, Self.speakerMatches(question, p.text) { score += 0.15 }
     if !question.outlets.isEmpty {
       let credited = Set(p.credited + [p.outlet])
