@@ -6,6 +6,8 @@
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
 #   make eval       score the project's question sets (and ../shared/eval when present)
+#   make bench      indexing and answer figures, seed corpus and 1k/10k/100k synthetic articles,
+#                   beside raw SQLite FTS5 (SIZES="1000 10000" for fewer); writes .build/bench.json
 #   make lint       check formatting with the toolchain's swift format
 #   make format     rewrite sources with swift format
 #   make install PREFIX=/usr/local   install the binary, Knowledge/ and Prompts/
@@ -20,7 +22,9 @@ BIN := .build/release/byline
 SHARED := ../shared/eval
 SOURCES := $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
 
-.PHONY: run test build eval lint format install clean deps help
+SIZES ?= 1000 10000 100000
+
+.PHONY: run test build eval bench lint format install clean deps help
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -62,6 +66,11 @@ eval: build
 	  echo "== $(SHARED)/dev-followups.jsonl"; \
 	  python3 Tests/Eval/score_set.py $(SHARED)/dev-followups.jsonl -- $(BIN) --knowledge Knowledge --format jsonl; \
 	fi
+
+bench: deps
+	$(SWIFT) build -c release --product byline
+	$(SWIFT) build -c release --product byline-bench
+	.build/release/byline-bench $(SIZES)
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift

@@ -37,6 +37,11 @@ let package = Package(
       ],
       path: "Sources/byline"
     ),
+    .executableTarget(
+      name: "byline-bench",
+      dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")],
+      path: "Sources/byline-bench"
+    ),
     .testTarget(
       name: "BylineCoreTests",
       dependencies: ["BylineCore"],
