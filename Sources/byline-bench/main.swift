@@ -91,7 +91,7 @@ enum Bench {
 
     // Answering in process, beside the raw FTS5 query of the same terms on the same database.
     let questions = size == 0 ? seedQuestions : ScaleCorpus().questions(60)
-    let rules = engine!.rules
+    let rules = try engine!.rules
     for q in questions.prefix(5) { _ = try rules.answer(q) }
     var times: [Double] = []
     for _ in 0..<3 {

@@ -9,8 +9,21 @@ public final class BylineEngine: @unchecked Sendable {
   public let store: ArticleStore
   /// What the last update of the store did.
   public private(set) var lastSync: SyncReport
-  /// The rule-based engine (also the fallback of every other backend).
-  public let rules: RuleAnswerer
+  private var cachedRules: RuleAnswerer?
+  private let rulesLock = NSLock()
+
+  /// The rule-based engine (also the fallback of every other backend), made on first use, so
+  /// that commands that only index or list never pay for it.
+  public var rules: RuleAnswerer {
+    get throws {
+      rulesLock.lock()
+      defer { rulesLock.unlock() }
+      if let cachedRules { return cachedRules }
+      let made = try RuleAnswerer(store: store)
+      cachedRules = made
+      return made
+    }
+  }
 
   /// Opens the store at `location` and brings it up to date with the corpus.
   ///
@@ -21,7 +34,6 @@ public final class BylineEngine: @unchecked Sendable {
     self.location = location
     self.store = try ArticleStore(path: location.store)
     self.lastSync = try store.sync(knowledge: location.knowledge, adding: adding, rebuild: rebuild)
-    self.rules = try RuleAnswerer(store: store)
   }
 
   /// Answers one question with the rule-based engine (no conversation).
@@ -34,6 +46,7 @@ extension BylineEngine {
   /// Answers `text` as the next turn of `conversation`: resolves follow-ups from earlier turns,
   /// answers with rules, records the turn. Returns the answer and how it was found.
   public func answer(_ text: String, in conversation: Conversation) throws -> (Answer, AnswerTrace) {
+    let rules = try self.rules
     let resolution = conversation.resolve(text, analyzer: rules.analyzer)
     var (answer, trace) = try rules.answer(text, resolution: resolution)
     answer.question = text
