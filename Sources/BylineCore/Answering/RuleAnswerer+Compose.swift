@@ -13,6 +13,11 @@ extension RuleAnswerer {
           && !spans(question, $0).isEmpty
       }) {
         lead = typed
+      } else if Self.asksForName(question), question.kind == .organisation,
+        let unsure = passages.first(where: { Uncertainty.isUncertain($0.passage.text) })
+      {
+        // The name was asked for and the articles say it is not known: say that.
+        lead = unsure
       } else if [.date, .number, .money].contains(question.kind),
         let typed = passages.first(where: { !spans(question, $0).isEmpty })
       {
@@ -175,6 +180,17 @@ extension RuleAnswerer {
     if let cached = spanCache.value(for: key) { return cached }
     var found = SpanFinder.spans(
       of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
+    if question.kind == .organisation {
+      // The outlets a sentence credits are its sources, not what it is about.
+      found = found.filter { !p.passage.credited.contains($0) }
+      // "Meta Platforms" for a question about Meta is the same company, not an answer.
+      let asked = Set(Tokenizer.words(question.text))
+      let suffixes: Set<String> = ["platforms", "inc", "corp", "corporation", "group", "holdings", "co", "ltd", "plc"]
+      found = found.filter { span in
+        let words = Tokenizer.words(span).filter { !suffixes.contains($0) }
+        return !words.allSatisfy(asked.contains)
+      }
+    }
     if question.kind != .outlet {
       let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))
       found = SpanFinder.rank(found, in: p.passage.text, near: p.matched.subtracting(entityStems))

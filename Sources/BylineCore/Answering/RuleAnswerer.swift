@@ -147,6 +147,12 @@ public final class RuleAnswerer: @unchecked Sendable {
         hasSpan(question, p) && (focus.map { f in p.matched.contains(f) } ?? true)
       }
       if !typed { return "no passage gives that figure" }
+    case .organisation where Self.asksForName(question):
+      // "What is the name of …": a passage that names nothing does not answer, unless it says
+      // the name is not known.
+      if !answering.contains(where: { hasSpan(question, $0) || Uncertainty.isUncertain($0.passage.text) }) {
+        return "no passage gives a name for it"
+      }
     case .person:
       if !answering.contains(where: {
         SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
@@ -178,6 +184,12 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   func hasSpan(_ question: Question, _ p: ScoredPassage) -> Bool {
     !spans(question, p).isEmpty
+  }
+
+  /// Whether the question asks for a name outright ("What is the name of …", "… called?").
+  static func asksForName(_ question: Question) -> Bool {
+    let text = TextNormalizer.fold(question.text).lowercased()
+    return text.range(of: #"\bnames? of\b|\bcalled\b|\bnamed\b"#, options: .regularExpression) != nil
   }
 
   /// The thing counted in "How many X …" / "How much X …", as a stem.
