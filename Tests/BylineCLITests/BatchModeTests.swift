@@ -137,17 +137,7 @@ struct BatchModeTests {
     let firstLine = String(decoding: received, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
     #expect(JSON.object(firstLine)?.int("index") == 1, "first line: \(firstLine)")
 
-    let end = Date().addingTimeInterval(20)
-    var timedOut = false
-    while launched.process.isRunning {
-      if Date() > end {
-        timedOut = true
-        kill(launched.process.processIdentifier, SIGKILL)
-        break
-      }
-      try await Task.sleep(nanoseconds: 10_000_000)
-    }
-    let result = launched.finish(timedOut: timedOut)
+    let result = await launched.finish(within: 20)
     #expect(!result.timedOut, "byline kept running after its reader went away")
     #expect(!result.signaled && result.status == 0, "expected a quiet exit 0, got \(result.summary)")
     #expect(result.stderr.isEmpty, "stderr should stay quiet, got: \(result.stderr)")

@@ -145,33 +145,13 @@ final class Sandbox: Sendable {
     timeout: Double = 20
   ) async -> RunResult {
     let process = launch(args, stdin: stdin, withStore: withStore, env: env)
-    let deadline = Date().addingTimeInterval(timeout)
-    var timedOut = false
-    while process.process.isRunning {
-      if Date() > deadline {
-        timedOut = true
-        kill(process.process.processIdentifier, SIGKILL)
-        break
-      }
-      try? await Task.sleep(nanoseconds: 10_000_000)
-    }
-    return process.finish(timedOut: timedOut)
+    return await process.finish(within: timeout)
   }
 
   /// The blocking variant, for building shared fixtures in static initialisers.
   func runSync(_ args: [String], stdin: String = "", timeout: Double = 20) -> RunResult {
     let process = launch(args, stdin: stdin, withStore: true, env: [:])
-    let deadline = Date().addingTimeInterval(timeout)
-    var timedOut = false
-    while process.process.isRunning {
-      if Date() > deadline {
-        timedOut = true
-        kill(process.process.processIdentifier, SIGKILL)
-        break
-      }
-      usleep(10_000)
-    }
-    return process.finish(timedOut: timedOut)
+    return process.finish(timedOut: !process.exits(within: timeout, pause: { usleep(10_000) }))
   }
 
   /// A started process whose stdout and stderr go to files (no pipe can fill up and block it).
@@ -179,6 +159,34 @@ final class Sandbox: Sendable {
     let process: Process
     let outURL: URL
     let errURL: URL
+
+    /// Waits for the process, killing it after `timeout` seconds; false when it had to be killed.
+    func exits(within timeout: Double, pause: () -> Void) -> Bool {
+      let deadline = Date().addingTimeInterval(timeout)
+      while process.isRunning {
+        if Date() > deadline {
+          kill(process.processIdentifier, SIGKILL)
+          return false
+        }
+        pause()
+      }
+      return true
+    }
+
+    /// Waits (without blocking a thread) for the process, killed after `timeout` seconds.
+    func finish(within timeout: Double) async -> RunResult {
+      let deadline = Date().addingTimeInterval(timeout)
+      var timedOut = false
+      while process.isRunning {
+        if Date() > deadline {
+          timedOut = true
+          kill(process.processIdentifier, SIGKILL)
+          break
+        }
+        try? await Task.sleep(nanoseconds: 10_000_000)
+      }
+      return finish(timedOut: timedOut)
+    }
 
     func finish(timedOut: Bool) -> RunResult {
       process.waitUntilExit()

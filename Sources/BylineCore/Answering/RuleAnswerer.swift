@@ -11,7 +11,7 @@ public final class RuleAnswerer: @unchecked Sendable {
   public var minimumCoverage = 0.55
   private var articleCache: [ArticleSummary]?
   /// Spans found in passages while composing one answer (cleared for each question).
-  let spanCache = SpanCache()
+  let spanCache = Memo<String, [String]>(limit: 10_000)
 
   /// Creates an engine over `store`.
   public init(store: ArticleStore) throws {
@@ -214,29 +214,5 @@ public final class RuleAnswerer: @unchecked Sendable {
     return Answer(
       question: question.text, answer: message, abstained: true, kind: question.kind, confidence: 0,
       citations: [])
-  }
-}
-
-/// A small memo of answer spans by passage, for one question at a time.
-final class SpanCache: @unchecked Sendable {
-  private var map: [String: [String]] = [:]
-  private let lock = NSLock()
-
-  func value(for key: String) -> [String]? {
-    lock.lock()
-    defer { lock.unlock() }
-    return map[key]
-  }
-
-  func store(_ spans: [String], for key: String) {
-    lock.lock()
-    defer { lock.unlock() }
-    map[key] = spans
-  }
-
-  func clear() {
-    lock.lock()
-    defer { lock.unlock() }
-    map.removeAll(keepingCapacity: true)
   }
 }

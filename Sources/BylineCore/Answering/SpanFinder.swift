@@ -29,8 +29,6 @@ public enum SpanFinder {
     "AI", "CEO", "CEOs", "API", "APIs", "PM", "PMs", "UK", "EU", "US", "U.S", "Industry", "Safety",
   ]
 
-  private static let capitalRun = try! NSRegularExpression(
-    pattern: #"\b[A-Z][\p{L}'’\-]+(?:\s+(?:[A-Z][\p{L}'’\-]+|[A-Z]{2,}|\d+))*"#)
   private static let money = try! NSRegularExpression(
     pattern:
       #"(?:[$€£]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s*(?:billion|million|trillion)?\s*(?:dollars|euros|pounds|USD)\b)"#,

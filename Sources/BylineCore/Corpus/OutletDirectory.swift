@@ -54,9 +54,6 @@ public struct OutletDirectory: Sendable {
     return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
   }
 
-  /// Every canonical outlet name the directory knows.
-  public var allNames: [String] { Array(Set(aliases.values)).sorted() }
-
   static func key(_ name: String) -> String {
     String(TextNormalizer.fold(name).lowercased().unicodeScalars.filter { $0 != " " })
   }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The Porter (1980) stemmer, the same algorithm as SQLite's `porter` tokenizer, so that terms
 /// stemmed here can be looked up in the FTS5 vocabulary and compared with indexed text.
 public enum PorterStemmer {
@@ -15,7 +13,7 @@ public enum PorterStemmer {
   }
 
   /// Stems already computed: questions and passages repeat the same words.
-  private static let cache = StemCache()
+  private static let cache = Memo<String, String>(limit: 200_000)
 
   private static func isConsonant(_ w: [UInt8], _ i: Int) -> Bool {
     switch w[i] {
@@ -162,24 +160,5 @@ public enum PorterStemmer {
       if m > 1 || (m == 1 && !cvc(w, w.count - 1)) { w.removeLast() }
     }
     if measure(w, w.count) > 1, endsDoubleConsonant(w), w.last == 108 { w.removeLast() }
-  }
-}
-
-/// A thread-safe memo of word stems, capped in size.
-final class StemCache: @unchecked Sendable {
-  private var map: [String: String] = [:]
-  private let lock = NSLock()
-
-  func value(for word: String) -> String? {
-    lock.lock()
-    defer { lock.unlock() }
-    return map[word]
-  }
-
-  func store(_ stem: String, for word: String) {
-    lock.lock()
-    defer { lock.unlock() }
-    if map.count > 200_000 { map.removeAll(keepingCapacity: true) }
-    map[word] = stem
   }
 }

@@ -165,16 +165,6 @@ public final class ArticleStore: @unchecked Sendable {
     }
   }
 
-  /// The text of one paragraph of an article, sentences joined by spaces.
-  public func paragraphText(articleId: String, paragraph: Int) throws -> String {
-    try dbQueue.read { db in
-      try String.fetchAll(
-        db, sql: "SELECT text FROM passage WHERE articleId = ? AND paragraph = ? ORDER BY ordinal",
-        arguments: [articleId, paragraph]
-      ).joined(separator: " ")
-    }
-  }
-
   /// Snippets with matched words marked, for `byline search`.
   public func search(_ pattern: MatchQuery, limit: Int, open: String = "[", close: String = "]")
     throws -> [(StoredPassage, String)]
