@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -24,6 +25,11 @@ let package = Package(
       path: "Sources/BylineCore"
     ),
     .target(
+      name: "BylineModels",
+      dependencies: ["BylineCore", .product(name: "Mustache", package: "swift-mustache")],
+      path: "Sources/BylineModels"
+    ),
+    .target(
       name: "LineEditor",
       dependencies: ["CEditLine"],
       path: "Sources/LineEditor"
@@ -32,6 +38,7 @@ let package = Package(
       name: "byline",
       dependencies: [
         "BylineCore",
+        "BylineModels",
         "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -47,9 +54,18 @@ let package = Package(
       dependencies: ["BylineCore"],
       path: "Tests/BylineCoreTests"
     ),
+    .target(
+      name: "ScriptedModelServer",
+      path: "Tests/ScriptedModelServer"
+    ),
+    .testTarget(
+      name: "BylineModelsTests",
+      dependencies: ["BylineModels", "BylineCore", "ScriptedModelServer"],
+      path: "Tests/BylineModelsTests"
+    ),
     .testTarget(
       name: "BylineCLITests",
-      dependencies: ["BylineCore"],
+      dependencies: ["BylineCore", "ScriptedModelServer"],
       path: "Tests/BylineCLITests"
     ),
   ]

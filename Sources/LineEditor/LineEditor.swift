@@ -141,6 +141,10 @@ public final class LineEditor {
   /// reset by ``resetInterrupted()`` and at the start of ``readLine(prompt:)``.
   public var isInterrupted: Bool { byline_sigint_pending() != 0 }
 
+  /// Whether a SIGINT arrived since the last reset, readable from any thread (for a watcher
+  /// that cancels work in progress).
+  public static func interruptPending() -> Bool { byline_sigint_pending() != 0 }
+
   /// Clears ``isInterrupted``; call it before starting cancellable work.
   public func resetInterrupted() {
     byline_sigint_reset()

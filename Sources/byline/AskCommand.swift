@@ -20,11 +20,19 @@ struct AskCommand: ParsableCommand {
       Terminal.warn("byline: ask needs a question, e.g. byline ask \"Who is leading Meta's new models?\"")
       throw ExitCode(64)
     }
-    let engine = try options.openEngine()
-    let (answer, trace) = try engine.rules.answer(text)
-    if why { Terminal.warn(TraceRenderer.render(trace)) }
+    let engine = try options.openEngine(answering: true)
+    let presenter = try options.presenter(engine: engine)
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
-    Terminal.write(renderer.render(answer).trimmingTrailingNewlines() + "\n")
+    switch try presenter.ask(text, in: Conversation()) {
+    case .prompt(let prompt):
+      Terminal.write(prompt + "\n")
+    case .cancelled:
+      Terminal.warn("byline: answer cancelled")
+      throw ExitCode(130)
+    case .answer(let answer, let trace, let shown):
+      if why { Terminal.warn(TraceRenderer.render(trace)) }
+      AnswerPresenter.print(answer, shown: shown, renderer: renderer)
+    }
   }
 }
 

@@ -12,6 +12,9 @@ struct Byline: ParsableCommand {
       With no subcommand, byline starts a conversation: a line editor on a terminal, or one answer
       per line of standard input otherwise (a blank line starts a new conversation).
       """,
-    subcommands: [ChatCommand.self, AskCommand.self, SearchCommand.self, ArticlesCommand.self, IndexCommand.self],
+    subcommands: [
+      ChatCommand.self, AskCommand.self, SearchCommand.self, ArticlesCommand.self, IndexCommand.self,
+      BackendsCommand.self,
+    ],
     defaultSubcommand: ChatCommand.self)
 }

@@ -16,12 +16,15 @@ struct ChatCommand: ParsableCommand {
 
   func run() throws {
     Terminal.ignoreSigpipe()
-    let engine = try options.openEngine()
+    let engine = try options.openEngine(answering: true)
     if Terminal.stdinIsTTY && Terminal.stdoutIsTTY {
       var repl = Repl(engine: engine, options: options, history: !noHistory)
       try repl.run()
     } else {
-      try BatchRunner(engine: engine, format: options.format.value, color: options.color == .always).run()
+      let presenter = try options.presenter(engine: engine)
+      try BatchRunner(
+        engine: engine, presenter: presenter, format: options.format.value, color: options.color == .always
+      ).run()
     }
   }
 }
@@ -30,6 +33,7 @@ struct ChatCommand: ParsableCommand {
 /// conversation.
 struct BatchRunner {
   let engine: BylineEngine
+  let presenter: AnswerPresenter
   let format: OutputFormat
   /// Colour only when asked for with `--color always`: batch output is for pipes and files.
   let color: Bool
@@ -47,9 +51,18 @@ struct BatchRunner {
       index += 1
       let answer: Answer
       do {
-        let result = try engine.answer(line, in: conversation)
-        answer = result.0
-        if ProcessInfo.processInfo.environment["BYLINE_TRACE"] == "1" { Terminal.warn(TraceRenderer.render(result.1)) }
+        switch try presenter.ask(line, in: conversation) {
+        case .prompt(let prompt):
+          Terminal.write((index > 1 ? "\n" : "") + "Q\(index): \(TextNormalizer.stripControls(line))\n" + prompt + "\n")
+          continue
+        case .cancelled:
+          throw ExitCode(130)
+        case .answer(let a, let trace, _):
+          answer = a
+          if ProcessInfo.processInfo.environment["BYLINE_TRACE"] == "1" { Terminal.warn(TraceRenderer.render(trace)) }
+        }
+      } catch let exit as ExitCode {
+        throw exit
       } catch {
         Terminal.warn("byline: question \(index): \(error.localizedDescription)")
         answer = Answer(

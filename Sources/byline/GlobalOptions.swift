@@ -16,6 +16,8 @@ struct GlobalOptions: ParsableArguments {
   @Option(name: .long, help: "Colour: auto, always or never.")
   var color: ColorChoice = .auto
 
+  @OptionGroup(title: "Model backend") var model: BackendOptions
+
   var location: StoreLocation {
     StoreLocation.resolve(
       knowledge: knowledge, store: store, environment: ProcessInfo.processInfo.environment,
@@ -24,10 +26,24 @@ struct GlobalOptions: ParsableArguments {
 
   var useColor: Bool { Terminal.useColor(color, format: format.value) }
 
+  /// The presenter for answering commands: streams on a terminal in text format.
+  func presenter(
+    engine: BylineEngine, format: OutputFormat? = nil, interrupted: (@Sendable () -> Bool)? = nil
+  ) throws -> AnswerPresenter {
+    let format = format ?? self.format.value
+    let settings = try model.settings(knowledge: location.knowledge)
+    return AnswerPresenter(
+      engine: engine, settings: settings, dryRun: model.dryRun,
+      streaming: Terminal.stdoutIsTTY && format == .text, quietFallback: Terminal.stdoutIsTTY && format == .text,
+      interrupted: interrupted)
+  }
+
   /// Opens the engine, printing corpus warnings on stderr. Exits with a clear message on failure.
-  func openEngine(adding: [String] = [], rebuild: Bool = false) throws -> BylineEngine {
+  func openEngine(adding: [String] = [], rebuild: Bool = false, answering: Bool = false) throws -> BylineEngine {
+    let backend = answering ? try model.makeBackend(knowledge: location.knowledge) : nil
     do {
       let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild)
+      if let backend { engine.backend = backend }
       for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
       return engine
     } catch let error as StoreError {

@@ -11,7 +11,9 @@ struct Repl {
   let conversation = Conversation()
   var last: (Answer, AnswerTrace)?
 
-  static let commands = ["/help", "/sources", "/open", "/why", "/reset", "/format", "/outlets", "/articles", "/quit"]
+  static let commands = [
+    "/help", "/sources", "/open", "/why", "/reset", "/format", "/outlets", "/articles", "/backend", "/quit",
+  ]
 
   init(engine: BylineEngine, options: GlobalOptions, history: Bool) {
     self.engine = engine
@@ -62,10 +64,19 @@ struct Repl {
           continue
         }
         do {
-          let result = try engine.answer(line, in: conversation)
-          last = result
-          let renderer = AnswerRenderer(format: format, color: Terminal.useColor(options.color, format: format))
-          Terminal.write(renderer.render(result.0).trimmingTrailingNewlines() + "\n")
+          editor.resetInterrupted()
+          let presenter = try options.presenter(
+            engine: engine, format: format, interrupted: LineEditor.interruptPending)
+          switch try presenter.ask(line, in: conversation) {
+          case .prompt(let prompt):
+            Terminal.write(prompt + "\n")
+          case .cancelled:
+            Terminal.write("^C\nAnswer cancelled.\n")
+          case .answer(let answer, let trace, let shown):
+            last = (answer, trace)
+            let renderer = AnswerRenderer(format: format, color: Terminal.useColor(options.color, format: format))
+            AnswerPresenter.print(answer, shown: shown, renderer: renderer)
+          }
         } catch {
           Terminal.warn("byline: \(error.localizedDescription)")
         }
@@ -91,6 +102,7 @@ struct Repl {
           /format F    text, markdown, json or jsonl
           /outlets     outlets the corpus cites and publishers
           /articles    list the articles
+          /backend     the answer backend and whether it answers
           /quit        leave (or Ctrl-D)
 
         """)
@@ -104,6 +116,11 @@ struct Repl {
       } else {
         Terminal.write("Formats: text, markdown, json, jsonl (now \(format.rawValue))\n")
       }
+    case "/backend":
+      let status = engine.backend.status()
+      Terminal.write(
+        "\(status.name)  \(status.endpoint)  \(status.available ? "ok" : "UNAVAILABLE"): \(TextNormalizer.stripControls(status.detail))\n"
+      )
     case "/articles":
       Terminal.write(renderer.render(articles: (try? engine.store.articles()) ?? []) + "\n")
     case "/outlets":

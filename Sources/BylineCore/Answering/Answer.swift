@@ -56,6 +56,9 @@ public struct Answer: Sendable, Codable {
   public var corroboration: String?
   /// A note about how the answer was produced (a rejected model answer, a rewritten follow-up).
   public var note: String?
+  /// Why the rules answer replaced a model's (the server was down, or its answer failed the
+  /// checks), when it did.
+  public var fallbackReason: String?
   /// Engine time for this answer, in milliseconds.
   public var elapsedMs: Double
   /// Position of the question in a batch (1-based), when answering a batch.
@@ -68,6 +71,7 @@ public struct Answer: Sendable, Codable {
     case question
     case understoodAs = "understood_as"
     case answer, abstained, kind, confidence, citations, backend, corroboration, note
+    case fallbackReason = "fallback_reason"
     case elapsedMs = "elapsed_ms"
   }
 

@@ -10,6 +10,8 @@ public final class BylineEngine: @unchecked Sendable {
   /// What the last update of the store did.
   public private(set) var lastSync: SyncReport
   private var cachedRules: RuleAnswerer?
+  /// The backend that phrases answers: rules unless a model backend was set.
+  public var backend: any AnswerBackend = RulesBackend()
   private let rulesLock = NSLock()
 
   /// The rule-based engine (also the fallback of every other backend), made on first use, so
@@ -43,37 +45,58 @@ public final class BylineEngine: @unchecked Sendable {
 }
 
 extension BylineEngine {
-  /// Answers `text` as the next turn of `conversation`: resolves follow-ups from earlier turns,
-  /// answers with rules, records the turn. Returns the answer and how it was found.
-  public func answer(_ text: String, in conversation: Conversation) throws -> (Answer, AnswerTrace) {
+  /// How many passages a backend is given: the rules answer's citations first, then the best
+  /// of the rest.
+  public static let evidenceLimit = 6
+
+  /// Resolves `text` against `conversation`, retrieves and composes the rules answer, and
+  /// returns what a backend needs to answer it (without recording the turn).
+  public func request(for text: String, in conversation: Conversation) throws -> (AnswerRequest, AnswerTrace) {
     let rules = try self.rules
     let resolution = conversation.resolve(text, analyzer: rules.analyzer)
     var (answer, trace) = try rules.answer(text, resolution: resolution)
     answer.question = text
     answer.understoodAs = resolution?.focus
     if let display = resolution?.display { answer.note = display }
-    conversation.record(Turn(question: text, understood: resolution?.focus ?? text, answer: answer))
-    return (answer, trace)
+    var evidence: [Citation] = []
+    var seen = Set<String>()
+    for c in answer.citations where seen.insert(c.id + "\u{0}" + c.quote).inserted {
+      evidence.append(c)
+    }
+    if answer.kind != .corpus {
+      for p in trace.passages where evidence.count < Self.evidenceLimit {
+        let s = p.passage
+        guard seen.insert(s.articleId + "\u{0}" + s.text).inserted else { continue }
+        evidence.append(
+          Citation(
+            n: 0, id: s.articleId, title: s.title, outlet: s.outlet, date: s.date, quote: s.text, cites: s.credited))
+      }
+    }
+    for i in evidence.indices { evidence[i].n = i + 1 }
+    let request = AnswerRequest(
+      question: text, resolved: resolution?.focus, history: conversation.turns, evidence: evidence, rules: answer)
+    return (request, trace)
   }
-}
 
-/// The rule-based engine as an ``AnswerBackend``.
-public struct RulesBackend: AnswerBackend {
-  /// The engine.
-  public let engine: RuleAnswerer
-  /// "rules".
-  public var name: String { "rules" }
-
-  /// Wraps `engine`.
-  public init(engine: RuleAnswerer) {
-    self.engine = engine
-  }
-
-  /// Answers the request's resolved question (or the question as typed).
-  public func answer(_ request: AnswerRequest) async throws -> Answer {
-    var answer = try engine.answer(request.resolved ?? request.question).0
-    answer.question = request.question
+  /// Answers `text` as the next turn of `conversation`: resolves follow-ups from earlier turns,
+  /// answers through ``backend`` (rules unless another was set), records the turn. Returns the
+  /// answer and how it was found. `stream` receives a model's checked sentences as they come.
+  public func answer(_ text: String, in conversation: Conversation, stream: AnswerStream? = nil) throws -> (
+    Answer, AnswerTrace
+  ) {
+    let (request, trace) = try request(for: text, in: conversation)
+    let clock = ContinuousClock.now
+    var answer = try backend.answer(request, stream: stream)
+    if answer.backend != "rules" || answer.fallbackReason != nil {
+      let elapsed = ContinuousClock.now - clock
+      answer.elapsedMs =
+        request.rules.elapsedMs + Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds)
+        * 1000
+    }
+    answer.question = text
     answer.understoodAs = request.resolved
-    return answer
+    if let display = request.rules.note, answer.note == nil { answer.note = display }
+    conversation.record(Turn(question: text, understood: request.resolved ?? text, answer: answer))
+    return (answer, trace)
   }
 }

@@ -26,6 +26,7 @@ public struct AnswerRenderer: Sendable {
     case .markdown:
       var out = ""
       if let note = answer.note { out += "_(\(clean(note)))_\n\n" }
+      if let reason = answer.fallbackReason { out += "_(\(clean(reason)); answered by rules)_\n\n" }
       out += clean(answer.answer) + "\n"
       if !answer.citations.isEmpty { out += "\n" }
       for c in answer.citations {
@@ -35,12 +36,20 @@ public struct AnswerRenderer: Sendable {
     case .text:
       var out = ""
       if let note = answer.note { out += paint("(\(clean(note)))", "2") + "\n" }
+      if let reason = answer.fallbackReason { out += paint("(\(clean(reason)); answered by rules)", "2") + "\n" }
       out += (answer.abstained ? paint(clean(answer.answer), "33") : paint(clean(answer.answer), "1")) + "\n"
-      for c in answer.citations {
-        out += "  " + paint("[\(c.n)]", "36") + " “\(clean(c.quote))” " + paint("(\(clean(c.label)))", "2") + "\n"
-      }
-      return out
+      return out + renderCitations(answer)
     }
+  }
+
+  /// The citation lines of a text-format answer, for an answer whose text was shown as it
+  /// streamed.
+  public func renderCitations(_ answer: Answer) -> String {
+    var out = ""
+    for c in answer.citations {
+      out += "  " + paint("[\(c.n)]", "36") + " “\(clean(c.quote))” " + paint("(\(clean(c.label)))", "2") + "\n"
+    }
+    return out
   }
 
   /// One answer as JSON: the schema documented in the README.

@@ -1,0 +1,274 @@
+import Foundation
+
+/// Checks a model's answer against the passages it was given, before anyone sees it.
+///
+/// Citation markers (`[n]`) must name given passages; made-up ones are removed. Every name,
+/// number, amount and date in the answer must appear in a passage the answer cites. An answer
+/// left with no valid citation, or with a claim no cited passage holds, is rejected. The
+/// prompt's abstention phrase means the model found no answer.
+public struct ModelAnswerChecker: Sendable {
+  /// The passages given to the model, numbered from 1.
+  public let evidence: [Citation]
+  /// The phrase the prompt asks the model to use when the passages do not answer.
+  public let abstainPhrase: String
+  /// Answers longer than this many characters are rejected (models that echo the prompt).
+  public var maxLength = 1200
+
+  /// What the check decided.
+  public enum Verdict: Sendable, Equatable {
+    /// The answer stands: its cleaned text and the passage numbers it cites, in order.
+    case accepted(text: String, cited: [Int], removedMarkers: [Int])
+    /// The model said the passages do not answer.
+    case abstained
+    /// The answer must not be shown, for this reason.
+    case rejected(String)
+  }
+
+  /// Creates a checker for `evidence`.
+  public init(evidence: [Citation], abstainPhrase: String) {
+    self.evidence = evidence
+    self.abstainPhrase = abstainPhrase
+  }
+
+  /// Checks a complete answer.
+  public func check(_ raw: String) -> Verdict {
+    let text = TextNormalizer.stripControls(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.isEmpty { return .rejected("the model returned no text") }
+    if isAbstention(text) { return .abstained }
+    if text.count > maxLength { return .rejected("the answer is \(text.count) characters long; it echoes the prompt") }
+    for scaffold in ["Passages:", "Question:", "Earlier answer:"] where text.contains(scaffold) {
+      return .rejected("the answer repeats the prompt (\"\(scaffold)\")")
+    }
+    let sentences = Self.sentences(of: text)
+    var cleaned: [String] = []
+    var cited: [Int] = []
+    var removed: [Int] = []
+    for sentence in sentences {
+      let markers = Self.markers(in: sentence)
+      removed += markers.filter { !isGiven($0) }
+      for n in markers where isGiven(n) && !cited.contains(n) { cited.append(n) }
+      cleaned.append(removingMarkers(markers.filter { !isGiven($0) }, from: sentence))
+    }
+    if cited.isEmpty {
+      return .rejected(
+        removed.isEmpty
+          ? "it cites no passage" : "it cites only passages it was not given (\(removed.map { "[\($0)]" }.joined()))")
+    }
+    for (sentence, clean) in zip(sentences, cleaned) {
+      let own = Self.markers(in: sentence).filter(isGiven)
+      let missing = unsupported(in: clean, citing: own.isEmpty ? cited : own)
+      if !missing.isEmpty {
+        return .rejected(
+          "it says \(missing.map { "\"\($0)\"" }.joined(separator: ", ")), which no passage it cites contains")
+      }
+    }
+    return .accepted(text: cleaned.joined(separator: " "), cited: cited, removedMarkers: removed)
+  }
+
+  /// Whether `text` is the prompt's abstention phrase (or holds it).
+  public func isAbstention(_ text: String) -> Bool {
+    let phrase = Self.letters(abstainPhrase)
+    return !phrase.isEmpty && Self.letters(text).contains(phrase)
+  }
+
+  /// Whether passage `n` was given.
+  public func isGiven(_ n: Int) -> Bool { n >= 1 && n <= evidence.count }
+
+  /// The names, numbers, amounts and dates of `sentence` that none of the passages `citing`
+  /// contains.
+  public func unsupported(in sentence: String, citing: [Int]) -> [String] {
+    let sources = citing.filter(isGiven).map { evidence[$0 - 1] }
+    let haystack = sources.map {
+      ([$0.quote, $0.title, $0.outlet, $0.date, $0.id] + $0.cites).joined(separator: " \n ")
+    }
+    .joined(separator: " \n ")
+    let words = Set(Self.words(in: haystack).map { $0.lowercased() })
+    let numbers = Set(Self.numbers(in: haystack).map(\.value))
+    let amounts = Set(Self.numbers(in: haystack).compactMap(\.amount))
+    var missing: [String] = []
+    let plain = removingMarkers(Self.markers(in: sentence), from: sentence)
+    for number in Self.numbers(in: plain) {
+      if !numbers.contains(number.value) {
+        missing.append(number.amount ?? number.value)
+      } else if let amount = number.amount, !amounts.contains(amount) {
+        missing.append(amount)
+      }
+    }
+    let tokens = Self.words(in: plain)
+    for (i, word) in tokens.enumerated() {
+      guard let first = word.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first), word.count > 1
+      else { continue }
+      let lower = word.lowercased()
+      if words.contains(lower) || words.contains(Self.singular(lower)) { continue }
+      let initial = i == 0 || Self.endsSentence(before: word, index: i, in: plain, tokens: tokens)
+      if initial
+        && (Tokenizer.stopWords.contains(lower) || Tokenizer.lightWords.contains(lower) || Self.openers.contains(lower))
+      {
+        continue
+      }
+      if !missing.contains(word) { missing.append(word) }
+    }
+    return missing
+  }
+
+  // MARK: - Pieces
+
+  /// The passage numbers of the markers in `text`, in order: `[2]`, `[1, 3]`, `[1][2]`.
+  public static func markers(in text: String) -> [Int] {
+    var found: [Int] = []
+    for match in text.matches(of: markerPattern) {
+      for part in match.output.1.split(separator: ",") {
+        if let n = Int(part.trimmingCharacters(in: .whitespaces)) { found.append(n) }
+      }
+    }
+    return found
+  }
+
+  nonisolated(unsafe) static let markerPattern = /\[\s*(\d{1,4}(?:\s*,\s*\d{1,4})*)\s*\]/
+
+  func removingMarkers(_ bad: [Int], from sentence: String) -> String {
+    guard !bad.isEmpty else { return Self.collapse(sentence) }
+    let result = sentence.replacing(Self.markerPattern) { match -> String in
+      let kept = match.output.1.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        .filter { !bad.contains($0) }
+      return kept.isEmpty ? "" : "[" + kept.map(String.init).joined(separator: ", ") + "]"
+    }
+    return Self.collapse(result)
+  }
+
+  static func collapse(_ s: String) -> String {
+    s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+      .replacingOccurrences(of: " .", with: ".").replacingOccurrences(of: " ,", with: ",")
+  }
+
+  /// Splits a complete answer into sentences, keeping markers that follow the full stop with
+  /// the sentence they close.
+  public static func sentences(of text: String) -> [String] {
+    var out: [String] = []
+    var rest = Substring(text)
+    while let cut = SentenceCut.find(in: rest, final: true) {
+      let piece = rest[..<cut].trimmingCharacters(in: .whitespacesAndNewlines)
+      if !piece.isEmpty { out.append(piece) }
+      rest = rest[cut...]
+    }
+    return out
+  }
+
+  struct Number {
+    var value: String
+    var amount: String?
+  }
+
+  nonisolated(unsafe) static let numberPattern =
+    /(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn|m|b|k)\b)?/.ignoresCase()
+
+  static func numbers(in text: String) -> [Number] {
+    text.matches(of: numberPattern).map { match in
+      var value = String(match.output.1).replacingOccurrences(of: ",", with: "")
+      while value.hasSuffix(".") { value.removeLast() }
+      if !value.contains("."), let n = Int(value) { value = String(n) }
+      let scale = match.output.2.map { String($0).lowercased() }
+      let normal: String? =
+        switch scale {
+        case "bn", "b": "billion"
+        case "mn", "m": "million"
+        case "k": "thousand"
+        default: scale
+        }
+      return Number(value: value, amount: normal.map { value + " " + $0 })
+    }
+  }
+
+  static func words(in text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for ch in text {
+      if ch.isLetter || (ch == "'" && !current.isEmpty) || (ch == "’" && !current.isEmpty) {
+        current.append(ch)
+      } else if !current.isEmpty {
+        words.append(trimPossessive(current))
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(trimPossessive(current)) }
+    return words
+  }
+
+  static func trimPossessive(_ w: String) -> String {
+    var w = w
+    for suffix in ["'s", "’s", "'", "’"] where w.hasSuffix(suffix) {
+      w.removeLast(suffix.count)
+      break
+    }
+    return w
+  }
+
+  static func singular(_ w: String) -> String { w.hasSuffix("s") ? String(w.dropLast()) : w + "s" }
+
+  static func endsSentence(before word: String, index: Int, in text: String, tokens: [String]) -> Bool {
+    let previous = tokens[index - 1]
+    guard let range = text.range(of: previous + " " + word) ?? text.range(of: word) else { return false }
+    let before = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+    return before.isEmpty || before.hasSuffix(".") || before.hasSuffix(":") || before.hasSuffix("?")
+      || before.hasSuffix("!") || before.hasSuffix("\"") || before.hasSuffix("“") || before.hasSuffix("]")
+  }
+
+  static func letters(_ s: String) -> String {
+    String(
+      TextNormalizer.fold(s).lowercased().unicodeScalars.filter {
+        CharacterSet.alphanumerics.contains($0) || $0 == " "
+      }
+    ).split(separator: " ").joined(separator: " ")
+  }
+
+  /// Common sentence openers that are not names.
+  static let openers: Set<String> = [
+    "yes", "no", "however", "according", "both", "also", "meanwhile", "instead", "overall", "currently",
+    "reportedly", "separately", "additionally", "further", "furthermore", "moreover", "still", "yet", "sources",
+    "analysts", "officials", "executives", "reports", "several", "some", "many", "most", "none", "neither",
+    "either", "these", "those", "there", "here", "this", "that", "it", "they", "he", "she", "we", "its", "their",
+    "his", "her", "while", "although", "though", "because", "since", "unlike", "like", "as", "per", "in", "on",
+    "at", "by", "for", "from", "with", "after", "before", "during", "when", "where", "who", "what", "which",
+    "why", "how", "if", "unless", "so", "thus", "therefore", "then", "now", "today", "earlier", "later",
+    "previously", "initially", "finally", "first", "second", "third", "one", "two", "three", "each", "every",
+    "all", "another", "other", "such", "the", "a", "an", "but", "and", "or", "nor", "not",
+  ]
+}
+
+/// Where a sentence ends in streamed or complete text: after `.`, `!` or `?` (and any closing
+/// quote and citation markers), before white space and the start of the next sentence.
+enum SentenceCut {
+  /// The index where the next sentence starts, or nil when the text so far does not close a
+  /// sentence. With `final`, the end of the text closes the last sentence.
+  static func find(in text: Substring, final: Bool) -> Substring.Index? {
+    var i = text.startIndex
+    while i < text.endIndex {
+      let ch = text[i]
+      if ch == "." || ch == "!" || ch == "?" || ch == "\n" {
+        var j = text.index(after: i)
+        // closing quotes and brackets
+        while j < text.endIndex, "\"”’')".contains(text[j]) { j = text.index(after: j) }
+        // citation markers after the stop
+        while true {
+          var k = j
+          while k < text.endIndex, text[k] == " " { k = text.index(after: k) }
+          guard k < text.endIndex, text[k] == "[" else { break }
+          guard let close = text[k...].firstIndex(of: "]") else { return final ? text.endIndex : nil }
+          j = text.index(after: close)
+          if j < text.endIndex, text[j] == "." { j = text.index(after: j) }
+        }
+        if j == text.endIndex { return final ? text.endIndex : nil }
+        if text[j].isWhitespace {
+          var k = j
+          while k < text.endIndex, text[k].isWhitespace { k = text.index(after: k) }
+          if k == text.endIndex { return final ? text.endIndex : nil }
+          if text[k] != "[" && !(ch == "." && text[k].isLowercase) { return k }
+        }
+        i = j
+        continue
+      }
+      i = text.index(after: i)
+    }
+    return final && !text.isEmpty ? text.endIndex : nil
+  }
+}

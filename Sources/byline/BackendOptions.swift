@@ -1,0 +1,73 @@
+import ArgumentParser
+import BylineCore
+import BylineModels
+import Foundation
+
+/// Options that choose the answer backend: rules (the default) or a local model server.
+struct BackendOptions: ParsableArguments {
+  @Option(name: .long, help: "Answer backend: rules or openai (default: rules, or $BYLINE_BACKEND).")
+  var backend: String?
+
+  @Option(
+    name: .long,
+    help: "The model server's base URL, e.g. http://127.0.0.1:8080/v1 (or $BYLINE_MODEL_URL, $OPENAI_BASE_URL).")
+  var modelURL: String?
+
+  @Option(name: .long, help: "The model name sent to the server (or $BYLINE_MODEL).")
+  var model: String?
+
+  @Option(name: .long, help: "Seconds to wait for a model's whole answer (default 60).")
+  var modelTimeout: String?
+
+  @Option(name: .long, help: "The folder of prompt templates (default: ./Prompts, or $BYLINE_PROMPTS).")
+  var prompts: String?
+
+  @Flag(name: .long, help: "Print the prompt a model would be sent, instead of answering.")
+  var dryRun = false
+
+  /// Every registered backend, the HTTP one included.
+  static let registry: BackendRegistry = {
+    let registry = BackendRegistry()
+    OpenAIBackend.register(in: registry)
+    return registry
+  }()
+
+  /// The settings from flags, environment and config file. Exits 78 on a bad setting.
+  func settings(knowledge: String) throws -> BackendSettings {
+    var flags: [String: String] = [:]
+    flags["backend"] = backend
+    flags["model_url"] = modelURL
+    flags["model"] = model
+    flags["timeout"] = modelTimeout
+    flags["prompts"] = prompts
+    do {
+      return try BackendSettings.resolve(
+        flags: flags, environment: ProcessInfo.processInfo.environment,
+        promptsFallback: Self.defaultPrompts(knowledge: knowledge))
+    } catch {
+      Terminal.warn("byline: \(error.localizedDescription)")
+      throw ExitCode(78)
+    }
+  }
+
+  /// Makes the chosen backend. Exits 78 on an unknown backend or a bad template.
+  func makeBackend(knowledge: String) throws -> any AnswerBackend {
+    let settings = try settings(knowledge: knowledge)
+    do {
+      return try Self.registry.make(settings)
+    } catch {
+      Terminal.warn("byline: \(error.localizedDescription)")
+      throw ExitCode(78)
+    }
+  }
+
+  /// `./Prompts`, else `Prompts` beside the corpus folder, else the installed copy.
+  static func defaultPrompts(knowledge: String) -> String {
+    let fm = FileManager.default
+    var candidates = ["Prompts", (knowledge as NSString).deletingLastPathComponent + "/Prompts"]
+    if let dir = Terminal.executableDirectory {
+      candidates += [dir + "/../share/byline/Prompts", dir + "/../../Prompts", dir + "/../../../Prompts"]
+    }
+    return candidates.first { fm.fileExists(atPath: $0 + "/answer.mustache") } ?? "Prompts"
+  }
+}
