@@ -65,7 +65,8 @@ public final class OpenAIBackend: AnswerBackend, @unchecked Sendable {
         citations: cited.map { request.evidence[$0 - 1] }, backend: name,
         note: removed.isEmpty
           ? nil
-          : "removed citation \(removed.map { "[\($0)]" }.joined()), which names no passage the model was given")
+          : "removed the model's citation of passage \(removed.map(String.init).joined(separator: ", ")), "
+            + "which it was not given")
       answer.focus = request.rules.focus
       return answer
     case .abstained:

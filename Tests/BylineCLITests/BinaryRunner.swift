@@ -132,7 +132,7 @@ final class Sandbox: Sendable {
   /// Puts `--store`/`--knowledge` after the subcommand (when there is one), then the given arguments.
   func arguments(_ args: [String], withStore: Bool = true) -> [String] {
     guard withStore else { return args }
-    let subcommands: Set<String> = ["ask", "search", "articles", "index", "chat"]
+    let subcommands: Set<String> = ["ask", "search", "articles", "index", "chat", "backends"]
     if let first = args.first, subcommands.contains(first) {
       return [first] + storeArguments + Array(args.dropFirst())
     }

@@ -69,7 +69,7 @@ struct OpenAIBackendTests {
     let answer = try Fixture.backend(server.baseURL).answer(Fixture.request, stream: nil)
     #expect(!answer.answer.contains("[5]"), "\(answer.answer)")
     #expect(answer.citations.map(\.n) == [2])
-    #expect(answer.note?.contains("[5]") == true)
+    #expect(answer.note?.contains("passage 5") == true, "\(answer.note ?? "")")
 
     let only = try ScriptedModelServer { _ in .answer("The deal was worth $15 billion [4].") }
     let fallback = try Fixture.backend(only.baseURL).answer(Fixture.request, stream: nil)

@@ -101,11 +101,7 @@ public struct ModelAnswerChecker: Sendable {
       let lower = word.lowercased()
       if words.contains(lower) || words.contains(Self.singular(lower)) { continue }
       let initial = i == 0 || Self.endsSentence(before: word, index: i, in: plain, tokens: tokens)
-      if initial
-        && (Tokenizer.stopWords.contains(lower) || Tokenizer.lightWords.contains(lower) || Self.openers.contains(lower))
-      {
-        continue
-      }
+      if initial && Self.isCommonOpener(lower) { continue }
       if !missing.contains(word) { missing.append(word) }
     }
     return missing
@@ -221,6 +217,13 @@ public struct ModelAnswerChecker: Sendable {
     ).split(separator: " ").joined(separator: " ")
   }
 
+  /// Whether a capitalised word that opens a sentence is an ordinary word, not a name: a
+  /// function word, a listed opener, or an adverb ("Notably").
+  static func isCommonOpener(_ lower: String) -> Bool {
+    Tokenizer.stopWords.contains(lower) || Tokenizer.lightWords.contains(lower) || openers.contains(lower)
+      || (lower.hasSuffix("ly") && lower.count > 4)
+  }
+
   /// Common sentence openers that are not names.
   static let openers: Set<String> = [
     "yes", "no", "however", "according", "both", "also", "meanwhile", "instead", "overall", "currently",
@@ -232,6 +235,8 @@ public struct ModelAnswerChecker: Sendable {
     "why", "how", "if", "unless", "so", "thus", "therefore", "then", "now", "today", "earlier", "later",
     "previously", "initially", "finally", "first", "second", "third", "one", "two", "three", "each", "every",
     "all", "another", "other", "such", "the", "a", "an", "but", "and", "or", "nor", "not",
+    "see", "note", "based", "given", "despite", "regarding", "about", "only", "even", "just", "again",
+    "together", "citing", "quoting", "reporting", "report", "said", "says",
   ]
 }
 
