@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A client of the OpenAI chat-completions API (`POST {base}/chat/completions`), which
 /// llama.cpp's server, Ollama's `/v1`, LM Studio and vLLM all serve. Calls block the calling
 /// thread until the answer is complete, the time limit passes, or ``cancel()`` is called.
@@ -18,7 +14,6 @@ public final class ChatClient: @unchecked Sendable {
   public let timeout: Double
 
   private let lock = NSLock()
-  private var current: URLSessionTask?
   private var cancelled = false
 
   /// Creates a client.
@@ -42,10 +37,10 @@ public final class ChatClient: @unchecked Sendable {
     let body = CompletionRequest(
       model: model, messages: messages, stream: onDelta != nil, temperature: 0, maxTokens: maxTokens)
     var request = try makeRequest(path: "/chat/completions")
-    request.httpMethod = "POST"
-    request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-    request.setValue(onDelta == nil ? "application/json" : "text/event-stream", forHTTPHeaderField: "Accept")
-    request.httpBody = try JSONEncoder().encode(body)
+    request.method = "POST"
+    request.headers.append(("Content-Type", "application/json"))
+    request.headers.append(("Accept", onDelta == nil ? "application/json" : "text/event-stream"))
+    request.body = try JSONEncoder().encode(body)
     let reply = try send(request, onDelta: onDelta)
     return try reply.text()
   }
@@ -62,52 +57,46 @@ public final class ChatClient: @unchecked Sendable {
 
   /// Stops the request in progress; the blocked call throws `CancellationError`.
   public func cancel() {
-    lock.withLock {
-      cancelled = true
-      current?.cancel()
-    }
+    lock.withLock { cancelled = true }
   }
 
-  private func makeRequest(path: String) throws -> URLRequest {
-    guard let url = URL(string: baseURL + path) else {
-      throw ModelError.unreachable(url: baseURL, reason: "not a URL")
-    }
-    var request = URLRequest(url: url)
-    request.timeoutInterval = timeout
-    if let apiKey, !apiKey.isEmpty { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
+  /// One request: a method, a path under the base URL, headers and a body.
+  struct Request {
+    var method = "GET"
+    var path: String
+    var headers: [(String, String)] = []
+    var body = Data()
+  }
+
+  private func makeRequest(path: String) throws -> Request {
+    var request = Request(path: path)
+    if let apiKey, !apiKey.isEmpty { request.headers.append(("Authorization", "Bearer \(apiKey)")) }
     return request
   }
 
-  private func send(_ request: URLRequest, onDelta: (@Sendable (String) -> Void)?) throws -> Reply {
+  private func send(_ request: Request, onDelta: (@Sendable (String) -> Void)?) throws -> Reply {
+    guard let url = URL(string: baseURL + request.path) else {
+      throw ModelError.unreachable(url: baseURL, reason: "not a URL")
+    }
+    lock.withLock { cancelled = false }  // a Ctrl-C from an earlier answer does not carry over
     let collector = ReplyCollector(onDelta: onDelta)
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = timeout
-    configuration.timeoutIntervalForResource = timeout
-    let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
-    defer { session.invalidateAndCancel() }
-    let task = session.dataTask(with: request)
-    let stopped: Bool = lock.withLock {
-      if cancelled {
-        cancelled = false
-        return true
-      }
-      current = task
-      return false
-    }
-    if stopped { throw CancellationError() }
-    task.resume()
-    let waited = collector.done.wait(timeout: .now() + timeout)
-    let wasCancelled = lock.withLock {
-      current = nil
-      defer { cancelled = false }
-      return cancelled
-    }
-    if wasCancelled { throw CancellationError() }
-    if waited == .timedOut {
-      task.cancel()
+    let connection = HTTPConnection(
+      url: url, deadline: Date(timeIntervalSinceNow: timeout),
+      isCancelled: { [self] in lock.withLock { cancelled } })
+    do {
+      try connection.exchange(
+        method: request.method, headers: request.headers, body: request.body, onHead: collector.head,
+        onBody: collector.body)
+    } catch is CancellationError {
+      lock.withLock { cancelled = false }
+      throw CancellationError()
+    } catch ModelError.timedOut {
       throw ModelError.timedOut(url: baseURL, seconds: timeout)
+    } catch ModelError.unreachable(_, let reason) {
+      throw ModelError.unreachable(url: baseURL, reason: reason)
     }
-    return try collector.reply(url: baseURL, timeout: timeout)
+    collector.finish()
+    return try collector.reply()
   }
 }
 

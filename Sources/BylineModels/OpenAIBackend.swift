@@ -25,6 +25,11 @@ public final class OpenAIBackend: AnswerBackend, @unchecked Sendable {
   ///
   /// - Throws: ``PromptError`` when a template is missing or does not parse.
   public init(settings: BackendSettings) throws {
+    guard settings.modelURL.lowercased().hasPrefix("http://") else {
+      throw BackendSettingsError.unsupported(
+        "model_url \(settings.modelURL): Byline talks to model servers over plain http:// (a local llama.cpp, "
+          + "Ollama, LM Studio or vLLM server)")
+    }
     self.settings = settings
     self.client = ChatClient(
       baseURL: settings.modelURL, model: settings.model, apiKey: settings.apiKey, timeout: settings.timeout)

@@ -1,10 +1,6 @@
 import BylineCore
 import Foundation
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 /// A finished HTTP exchange with a model server.
 struct Reply {
   var status: Int
@@ -33,10 +29,9 @@ struct Reply {
   }
 }
 
-/// Collects one HTTP reply from URLSession's delegate callbacks, decoding server-sent events
-/// as they arrive when the server streams.
-final class ReplyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-  let done = DispatchSemaphore(value: 0)
+/// Collects one HTTP reply as it arrives, decoding server-sent events when the server streams
+/// and passing their text on.
+final class ReplyCollector: @unchecked Sendable {
   private let onDelta: (@Sendable (String) -> Void)?
   private let lock = NSLock()
   private var status = 0
@@ -45,26 +40,21 @@ final class ReplyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendabl
   private var isStream = false
   private var streamed = ""
   private var streamError: ModelError?
-  private var failure: Error?
 
   init(onDelta: (@Sendable (String) -> Void)?) {
     self.onDelta = onDelta
   }
 
-  func urlSession(
-    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-  ) {
-    let http = response as? HTTPURLResponse
+  /// The response head arrived.
+  func head(_ head: HTTPConnection.Head) {
     lock.withLock {
-      status = http?.statusCode ?? 0
-      let type = (http?.value(forHTTPHeaderField: "Content-Type") ?? "").lowercased()
-      isStream = type.contains("text/event-stream")
+      status = head.status
+      isStream = (head.headers["content-type"] ?? "").lowercased().contains("text/event-stream")
     }
-    completionHandler(.allow)
   }
 
-  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+  /// A piece of the body arrived.
+  func body(_ data: Data) {
     var pieces: [String] = []
     lock.withLock {
       body.append(data)
@@ -80,16 +70,15 @@ final class ReplyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     if let onDelta { for piece in pieces where !piece.isEmpty { onDelta(piece) } }
   }
 
-  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+  /// The body ended.
+  func finish() {
     lock.withLock {
-      failure = error
       if isStream, !pending.isEmpty {
         let line = String(decoding: pending, as: UTF8.self)
         pending.removeAll()
         if let piece = event(line) { streamed += piece }
       }
     }
-    done.signal()
   }
 
   /// The text of one `data:` line of the stream, nil for other lines and the end marker.
@@ -114,28 +103,11 @@ final class ReplyCollector: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     return nil
   }
 
-  /// The reply, or the transport failure as a ``ModelError``.
-  func reply(url: String, timeout: Double) throws -> Reply {
+  /// The reply.
+  func reply() throws -> Reply {
     try lock.withLock {
-      if let failure {
-        let code = (failure as? URLError)?.code
-        if code == .timedOut { throw ModelError.timedOut(url: url, seconds: timeout) }
-        if status == 0 { throw ModelError.unreachable(url: url, reason: Self.describe(failure)) }
-        throw ModelError.malformed("the connection broke: \(Self.describe(failure))")
-      }
       if let streamError { throw streamError }
       return Reply(status: status, body: body, streamed: isStream && status == 200 ? streamed : nil)
-    }
-  }
-
-  static func describe(_ error: Error) -> String {
-    guard let url = error as? URLError else { return error.localizedDescription }
-    switch url.code {
-    case .cannotConnectToHost: return "connection refused"
-    case .cannotFindHost, .dnsLookupFailed: return "unknown host"
-    case .networkConnectionLost: return "connection lost"
-    case .notConnectedToInternet: return "no network"
-    default: return url.localizedDescription
     }
   }
 }

@@ -127,6 +127,8 @@ public enum BackendSettingsError: Error, LocalizedError, Equatable {
   case unknownKey(key: String, origin: String)
   /// A value the setting cannot take.
   case badValue(key: String, value: String, origin: String)
+  /// A setting this backend cannot work with.
+  case unsupported(String)
   /// A backend name the registry does not know.
   case unknownBackend(String, known: [String])
 
@@ -137,6 +139,7 @@ public enum BackendSettingsError: Error, LocalizedError, Equatable {
     case .unknownKey(let key, let origin):
       "unknown setting \"\(key)\" in \(origin); known: \(BackendSettings.keys.joined(separator: ", "))"
     case .badValue(let key, let value, let origin): "bad value \"\(value)\" for \(key) (from \(origin))"
+    case .unsupported(let what): "unsupported \(what)"
     case .unknownBackend(let name, let known):
       "unknown backend \"\(name)\"; known: \(known.joined(separator: ", "))"
     }
