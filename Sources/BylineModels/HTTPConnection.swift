@@ -180,6 +180,7 @@ struct BodyDecoder {
   var framing: Framing = .untilClose
   var received = 0
   var chunkLeft: Int?
+  var ended = false
 
   init() {}
 
@@ -193,6 +194,10 @@ struct BodyDecoder {
 
   /// Takes what it can decode from `buffer`; returns the body pieces and whether the body ended.
   mutating func feed(_ buffer: inout [UInt8]) throws -> ([Data], Bool) {
+    if ended {  // trailers, or bytes after the end: not body
+      buffer.removeAll()
+      return ([], true)
+    }
     switch framing {
     case .untilClose:
       defer { buffer.removeAll() }
@@ -227,7 +232,10 @@ struct BodyDecoder {
           throw ModelError.malformed("a bad chunk size in the reply")
         }
         buffer.removeFirst(lineEnd + 2)
-        if size == 0 { return (pieces, true) }
+        if size == 0 {
+          ended = true
+          return (pieces, true)
+        }
         chunkLeft = size
       }
     }
