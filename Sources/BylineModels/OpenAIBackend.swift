@@ -77,7 +77,7 @@ public final class OpenAIBackend: AnswerBackend, @unchecked Sendable {
     case .abstained:
       return Answer(
         question: request.question, understoodAs: request.resolved,
-        answer: "The passages found do not answer this (\(name) abstained).", abstained: true,
+        answer: "The model found no answer to this in the passages it was given.", abstained: true,
         kind: request.rules.kind, confidence: 0, citations: [], backend: name)
     case .rejected(let reason):
       return fallback(request, reason: "\(name)'s answer was rejected: \(reason)")

@@ -112,7 +112,7 @@ try:
     rejected = [a for a in model_answers if "rejected" in (a.get("fallback_reason") or "")]
     failed = [a for a in model_answers if a.get("fallback_reason") and a not in rejected]
     asked = [a for a in model_answers if a.get("backend", "").startswith("openai") or a.get("fallback_reason")]
-    problems = [(a["question"], p) for a in own for p in second_opinion(a)]
+    problems = [(a["question"], p) for a in own if not a.get("abstained") for p in second_opinion(a)]
 
     print(f"questions: {len(items)} from {questions}")
     print(f"rules : {score(rules)} · {latency(rules)} in the engine · {rules_wall:.1f} s wall for the batch")
