@@ -77,6 +77,16 @@ public final class ArticleStore: @unchecked Sendable {
     }
   }
 
+  /// Number of articles in the store (without reading them).
+  public func articleCount() throws -> Int {
+    try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+  }
+
+  /// The distinct publishers of stored articles (without reading the article list).
+  public func publishers() throws -> [String] {
+    try dbQueue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT outlet FROM article WHERE outlet <> ''") }
+  }
+
   /// The full article with `id`, if stored.
   public func article(id: String) throws -> Article? {
     try dbQueue.read { db in
