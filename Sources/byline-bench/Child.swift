@@ -10,6 +10,8 @@ enum Child {
   /// What one run took.
   struct Result {
     var ms: Double
+    /// User and system CPU time of the child, in milliseconds.
+    var cpuMS: Double
     var rssMB: Double
     var status: Int32
   }
@@ -51,7 +53,7 @@ enum Child {
     let ms = Date().timeIntervalSince(start) * 1000
     let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     guard code == 0 else { throw ChildError.failed(path: path, arguments: arguments, status: code) }
-    return Result(ms: ms, rssMB: Double(usage.ru_maxrss) / 1024, status: code)
+    return Result(ms: ms, cpuMS: Bench.cpuMS(usage), rssMB: Double(usage.ru_maxrss) / 1024, status: code)
   }
 
   enum ChildError: Error {

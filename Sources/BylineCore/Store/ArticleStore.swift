@@ -44,12 +44,16 @@ public final class ArticleStore: @unchecked Sendable {
       }
     }
     try StoreSchema.migrator.migrate(dbQueue)
-    try dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
+    if try dbQueue.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) != StoreSchema.version {
+      try dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
+    }
   }
 
   private static func open(path: String, config: Configuration) throws -> DatabasePool {
     var pool = try DatabasePool(path: path, configuration: config)
-    try pool.read { db in _ = try Row.fetchOne(db, sql: "PRAGMA quick_check") }
+    // Reading the schema fails on a file that is not a database. (`PRAGMA quick_check` reads
+    // every page: seconds on a large store, paid by every command.)
+    try pool.read { db in _ = try Row.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
     let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     let tables = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
     if version != StoreSchema.version && tables > 0 {
@@ -121,6 +125,22 @@ public final class ArticleStore: @unchecked Sendable {
     throws -> [StoredPassage]
   {
     try dbQueue.read { db in
+      guard let ids = articleIds else {
+        // Rank and cut in the FTS5 table first, then read only the passages kept: joining
+        // before the sort would read every matching passage of a large corpus.
+        return try Row.fetchAll(
+          db.cachedStatement(
+            sql: """
+              SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+                     p.inheritedCites, a.title, a.outlet, a.date, f.rank
+              FROM (SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+                    WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?) f
+              JOIN passage p ON p.id = f.rowid
+              JOIN article a ON a.id = p.articleId
+              ORDER BY f.rank
+              """), arguments: [pattern.raw, limit]
+        ).map(Self.passage)
+      }
       var sql = """
         SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
                p.inheritedCites, a.title, a.outlet, a.date,
@@ -130,10 +150,8 @@ public final class ArticleStore: @unchecked Sendable {
         WHERE passage_fts MATCH ?
         """
       var arguments: StatementArguments = [pattern.raw]
-      if let ids = articleIds {
-        sql += " AND p.articleId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
-        arguments += StatementArguments(ids)
-      }
+      sql += " AND p.articleId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+      arguments += StatementArguments(ids)
       sql += " ORDER BY rank LIMIT ?"
       arguments += [limit]
       return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.passage)
