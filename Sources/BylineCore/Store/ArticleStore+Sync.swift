@@ -91,9 +91,18 @@ extension ArticleStore {
         for a in reader.read(data: data, path: file.path).articles where !a.outlet.isEmpty { outlets.insert(a.outlet) }
       }
     }
-    let present = Set(files.map(\.path))
-    let removed = rebuild ? Array(known.keys) : known.keys.filter { !present.contains($0) }
-    report.removedFiles = removed.filter { !present.contains($0) }.sorted()
+    // Every stored file seen again (the usual case) means none was removed.
+    let removed: [String]
+    if rebuild {
+      removed = Array(known.keys)
+    } else if files.lazy.filter({ known[$0.path] != nil }).count == known.count {
+      removed = []
+    } else {
+      let present = Set(files.map(\.path))
+      removed = known.keys.filter { !present.contains($0) }
+    }
+    toWrite.sort { $0.path < $1.path }
+    report.removedFiles = removed.sorted()
     guard !toWrite.isEmpty || !removed.isEmpty || !touchOnly.isEmpty else { return report }
 
     defer { invalidateCaches() }
@@ -167,13 +176,14 @@ extension ArticleStore {
     }
   }
 
-  /// Article files under `path` (or `path` itself), skipping hidden files.
+  /// Article files under `path` (or `path` itself), skipping hidden files, in directory order
+  /// (sorting 100k paths costs more than comparing them with the store).
   static func scan(_ path: String) -> [SourceFile] {
     guard let top = stat(path, regularOnly: false) else { return [] }
     if !top.isDirectory { return top.file.size >= 0 ? [top.file] : [] }
     var files: [SourceFile] = []
     walk(path, into: &files)
-    return files.sorted { $0.path < $1.path }
+    return files
   }
 
   /// Collects article files under `folder` with POSIX calls: on Linux, FileManager's enumerator
@@ -181,19 +191,26 @@ extension ArticleStore {
   private static func walk(_ folder: String, into files: inout [SourceFile]) {
     guard let dir = opendir(folder) else { return }
     defer { closedir(dir) }
+    let fd = dirfd(dir)
+    let prefix = folder + "/"
     while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      var st = Glibc.stat()
+      let found = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { name -> String? in
+          // Hidden files are skipped; the rest is stat'ed relative to the open folder.
+          guard name[0] != 0x2E, fstatat(fd, name, &st, 0) == 0 else { return nil }
+          return String(cString: name)
+        }
       }
-      if name.hasPrefix(".") { continue }
-      let path = folder + "/" + name
-      guard let info = stat(path, regularOnly: false) else { continue }
-      if info.isDirectory {
-        walk(path, into: &files)
-      } else if let dot = name.lastIndex(of: "."),
-        ArticleReader.extensions.contains(name[name.index(after: dot)...].lowercased())
+      guard let name = found else { continue }
+      let kind = st.st_mode & S_IFMT
+      if kind == S_IFDIR {
+        walk(prefix + name, into: &files)
+      } else if kind == S_IFREG, let dot = name.utf8.lastIndex(of: 0x2E),
+        ArticleReader.extensions.contains(String(name[name.index(after: dot)...]).lowercased())
       {
-        files.append(info.file)
+        let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        files.append(SourceFile(path: prefix + name, size: Int(st.st_size), mtime: mtime))
       }
     }
   }
