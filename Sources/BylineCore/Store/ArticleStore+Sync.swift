@@ -37,7 +37,8 @@ extension ArticleStore {
     }
     // What the store holds: size and time by path (hashes are read only for changed files).
     let (known, pinnedKnown): ([String: (size: Int, mtime: Double)], [String]) = try dbQueue.read { db in
-      var out: [String: (size: Int, mtime: Double)] = [:]
+      let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM source") ?? 0
+      var out = [String: (size: Int, mtime: Double)](minimumCapacity: count)
       let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime FROM source")
       while let row = try rows.next() { out[row[0]] = (row[1], row[2]) }
       return (out, try String.fetchAll(db, sql: "SELECT path FROM source WHERE pinned"))
@@ -63,8 +64,10 @@ extension ArticleStore {
     var outlets = Set<String>()
     var toWrite: [SourceFile] = []
     var touchOnly: [SourceFile] = []
+    var seenKnown = 0
     for file in files {
       let previous = rebuild ? nil : known[file.path]
+      if previous != nil { seenKnown += 1 }
       if let k = previous, k.size == file.size, k.mtime == file.mtime { continue }
       // A new plain-text file is read once, when it is written; a changed one is compared by
       // hash first, and front matter or JSON may name outlets every article should know.
@@ -95,7 +98,7 @@ extension ArticleStore {
     let removed: [String]
     if rebuild {
       removed = Array(known.keys)
-    } else if files.lazy.filter({ known[$0.path] != nil }).count == known.count {
+    } else if seenKnown == known.count {
       removed = []
     } else {
       let present = Set(files.map(\.path))
