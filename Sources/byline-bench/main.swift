@@ -12,6 +12,7 @@ import GRDB
 ///     byline-bench [SIZE …]          run every size in its own process, print the table,
 ///                                    write .build/bench.json
 ///     byline-bench run SIZE          one size (0 = the seed corpus), one JSON line on stdout
+///     byline-bench corpus SIZE       only write the synthetic corpus of SIZE articles
 enum Bench {
   static let root = FileManager.default.currentDirectoryPath + "/.build/bench"
 
@@ -23,10 +24,14 @@ enum Bench {
       print(String(decoding: data, as: UTF8.self))
       return
     }
+    if args.first == "corpus", args.count == 2, let size = Int(args[1]) {
+      try ScaleCorpus().write(count: size, to: root + "/corpus-\(size)")
+      return
+    }
     let sizes = args.isEmpty ? [0, 1_000, 10_000, 100_000] : [0] + args.compactMap { Int($0) }
     var rows: [[String: Any]] = []
     for size in sizes {
-      FileHandle.standardError.write(Data("bench: \(size == 0 ? "seed corpus" : "\(size) articles")…\n".utf8))
+      log("\(size == 0 ? "seed corpus" : "\(size) articles")…")
       let child = Process()
       child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
       child.arguments = ["run", String(size)]
@@ -38,19 +43,26 @@ enum Bench {
       guard child.terminationStatus == 0,
         var row = try JSONSerialization.jsonObject(with: out) as? [String: Any]
       else {
-        FileHandle.standardError.write(Data("bench: size \(size) failed\n".utf8))
+        log("size \(size) failed")
         continue
       }
       row["machine"] = machine()
       rows.append(row)
     }
+    print("machine: \(machine())\n")
     print(table(rows))
     let json = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
     try json.write(to: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/.build/bench.json"))
-    FileHandle.standardError.write(Data("bench: wrote .build/bench.json\n".utf8))
+    log("wrote .build/bench.json")
   }
 
-  /// Measures one corpus size in this process.
+  static func log(_ text: String) {
+    FileHandle.standardError.write(Data("bench: \(text)\n".utf8))
+  }
+
+  /// Measures one corpus size: indexing and updating with the `byline` executable (wall time
+  /// and peak RSS of that process), answering in this process, whole-process asks, and last the
+  /// raw FTS5 insert.
   static func run(size: Int) throws -> [String: Any] {
     let knowledge: String
     if size == 0 {
@@ -63,38 +75,62 @@ enum Bench {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
     let bytes = try corpusBytes(knowledge)
     var result: [String: Any] = ["size": size, "mb": Double(bytes) / 1_048_576]
+    let byline = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("byline").path
+    guard FileManager.default.isExecutableFile(atPath: byline) else {
+      throw BenchError.missing(byline)
+    }
+    let common = ["--knowledge", knowledge, "--store", store]
 
-    // Indexing, beside a raw FTS5 insert of the same passages into a bare table.
-    var start = Date()
-    var engine: BylineEngine? = try BylineEngine(location: StoreLocation(knowledge: knowledge, store: store))
-    let indexSeconds = Date().timeIntervalSince(start)
-    let articles = try engine!.store.articles().count
-    result["index_s"] = indexSeconds
-    result["articles_per_s"] = Double(articles) / indexSeconds
-    result["mb_per_s"] = Double(bytes) / 1_048_576 / indexSeconds
-    result["raw_insert_s"] = try rawInsertSeconds(knowledge)
-    result["passages"] = try engine!.store.passageCount()
+    // Indexing: `byline index` on an empty store, one process.
+    log("  index")
+    let index = try Child.run(byline, ["index"] + common)
+    let passages = try DatabaseQueue(path: store).read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0
+      )
+    }
+    result["index_s"] = index.ms / 1000
+    result["index_cpu_s"] = index.cpuMS / 1000
+    result["index_rss_mb"] = index.rssMB
+    result["articles"] = passages.1
+    result["passages"] = passages.0
+    result["articles_per_s"] = Double(passages.1) / (index.ms / 1000)
+    result["mb_per_s"] = Double(bytes) / 1_048_576 / (index.ms / 1000)
 
-    // Bringing the store up to date after one article changes.
+    // Bringing the store up to date after one article changes: in process (open the store and
+    // sync, what every command does first), and the whole `byline index` process.
     let files = try FileManager.default.contentsOfDirectory(atPath: knowledge).filter { $0.hasSuffix(".txt") }.sorted()
     if size > 0, let first = files.first {
+      log("  update")
       let path = knowledge + "/" + first
       let original = try String(contentsOfFile: path, encoding: .utf8)
-      try (original + "\nAn added sentence about the benchmark.\n").write(
-        toFile: path, atomically: true, encoding: .utf8)
-      engine = nil
-      start = Date()
-      engine = try BylineEngine(location: StoreLocation(knowledge: knowledge, store: store))
-      result["update_ms"] = Date().timeIntervalSince(start) * 1000
-      try original.write(toFile: path, atomically: true, encoding: .utf8)
+      var inProcess: [Double] = []
+      var whole: [Double] = []
+      for round in 0..<3 {
+        try (original + "\nAn added sentence about the benchmark, round \(round).\n").write(
+          toFile: path, atomically: true, encoding: .utf8)
+        let start = Date()
+        let report = try ArticleStore(path: store).sync(knowledge: knowledge)
+        inProcess.append(Date().timeIntervalSince(start) * 1000)
+        guard report.updatedFiles.count == 1 else { throw BenchError.update(report.updatedFiles.count) }
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        whole.append(try Child.run(byline, ["index"] + common).ms)
+      }
+      result["update_ms"] = percentile(inProcess, 0.5)
+      result["update_cli_ms"] = percentile(whole, 0.5)
     }
 
     // Answering in process, beside the raw FTS5 query of the same terms on the same database.
+    log("  answer")
     let questions = size == 0 ? seedQuestions : ScaleCorpus().questions(60)
-    let rules = try engine!.rules
+    let repeats = size == 0 ? 30 : size >= 100_000 ? 1 : 3
+    let engine = try BylineEngine(location: StoreLocation(knowledge: knowledge, store: store))
+    let rules = try engine.rules
     for q in questions.prefix(5) { _ = try rules.answer(q) }
     var times: [Double] = []
-    for _ in 0..<3 {
+    for _ in 0..<repeats {
       for q in questions {
         let t = Date()
         _ = try rules.answer(q)
@@ -103,47 +139,69 @@ enum Bench {
     }
     let raw = try DatabaseQueue(path: store)
     var rawTimes: [Double] = []
-    for _ in 0..<3 {
+    for _ in 0..<repeats {
       for q in questions {
         guard let match = QueryBuilder.pattern(for: rules.analyze(q).terms) else { continue }
         let t = Date()
         _ = try raw.read { db in
           try Row.fetchAll(
             db,
-            sql: "SELECT rowid, bm25(passage_fts) FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank LIMIT 40",
+            sql: """
+              SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+              WHERE passage_fts MATCH ? ORDER BY rank LIMIT 40
+              """,
             arguments: [match.raw]
           ).count
         }
         rawTimes.append(Date().timeIntervalSince(t) * 1000)
       }
     }
+    result["questions"] = times.count
+    result["answer_repeats"] = repeats
     result["answer_p50_ms"] = percentile(times, 0.5)
     result["answer_p90_ms"] = percentile(times, 0.9)
     result["answer_p99_ms"] = percentile(times, 0.99)
     result["raw_query_p50_ms"] = percentile(rawTimes, 0.5)
-
-    // Whole process: one-shot `byline ask`, and 100 piped questions.
-    let byline = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-      "byline"
-    ).path
-    if FileManager.default.isExecutableFile(atPath: byline) {
-      var ask: [Double] = []
-      for q in questions.prefix(7) {
-        ask.append(try wall(byline, ["ask", "--knowledge", knowledge, "--store", store, q], input: nil))
-      }
-      result["ask_wall_ms"] = percentile(ask, 0.5)
-      let batch = (0..<100).map { questions[$0 % questions.count] }.joined(separator: "\n") + "\n"
-      var batches: [Double] = []
-      for _ in 0..<3 {
-        batches.append(
-          try wall(byline, ["--knowledge", knowledge, "--store", store, "--format", "jsonl"], input: batch))
-      }
-      result["batch100_wall_ms"] = percentile(batches, 0.5)
-    }
+    result["raw_query_p90_ms"] = percentile(rawTimes, 0.9)
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    result["peak_rss_mb"] = Double(usage.ru_maxrss) / 1024
+    result["answer_rss_mb"] = Double(usage.ru_maxrss) / 1024
+
+    // Whole process: one-shot `byline ask`, and 100 piped questions.
+    log("  processes")
+    var ask: [Double] = []
+    var askRSS = 0.0
+    for q in questions.prefix(7) {
+      let child = try Child.run(byline, ["ask"] + common + [q])
+      ask.append(child.ms)
+      askRSS = max(askRSS, child.rssMB)
+    }
+    result["ask_wall_ms"] = percentile(ask, 0.5)
+    result["ask_rss_mb"] = askRSS
+    let batch = (0..<100).map { questions[$0 % questions.count] }.joined(separator: "\n") + "\n"
+    var batches: [Double] = []
+    var batchRSS = 0.0
+    // At 100k one batch takes minutes: the median of three runs below that, one run at 100k.
+    for _ in 0..<(size >= 100_000 ? 1 : 3) {
+      let child = try Child.run(byline, common + ["--format", "jsonl"], input: batch)
+      batches.append(child.ms)
+      batchRSS = max(batchRSS, child.rssMB)
+    }
+    result["batch100_wall_ms"] = percentile(batches, 0.5)
+    result["batch100_runs"] = batches.count
+    result["batch_rss_mb"] = batchRSS
+    result["peak_rss_mb"] = [index.rssMB, result["answer_rss_mb"] as! Double, askRSS, batchRSS].max()!
+
+    log("  raw insert")
+    let rawInsert = try rawInsertSeconds(store)
+    result["raw_insert_s"] = rawInsert.wall
+    result["raw_insert_cpu_s"] = rawInsert.cpu
     return result
+  }
+
+  enum BenchError: Error {
+    case missing(String)
+    case update(Int)
   }
 
   static let seedQuestions = [
@@ -162,44 +220,60 @@ enum Bench {
     }
   }
 
-  /// Seconds to insert the corpus's passages into a bare FTS5 table (parsing not counted).
-  static func rawInsertSeconds(_ folder: String) throws -> Double {
-    let reader = ArticleReader()
-    let structurer = ArticleStructurer()
-    var texts: [String] = []
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
-      for article in reader.read(path: folder + "/" + name).articles {
-        texts += structurer.structure(article).passages.map(\.text)
-      }
-    }
+  /// Seconds to insert the store's passages (the same text, heading and title columns Byline's
+  /// FTS5 table indexes) into a bare FTS5 table with the same tokenizer, in one transaction.
+  /// Reading them back from the store is not counted.
+  static func rawInsertSeconds(_ store: String) throws -> (wall: Double, cpu: Double) {
+    let source = try DatabaseQueue(path: store)
     let path = root + "/raw.sqlite"
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     let db = try DatabaseQueue(path: path)
-    try db.write { db in try db.execute(sql: "CREATE VIRTUAL TABLE raw USING fts5(text, tokenize='porter unicode61')") }
-    let start = Date()
     try db.write { db in
-      let insert = try db.makeStatement(sql: "INSERT INTO raw (text) VALUES (?)")
-      for text in texts { try insert.execute(arguments: [text]) }
+      try db.execute(
+        sql: "CREATE VIRTUAL TABLE raw USING fts5(text, heading, title, tokenize='porter unicode61')")
     }
-    return Date().timeIntervalSince(start)
+    var seconds = 0.0
+    var cpu = 0.0
+    var last: Int64 = 0
+    try db.writeWithoutTransaction { db in
+      try db.execute(sql: "BEGIN")
+      let insert = try db.makeStatement(sql: "INSERT INTO raw (text, heading, title) VALUES (?, ?, ?)")
+      while true {
+        let rows = try source.read { s in
+          try Row.fetchAll(
+            s, sql: "SELECT id, text, heading, title FROM passage WHERE id > ? ORDER BY id LIMIT 20000",
+            arguments: [last])
+        }
+        guard let tail = rows.last else { break }
+        last = tail[0]
+        let start = Date()
+        let startCPU = selfCPU()
+        for row in rows {
+          try insert.execute(arguments: [row[1] as String, row[2] as String, row[3] as String])
+        }
+        seconds += Date().timeIntervalSince(start)
+        cpu += (selfCPU() - startCPU) / 1000
+      }
+      let start = Date()
+      let startCPU = selfCPU()
+      try db.execute(sql: "COMMIT")
+      seconds += Date().timeIntervalSince(start)
+      cpu += (selfCPU() - startCPU) / 1000
+    }
+    return (seconds, cpu)
   }
 
-  static func wall(_ path: String, _ args: [String], input: String?) throws -> Double {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = args
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    let pipe = Pipe()
-    p.standardInput = input == nil ? FileHandle.nullDevice : pipe
-    let start = Date()
-    try p.run()
-    if let input {
-      pipe.fileHandleForWriting.write(Data(input.utf8))
-      try pipe.fileHandleForWriting.close()
-    }
-    p.waitUntilExit()
-    return Date().timeIntervalSince(start) * 1000
+  /// User plus system time in `usage`, in milliseconds.
+  static func cpuMS(_ usage: rusage) -> Double {
+    Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+  }
+
+  /// This process's CPU time so far, in milliseconds.
+  static func selfCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return cpuMS(usage)
   }
 
   static func percentile(_ values: [Double], _ q: Double) -> Double {
@@ -221,14 +295,15 @@ enum Bench {
       return String(format: format, v)
     }
     var out =
-      "| corpus | MB | index s | raw FTS5 s | index/raw | articles/s | MB/s | update 1 ms | answer p50 / p90 / p99 ms | raw query p50 ms | answer/raw | ask ms | 100 piped ms | peak RSS MB |\n"
+      "| corpus | MB | index s (CPU s) | raw FTS5 s (CPU s) | index/raw wall (CPU) | articles/s | MB/s | update 1 ms (in process / byline index) | answer p50 / p90 / p99 ms | raw query p50 ms | answer/raw | ask ms | 100 piped ms | peak RSS MB (index / answer / ask / piped) |\n"
     out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     for row in rows {
       let size = row["size"] as? Int ?? 0
       let ratio = (row["index_s"] as? Double ?? 0) / max(row["raw_insert_s"] as? Double ?? 1, 1e-9)
+      let cpuRatio = (row["index_cpu_s"] as? Double ?? 0) / max(row["raw_insert_cpu_s"] as? Double ?? 1, 1e-9)
       let answerRatio = (row["answer_p50_ms"] as? Double ?? 0) / max(row["raw_query_p50_ms"] as? Double ?? 1, 1e-9)
       out +=
-        "| \(size == 0 ? "seed (5)" : "\(size / 1000)k") | \(f(row, "mb")) | \(f(row, "index_s", "%.2f")) | \(f(row, "raw_insert_s", "%.2f")) | \(String(format: "%.1f", ratio)) | \(f(row, "articles_per_s", "%.0f")) | \(f(row, "mb_per_s", "%.2f")) | \(f(row, "update_ms")) | \(f(row, "answer_p50_ms", "%.2f")) / \(f(row, "answer_p90_ms", "%.2f")) / \(f(row, "answer_p99_ms", "%.2f")) | \(f(row, "raw_query_p50_ms", "%.2f")) | \(String(format: "%.1f", answerRatio)) | \(f(row, "ask_wall_ms", "%.0f")) | \(f(row, "batch100_wall_ms", "%.0f")) | \(f(row, "peak_rss_mb", "%.0f")) |\n"
+        "| \(size == 0 ? "seed (5)" : "\(size / 1000)k") | \(f(row, "mb")) | \(f(row, "index_s", "%.2f")) (\(f(row, "index_cpu_s", "%.2f"))) | \(f(row, "raw_insert_s", "%.2f")) (\(f(row, "raw_insert_cpu_s", "%.2f"))) | \(String(format: "%.1f", ratio)) (\(String(format: "%.1f", cpuRatio))) | \(f(row, "articles_per_s", "%.0f")) | \(f(row, "mb_per_s", "%.2f")) | \(f(row, "update_ms", "%.0f")) / \(f(row, "update_cli_ms", "%.0f")) | \(f(row, "answer_p50_ms", "%.2f")) / \(f(row, "answer_p90_ms", "%.2f")) / \(f(row, "answer_p99_ms", "%.2f")) | \(f(row, "raw_query_p50_ms", "%.2f")) | \(String(format: "%.1f", answerRatio)) | \(f(row, "ask_wall_ms", "%.0f")) | \(f(row, "batch100_wall_ms", "%.0f")) | \(f(row, "index_rss_mb", "%.0f")) / \(f(row, "answer_rss_mb", "%.0f")) / \(f(row, "ask_rss_mb", "%.0f")) / \(f(row, "batch_rss_mb", "%.0f")) |\n"
     }
     return out
   }

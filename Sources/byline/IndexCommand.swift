@@ -17,7 +17,7 @@ struct IndexCommand: ParsableCommand {
   func run() throws {
     let engine = try options.openEngine(adding: paths, rebuild: rebuild)
     let report = engine.lastSync
-    let count = try engine.store.articles().count
+    let count = try engine.store.articleCount()
     Terminal.warn(
       "indexed \(report.updatedFiles.count) file(s), removed \(report.removedFiles.count); \(count) article(s), \(try engine.store.passageCount()) passages in \(engine.location.store)"
     )

@@ -30,7 +30,7 @@ struct Repl {
   }
 
   mutating func run() throws {
-    let outlets = (try? engine.store.articles().map(\.outlet).filter { !$0.isEmpty }) ?? []
+    let outlets = (try? engine.store.publishers()) ?? []
     let cited = (try? engine.store.citedOutlets().map(\.outlet)) ?? []
     let names = Array(Set(outlets + cited)).sorted()
     let commands = Self.commands
@@ -40,7 +40,7 @@ struct Repl {
         if line.hasPrefix("/") && !line.contains(" ") { return commands.filter { $0.hasPrefix(word) } }
         return names.filter { $0.lowercased().hasPrefix(word.lowercased()) && !$0.contains(" ") }
       })
-    let count = (try? engine.store.articles().count) ?? 0
+    let count = (try? engine.store.articleCount()) ?? 0
     let passages = (try? engine.store.passageCount()) ?? 0
     Terminal.warn(
       "Byline: \(count) articles, \(passages) passages from \(engine.location.knowledge). /help for commands, Ctrl-D to quit."

@@ -17,7 +17,7 @@ public final class RuleAnswerer: @unchecked Sendable {
   public init(store: ArticleStore) throws {
     self.store = store
     self.retriever = Retriever(store: store)
-    let outlets = try store.articles().map(\.outlet).filter { !$0.isEmpty }
+    let outlets = try store.publishers()
     self.analyzer = QuestionAnalyzer(directory: OutletDirectory(extra: outlets))
     Self.warmUp()
     // One search through the store loads its pages and prepares its statements, so that

@@ -28,12 +28,12 @@ public struct ArticleStructurer: Sendable {
       while index < blocks.count {
         let line = blocks[index].text
         index += 1
-        if line.count <= 200 && isFurniture(line) || sameName(line, article.outlet)
-          || line.split(separator: " ").count < 2
+        if Self.length(line) <= 200 && isFurniture(line) || sameName(line, article.outlet)
+          || Self.wordCount(line) < 2
         {
           continue
         }
-        if line.count > 200 {
+        if Self.length(line) > 200 {
           // No headline line: name the article after its first words and keep the line as text.
           article.title = line.split(separator: " ").prefix(12).joined(separator: " ") + "…"
           index -= 1
@@ -57,7 +57,8 @@ public struct ArticleStructurer: Sendable {
       let block = blocks[i]
       let line = block.text
       // Furniture, headings and bylines are short lines; long ones are always body text.
-      let lower = line.count > 200 ? "" : PageFurniture.plain(line).lowercased()
+      let lineLength = Self.length(line)
+      let lower = lineLength > 200 ? "" : PageFurniture.plain(line).lowercased()
       if skipNext {
         skipNext = false
         continue
@@ -68,15 +69,17 @@ public struct ArticleStructurer: Sendable {
       }
       if lower.hasPrefix("published by"), PageFurniture.publisher(in: line) != nil { continue }
       let isNote = !lower.isEmpty && PageFurniture.matches([PageFurniture.editorialNote], line)
-      if PageFurniture.matches(PageFurniture.trailerStarts, lower) {
+      // (Every furniture pattern needs a word: an empty `lower`, a long line, matches none.)
+      if !lower.isEmpty && PageFurniture.matches(PageFurniture.trailerStarts, lower) {
         inTrailer = true
         continue
       }
       if inTrailer && !isNote { continue }
-      if PageFurniture.matches(PageFurniture.lines, lower) || sameName(line, article.title) && i < 12 {
+      if !lower.isEmpty && PageFurniture.matches(PageFurniture.lines, lower) || sameName(line, article.title) && i < 12
+      {
         continue
       }
-      let words = line.split(separator: " ").count
+      let words = Self.wordCount(line)
       if PageFurniture.sourceHeadings.contains(lower.trimmingCharacters(in: .punctuationCharacters)) {
         inSources = true
         continue
@@ -103,7 +106,7 @@ public struct ArticleStructurer: Sendable {
         continue
       }
       var text = Self.stripBullet(line)
-      var offset = block.start + (line.count - text.count)
+      var offset = block.start + (lineLength - Self.length(text))
       if text.hasPrefix("*") {
         text.removeFirst()
         offset += 1
@@ -135,6 +138,25 @@ public struct ArticleStructurer: Sendable {
   /// The non-empty lines of `body`, trimmed, with their character offsets.
   private static func blocks(of body: String) -> [Block] {
     var blocks: [Block] = []
+    if isPlainASCII(body) {
+      // One character a byte: the same lines, found on bytes. `leading` counts what
+      // `Character.isWhitespace` skips; the trim takes what `.whitespaces` holds (space, tab).
+      let bytes = Array(body.utf8)
+      var lineStart = 0
+      for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+        var a = lineStart
+        while a < i, bytes[a] == 0x20 || (bytes[a] >= 0x09 && bytes[a] <= 0x0D) { a += 1 }
+        var s = lineStart
+        while s < i, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+        var e = i
+        while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+        if s < e {
+          blocks.append(Block(text: String(decoding: bytes[s..<e], as: UTF8.self), start: a))
+        }
+        lineStart = i + 1
+      }
+      return blocks
+    }
     var offset = 0
     for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
       let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
@@ -146,9 +168,35 @@ public struct ArticleStructurer: Sendable {
     return blocks
   }
 
+  /// Whether `text` is ASCII without carriage returns: one `Character` a byte.
+  static func isPlainASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+  }
+
+  /// `text.count`, counted on bytes when they are characters.
+  static func length(_ text: String) -> Int {
+    isPlainASCII(text) ? text.utf8.count : text.count
+  }
+
+  /// `text.split(separator: " ").count`, counted on bytes when they are characters.
+  static func wordCount(_ text: String) -> Int {
+    guard isPlainASCII(text) else { return text.split(separator: " ").count }
+    var count = 0
+    var inWord = false
+    for byte in text.utf8 {
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+    }
+    return count
+  }
+
   private func publisher(in blocks: [Block]) -> String? {
     var best: String?
-    for (i, block) in blocks.enumerated() where block.text.count <= 200 {
+    for (i, block) in blocks.enumerated() where Self.length(block.text) <= 200 {
       let lower = block.text.lowercased()
       var name: String?
       if lower == "published by" || lower == "by", i + 1 < blocks.count {
@@ -172,17 +220,18 @@ public struct ArticleStructurer: Sendable {
   }
 
   private func sameName(_ a: String, _ b: String) -> Bool {
-    !b.isEmpty && a.count < b.count + 20 && OutletDirectory.key(a) == OutletDirectory.key(b)
+    !b.isEmpty && Self.length(a) < Self.length(b) + 20 && OutletDirectory.key(a) == OutletDirectory.key(b)
   }
 
   /// A short line without closing punctuation, followed by more text, is a heading.
   private func isHeading(_ line: String, next: String?) -> Bool {
     guard let next, !line.hasPrefix("•"), !line.hasPrefix("- ") else { return false }
-    let words = line.split(separator: " ").count
-    guard words <= 12, line.count <= 90 else { return false }
+    let words = Self.wordCount(line)
+    let length = Self.length(line)
+    guard words <= 12, length <= 90 else { return false }
     if let last = line.last, ".,;:\"”)".contains(last) { return false }
     if line.last == "?" && words > 10 { return false }
-    return next.count > line.count || next.split(separator: " ").count > 3
+    return Self.length(next) > length || Self.wordCount(next) > 3
   }
 
   private static func stripBullet(_ line: String) -> String {

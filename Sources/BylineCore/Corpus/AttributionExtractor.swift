@@ -28,6 +28,17 @@ public struct AttributionExtractor: Sendable {
     #"\b(?:Source|Sources|Via|Primary source)\s*[:•]\s*"# + name,
   ].map { try! NSRegularExpression(pattern: $0) }
 
+  /// Words each pattern above needs, in the same order: a pattern runs only on a sentence that
+  /// holds one of its words (the patterns are case-sensitive, so the test is exact).
+  private static let patternWords: [[String]] = [
+    ["according to "],
+    reportingVerbs.split(separator: "|").map { " " + $0 },
+    [" by "],
+    [", which "],
+    [" report", " article", " story", " analysis"],
+    ["Source", "Via", "Primary source"],
+  ]
+
   /// Cheap pre-check: a sentence without any of these credits no outlet.
   static let triggers = [
     "(", "accord", "report", "say", "said", "note", "wrote", "write", "confirm", "reveal", "cite",
@@ -43,7 +54,9 @@ public struct AttributionExtractor: Sendable {
     let text = TextNormalizer.fold(sentence)
     let ns = text as NSString
     var found: [(Int, String)] = []
-    for match in Self.parenthetical.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+    for match in TextNormalizer.has(text, "(")
+      ? Self.parenthetical.matches(in: text, range: NSRange(location: 0, length: ns.length)) : []
+    {
       let inner = ns.substring(with: match.range(at: 1))
       let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       var names: [String] = []
@@ -59,7 +72,8 @@ public struct AttributionExtractor: Sendable {
       }
       for n in names { found.append((match.range.location, n)) }
     }
-    for regex in Self.patterns {
+    for (regex, words) in zip(Self.patterns, Self.patternWords)
+    where words.contains(where: { TextNormalizer.has(text, $0) }) {
       for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
         let candidate = ns.substring(with: match.range(at: 1))
         if let outlet = resolve(candidate) { found.append((match.range(at: 1).location, outlet)) }

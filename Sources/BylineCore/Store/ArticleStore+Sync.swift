@@ -17,6 +17,11 @@ extension ArticleStore {
   /// reads added and changed files (by size, time and content hash), drops removed ones, all in
   /// one transaction.
   ///
+  /// Files are parsed on a second thread while the first writes, and only a few parsed files
+  /// are held at a time, so that a build of a large corpus neither waits for parsing and
+  /// writing in turn nor holds the corpus in memory. Nothing global is rebuilt: an update of one
+  /// article costs the scan of the folder and that article's rows.
+  ///
   /// - Parameters:
   ///   - knowledge: the corpus folder.
   ///   - adding: more files or folders to index and keep indexed.
@@ -30,99 +35,130 @@ extension ArticleStore {
     for path in adding where !FileManager.default.fileExists(atPath: path) {
       throw StoreError.missingPath(path)
     }
-    let known: [String: (size: Int, mtime: Double, hash: String, pinned: Bool)] = try dbQueue.read { db in
-      var out: [String: (Int, Double, String, Bool)] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT path, size, mtime, hash, pinned FROM source") {
-        out[row["path"]] = (row["size"], row["mtime"], row["hash"], row["pinned"])
-      }
-      return out
+    // What the store holds: size and time by path (hashes are read only for changed files).
+    let (known, pinnedKnown): ([String: (size: Int, mtime: Double)], [String]) = try dbQueue.read { db in
+      let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM source") ?? 0
+      var out = [String: (size: Int, mtime: Double)](minimumCapacity: count)
+      let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime FROM source")
+      while let row = try rows.next() { out[row[0]] = (row[1], row[2]) }
+      return (out, try String.fetchAll(db, sql: "SELECT path FROM source WHERE pinned"))
     }
     var files = Self.scan(knowledge)
-    var pinned = Set(known.filter { $0.value.pinned }.map(\.key))
+    var pinned = Set(pinnedKnown)
     for path in adding {
       for file in Self.scan(URL(fileURLWithPath: path).standardizedFileURL.path) {
         pinned.insert(file.path)
         files.append(file)
       }
     }
-    for path in pinned where !files.contains(where: { $0.path == path }) {
-      if let file = Self.stat(path) { files.append(file) }
+    if !pinned.isEmpty {
+      let listed = Set(files.map(\.path))
+      for path in pinned.sorted() where !listed.contains(path) {
+        if let file = Self.stat(path) { files.append(file) }
+      }
+      var seen = Set<String>()
+      files = files.filter { seen.insert($0.path).inserted }
     }
-    var seen = Set<String>()
-    files = files.filter { seen.insert($0.path).inserted }
 
     let reader = ArticleReader()
     var outlets = Set<String>()
-    var toWrite: [(SourceFile, String, [Article])] = []
+    var toWrite: [SourceFile] = []
     var touchOnly: [SourceFile] = []
+    var seenKnown = 0
     for file in files {
-      if !rebuild, let k = known[file.path], k.size == file.size, k.mtime == file.mtime { continue }
+      let previous = rebuild ? nil : known[file.path]
+      if previous != nil { seenKnown += 1 }
+      if let k = previous, k.size == file.size, k.mtime == file.mtime { continue }
+      // A new plain-text file is read once, when it is written; a changed one is compared by
+      // hash first, and front matter or JSON may name outlets every article should know.
+      let plain = file.path.hasSuffix(".txt")
+      if previous == nil && plain {
+        toWrite.append(file)
+        continue
+      }
       guard let data = FileManager.default.contents(atPath: file.path) else {
         report.warnings.append(CorpusWarning(path: file.path, message: "cannot be read; skipped"))
         continue
       }
-      let hash = ContentHash.of(data)
-      if !rebuild, let k = known[file.path], k.hash == hash {
-        touchOnly.append(file)
-        continue
+      if previous != nil {
+        let hash = try dbQueue.read { db in
+          try String.fetchOne(db, sql: "SELECT hash FROM source WHERE path = ?", arguments: [file.path])
+        }
+        if hash == ContentHash.of(data) {
+          touchOnly.append(file)
+          continue
+        }
       }
-      let (articles, warnings) = reader.read(data: data, path: file.path)
-      report.warnings += warnings
-      toWrite.append((file, hash, articles))
-      for a in articles where !a.outlet.isEmpty { outlets.insert(a.outlet) }
+      toWrite.append(file)
+      if !plain {
+        for a in reader.read(data: data, path: file.path).articles where !a.outlet.isEmpty { outlets.insert(a.outlet) }
+      }
     }
-    let present = Set(files.map(\.path))
-    let removed = rebuild ? Array(known.keys) : known.keys.filter { !present.contains($0) }
-    report.removedFiles = removed.filter { !present.contains($0) }.sorted()
-    report.updatedFiles = toWrite.map(\.0.path).sorted()
+    // Every stored file seen again (the usual case) means none was removed.
+    let removed: [String]
+    if rebuild {
+      removed = Array(known.keys)
+    } else if seenKnown == known.count {
+      removed = []
+    } else {
+      let present = Set(files.map(\.path))
+      removed = known.keys.filter { !present.contains($0) }
+    }
+    toWrite.sort { $0.path < $1.path }
+    report.removedFiles = removed.sorted()
     guard !toWrite.isEmpty || !removed.isEmpty || !touchOnly.isEmpty else { return report }
 
     defer { invalidateCaches() }
-    let structurer = ArticleStructurer(directory: OutletDirectory(extra: Array(outlets)))
-    let parsed = toWrite.map { (file, hash, articles) in (file, hash, articles.map(structurer.structure)) }
+    let parser = SyncParser(
+      files: toWrite, structurer: ArticleStructurer(directory: OutletDirectory(extra: Array(outlets))))
+    parser.start()
+    defer { parser.cancel() }
+    var written: [String] = []
     try dbQueue.write { db in
       for path in removed {
-        try db.execute(sql: "DELETE FROM source WHERE path = ?", arguments: [path])
+        try db.cachedStatement(sql: "DELETE FROM source WHERE path = ?").execute(arguments: [path])
       }
       for file in touchOnly {
-        try db.execute(
-          sql: "UPDATE source SET size = ?, mtime = ? WHERE path = ?",
+        try db.cachedStatement(sql: "UPDATE source SET size = ?, mtime = ? WHERE path = ?").execute(
           arguments: [file.size, file.mtime, file.path])
       }
       var ids = Set<String>()
-      for (file, hash, articles) in parsed {
-        try db.execute(sql: "DELETE FROM source WHERE path = ?", arguments: [file.path])
-        try db.execute(
-          sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)",
-          arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
-        for doc in articles {
+      while let parsed = parser.next() {
+        report.warnings += parsed.warnings
+        guard let hash = parsed.hash else { continue }
+        let file = parsed.file
+        written.append(file.path)
+        try db.cachedStatement(sql: "DELETE FROM source WHERE path = ?").execute(arguments: [file.path])
+        try db.cachedStatement(sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)")
+          .execute(arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
+        for doc in parsed.articles {
+          let id = doc.parsed.article.id
           let exists =
-            try Bool.fetchOne(
-              db, sql: "SELECT 1 FROM article WHERE id = ?", arguments: [doc.article.id]) == true
-          if !ids.insert(doc.article.id).inserted || exists {
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"), arguments: [id]) == true
+          if !ids.insert(id).inserted || exists {
             report.warnings.append(
-              CorpusWarning(
-                path: file.path, message: "article id \(doc.article.id) is used twice; this copy replaces the other"))
-            try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [doc.article.id])
+              CorpusWarning(path: file.path, message: "article id \(id) is used twice; this copy replaces the other"))
+            try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
           }
-          try Self.insert(doc, sourcePath: file.path, db: db)
+          try Self.insert(doc.parsed, stems: doc.stems, sourcePath: file.path, db: db)
         }
       }
     }
+    report.updatedFiles = written.sorted()
     return report
   }
 
-  private static func insert(_ doc: ParsedArticle, sourcePath: String, db: Database) throws {
+  private static func insert(_ doc: ParsedArticle, stems: [String], sourcePath: String, db: Database) throws {
     let a = doc.article
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO article (id, sourcePath, title, outlet, date, url, sources, passageCount, body)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        a.id, sourcePath, a.title, a.outlet, a.date, a.url, doc.sources.joined(separator: "\t"),
-        doc.passages.count, a.body,
-      ])
+        """
+    ).execute(arguments: [
+      a.id, sourcePath, a.title, a.outlet, a.date, a.url, doc.sources.joined(separator: "\t"),
+      doc.passages.count, a.body,
+    ])
     let insertPassage = try db.cachedStatement(
       sql: """
         INSERT INTO passage (articleId, ordinal, paragraph, heading, title, text, stems, start, end, cites, inheritedCites)
@@ -130,10 +166,9 @@ extension ArticleStore {
         """)
     let insertCredit = try db.cachedStatement(
       sql: "INSERT INTO attribution (passageId, outlet, scope) VALUES (?, ?, ?)")
-    for p in doc.passages {
+    for (p, stems) in zip(doc.passages, stems) {
       try insertPassage.execute(arguments: [
-        a.id, p.ordinal, p.paragraph, p.heading, a.title, p.text, Tokenizer.stems(p.text).joined(separator: " "),
-        p.start, p.end,
+        a.id, p.ordinal, p.paragraph, p.heading, a.title, p.text, stems, p.start, p.end,
         p.cites.joined(separator: "\t"), p.inheritedCites.joined(separator: "\t"),
       ])
       let rowID = db.lastInsertedRowID
@@ -144,13 +179,14 @@ extension ArticleStore {
     }
   }
 
-  /// Article files under `path` (or `path` itself), skipping hidden files.
+  /// Article files under `path` (or `path` itself), skipping hidden files, in directory order
+  /// (sorting 100k paths costs more than comparing them with the store).
   static func scan(_ path: String) -> [SourceFile] {
     guard let top = stat(path, regularOnly: false) else { return [] }
     if !top.isDirectory { return top.file.size >= 0 ? [top.file] : [] }
     var files: [SourceFile] = []
     walk(path, into: &files)
-    return files.sorted { $0.path < $1.path }
+    return files
   }
 
   /// Collects article files under `folder` with POSIX calls: on Linux, FileManager's enumerator
@@ -158,17 +194,26 @@ extension ArticleStore {
   private static func walk(_ folder: String, into files: inout [SourceFile]) {
     guard let dir = opendir(folder) else { return }
     defer { closedir(dir) }
+    let fd = dirfd(dir)
+    let prefix = folder + "/"
     while let entry = readdir(dir) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      var st = Glibc.stat()
+      let found = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { name -> String? in
+          // Hidden files are skipped; the rest is stat'ed relative to the open folder.
+          guard name[0] != 0x2E, fstatat(fd, name, &st, 0) == 0 else { return nil }
+          return String(cString: name)
+        }
       }
-      if name.hasPrefix(".") { continue }
-      let path = folder + "/" + name
-      guard let info = stat(path, regularOnly: false) else { continue }
-      if info.isDirectory {
-        walk(path, into: &files)
-      } else if ArticleReader.extensions.contains((name as NSString).pathExtension.lowercased()) {
-        files.append(info.file)
+      guard let name = found else { continue }
+      let kind = st.st_mode & S_IFMT
+      if kind == S_IFDIR {
+        walk(prefix + name, into: &files)
+      } else if kind == S_IFREG, let dot = name.utf8.lastIndex(of: 0x2E),
+        ArticleReader.extensions.contains(String(name[name.index(after: dot)...]).lowercased())
+      {
+        let mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        files.append(SourceFile(path: prefix + name, size: Int(st.st_size), mtime: mtime))
       }
     }
   }

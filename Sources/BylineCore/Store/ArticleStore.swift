@@ -1,6 +1,12 @@
 import Foundation
 import GRDB
 
+#if canImport(GRDBSQLite)
+  import GRDBSQLite
+#elseif canImport(SQLite3)
+  import SQLite3
+#endif
+
 /// The SQLite store: articles, passages, attributions and the FTS5 index over passages.
 ///
 /// Opened in WAL mode so that readers never wait for a writer; every update runs in one
@@ -20,6 +26,14 @@ public final class ArticleStore: @unchecked Sendable {
     var config = Configuration()
     config.busyMode = .timeout(10)
     config.foreignKeysEnabled = true
+    config.prepareDatabase { db in
+      // Persistent WAL: the -wal file stays after the last connection closes. Without it,
+      // every command that opens the pool recreates it with a dummy write (GRDB makes the WAL
+      // non-empty), which costs three fsyncs and a checkpoint on close.
+      guard !db.configuration.readonly else { return }
+      var flag: CInt = 1
+      _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &flag)
+    }
     if path == ":memory:" {
       dbQueue = try DatabaseQueue(configuration: config)
     } else {
@@ -44,12 +58,16 @@ public final class ArticleStore: @unchecked Sendable {
       }
     }
     try StoreSchema.migrator.migrate(dbQueue)
-    try dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
+    if try dbQueue.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) != StoreSchema.version {
+      try dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
+    }
   }
 
   private static func open(path: String, config: Configuration) throws -> DatabasePool {
     var pool = try DatabasePool(path: path, configuration: config)
-    try pool.read { db in _ = try Row.fetchOne(db, sql: "PRAGMA quick_check") }
+    // Reading the schema fails on a file that is not a database. (`PRAGMA quick_check` reads
+    // every page: seconds on a large store, paid by every command.)
+    try pool.read { db in _ = try Row.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
     let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     let tables = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
     if version != StoreSchema.version && tables > 0 {
@@ -75,6 +93,16 @@ public final class ArticleStore: @unchecked Sendable {
           sources: Self.list(row["sources"]))
       }
     }
+  }
+
+  /// Number of articles in the store (without reading them).
+  public func articleCount() throws -> Int {
+    try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0 }
+  }
+
+  /// The distinct publishers of stored articles (without reading the article list).
+  public func publishers() throws -> [String] {
+    try dbQueue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT outlet FROM article WHERE outlet <> ''") }
   }
 
   /// The full article with `id`, if stored.
@@ -111,6 +139,22 @@ public final class ArticleStore: @unchecked Sendable {
     throws -> [StoredPassage]
   {
     try dbQueue.read { db in
+      guard let ids = articleIds else {
+        // Rank and cut in the FTS5 table first, then read only the passages kept: joining
+        // before the sort would read every matching passage of a large corpus.
+        return try Row.fetchAll(
+          db.cachedStatement(
+            sql: """
+              SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+                     p.inheritedCites, a.title, a.outlet, a.date, f.rank
+              FROM (SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+                    WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?) f
+              JOIN passage p ON p.id = f.rowid
+              JOIN article a ON a.id = p.articleId
+              ORDER BY f.rank
+              """), arguments: [pattern.raw, limit]
+        ).map(Self.passage)
+      }
       var sql = """
         SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
                p.inheritedCites, a.title, a.outlet, a.date,
@@ -120,10 +164,8 @@ public final class ArticleStore: @unchecked Sendable {
         WHERE passage_fts MATCH ?
         """
       var arguments: StatementArguments = [pattern.raw]
-      if let ids = articleIds {
-        sql += " AND p.articleId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
-        arguments += StatementArguments(ids)
-      }
+      sql += " AND p.articleId IN (\(ids.map { _ in "?" }.joined(separator: ",")))"
+      arguments += StatementArguments(ids)
       sql += " ORDER BY rank LIMIT ?"
       arguments += [limit]
       return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.passage)

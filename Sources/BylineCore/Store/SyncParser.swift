@@ -1,0 +1,102 @@
+import Foundation
+
+/// Reads and structures the files a sync writes, on its own thread, a few files ahead of the
+/// writer: parsing and SQLite inserts overlap, and memory holds only the files in between.
+final class SyncParser: @unchecked Sendable {
+  /// One file, parsed.
+  struct Parsed {
+    /// The file as scanned.
+    var file: ArticleStore.SourceFile
+    /// The hash of the content parsed, or nil when the file could not be read (it is skipped).
+    var hash: String?
+    /// Its articles, each with the stems of its passages (one space-separated string a passage).
+    var articles: [(parsed: ParsedArticle, stems: [String])]
+    /// What could not be read.
+    var warnings: [CorpusWarning]
+  }
+
+  private let files: [ArticleStore.SourceFile]
+  private let structurer: ArticleStructurer
+  private let condition = NSCondition()
+  /// Parsed files not yet taken start at `head`.
+  private var ready: [Parsed] = []
+  private var head = 0
+  /// How many files the thread has parsed.
+  private var produced = 0
+  private var cancelled = false
+  /// How many parsed files may wait for the writer.
+  private let capacity = 32
+
+  /// A parser for `files`, in order.
+  init(files: [ArticleStore.SourceFile], structurer: ArticleStructurer) {
+    self.files = files
+    self.structurer = structurer
+  }
+
+  /// Starts parsing on a new thread (with one file or none, the caller's thread does it in
+  /// `next()`).
+  func start() {
+    guard files.count > 1 else { return }
+    let thread = Thread { [self] in
+      let reader = ArticleReader()
+      for file in files {
+        let parsed = parse(file, reader: reader)
+        condition.lock()
+        while ready.count - head >= capacity && !cancelled { condition.wait() }
+        if cancelled {
+          condition.unlock()
+          return
+        }
+        ready.append(parsed)
+        produced += 1
+        condition.broadcast()
+        condition.unlock()
+      }
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The next parsed file, in order, or nil after the last.
+  func next() -> Parsed? {
+    if files.count <= 1 {
+      guard head < files.count else { return nil }
+      head += 1
+      return parse(files[head - 1], reader: ArticleReader())
+    }
+    condition.lock()
+    defer { condition.unlock() }
+    while head == ready.count && produced < files.count { condition.wait() }
+    guard head < ready.count else { return nil }
+    let item = ready[head]
+    head += 1
+    if head >= capacity {
+      ready.removeFirst(head)
+      head = 0
+    }
+    condition.broadcast()
+    return item
+  }
+
+  /// Stops the parsing thread (after the writer is done or failed).
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  private func parse(_ file: ArticleStore.SourceFile, reader: ArticleReader) -> Parsed {
+    guard let data = FileManager.default.contents(atPath: file.path) else {
+      return Parsed(
+        file: file, hash: nil, articles: [],
+        warnings: [CorpusWarning(path: file.path, message: "cannot be read; skipped")])
+    }
+    let (articles, warnings) = reader.read(data: data, path: file.path)
+    let parsed = articles.map { article -> (parsed: ParsedArticle, stems: [String]) in
+      let doc = structurer.structure(article)
+      return (doc, doc.passages.map { Tokenizer.stems($0.text).joined(separator: " ") })
+    }
+    return Parsed(file: file, hash: ContentHash.of(data), articles: parsed, warnings: warnings)
+  }
+}
