@@ -85,17 +85,22 @@ public final class ScriptedModelServer: @unchecked Sendable {
       defer { stopped = true }
       return !stopped
     }
-    if first {
-      shutdown(listener, Int32(SHUT_RDWR))
-      close(listener)
-    }
+    // Only shut down: the accept loop closes the descriptor when accept fails, so the number
+    // cannot be reused by another server's socket while that loop still accepts on it.
+    if first { shutdown(listener, Int32(SHUT_RDWR)) }
   }
 
   private func acceptLoop() {
     while true {
       let client = accept(listener, nil, nil)
       if client < 0 {
-        if errno == EINTR { continue }
+        if errno == EINTR && !lock.withLock({ stopped }) { continue }
+        close(listener)
+        return
+      }
+      if lock.withLock({ stopped }) {
+        close(client)
+        close(listener)
         return
       }
       Thread.detachNewThread { [self] in serve(client) }
