@@ -28,13 +28,14 @@ struct GlobalOptions: ParsableArguments {
   func openEngine(adding: [String] = [], rebuild: Bool = false) throws -> BylineEngine {
     do {
       let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild)
+      for notice in engine.notices { Terminal.warn("byline: \(notice)") }
       for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
       return engine
     } catch let error as StoreError {
       Terminal.warn("byline: \(error.localizedDescription)")
       switch error {
       case .missingKnowledge, .missingPath: throw ExitCode(66)
-      case .cannotOpen, .corrupt: throw ExitCode(74)
+      case .cannotOpen, .corrupt, .cannotWrite: throw ExitCode(74)
       }
     }
   }

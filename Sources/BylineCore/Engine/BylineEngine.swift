@@ -9,6 +9,8 @@ public final class BylineEngine: @unchecked Sendable {
   public let store: ArticleStore
   /// What the last update of the store did.
   public private(set) var lastSync: SyncReport
+  /// What opening the store had to do (see ``ArticleStore/notices``), for the user.
+  public var notices: [String] { store.notices }
   private var cachedRules: RuleAnswerer?
   private let rulesLock = NSLock()
 
@@ -47,6 +49,8 @@ extension BylineEngine {
   /// answers with rules, records the turn. Returns the answer and how it was found.
   public func answer(_ text: String, in conversation: Conversation) throws -> (Answer, AnswerTrace) {
     let rules = try self.rules
+    // A paste, not a question: refused before follow-up resolution reads it, and not a turn.
+    if let refused = RuleAnswerer.refusal(forLength: text) { return refused }
     let resolution = conversation.resolve(text, analyzer: rules.analyzer)
     var (answer, trace) = try rules.answer(text, resolution: resolution)
     answer.question = text

@@ -27,6 +27,8 @@ extension ArticleStore {
       throw StoreError.missingKnowledge(knowledge)
     }
     var report = SyncReport()
+    // A read-only store is answered from as it is (its notice says so).
+    if isReadOnly { return report }
     for path in adding where !FileManager.default.fileExists(atPath: path) {
       throw StoreError.missingPath(path)
     }
@@ -57,6 +59,12 @@ extension ArticleStore {
     var touchOnly: [SourceFile] = []
     for file in files {
       if !rebuild, let k = known[file.path], k.size == file.size, k.mtime == file.mtime { continue }
+      if file.size > ArticleReader.maxBytes {
+        // Not even read: a huge file costs neither the memory nor the time.
+        report.warnings.append(ArticleReader.oversize(path: file.path, bytes: file.size))
+        toWrite.append((file, "size:\(file.size)", []))
+        continue
+      }
       guard let data = FileManager.default.contents(atPath: file.path) else {
         report.warnings.append(CorpusWarning(path: file.path, message: "cannot be read; skipped"))
         continue
@@ -80,6 +88,20 @@ extension ArticleStore {
     defer { invalidateCaches() }
     let structurer = ArticleStructurer(directory: OutletDirectory(extra: Array(outlets)))
     let parsed = toWrite.map { (file, hash, articles) in (file, hash, articles.map(structurer.structure)) }
+    do {
+      try write(removed: removed, touchOnly: touchOnly, parsed: parsed, pinned: pinned, report: &report)
+    } catch let error as DatabaseError {
+      // The transaction was rolled back: the store is as it was before this update.
+      throw StoreOpener.writeFailure(error, path: path)
+    }
+    return report
+  }
+
+  /// Applies one update in one transaction.
+  private func write(
+    removed: [String], touchOnly: [SourceFile], parsed: [(SourceFile, String, [ParsedArticle])], pinned: Set<String>,
+    report: inout SyncReport
+  ) throws {
     try dbQueue.write { db in
       for path in removed {
         try db.execute(sql: "DELETE FROM source WHERE path = ?", arguments: [path])
@@ -109,7 +131,6 @@ extension ArticleStore {
         }
       }
     }
-    return report
   }
 
   private static func insert(_ doc: ParsedArticle, sourcePath: String, db: Database) throws {
