@@ -8,12 +8,16 @@
 #   make eval       score the project's question sets (and ../shared/eval when present)
 #   make bench      indexing and answer figures, seed corpus and 1k/10k/100k synthetic articles,
 #                   beside raw SQLite FTS5 (SIZES="1000 10000" for fewer); writes .build/bench.json
+#   make fuzz       build the libFuzzer targets (analyzer, query, reader; -sanitize=fuzzer,address,
+#                   into .build-fuzz/) and run each for FUZZ_SECONDS (default 600) from the seeds in
+#                   Tests/Fuzz/; crash inputs land in .build-fuzz/artifacts/TARGET/
 #   make lint       check formatting with the toolchain's swift format
 #   make format     rewrite sources with swift format
 #   make install PREFIX=/usr/local   install the binary, Knowledge/ and Prompts/
 #   make clean      remove build output
 #
-# Variables: PREFIX (install root), SWIFT (the swift driver), ARGS (extra arguments for run).
+# Variables: PREFIX (install root), SWIFT (the swift driver), ARGS (extra arguments for run),
+# FUZZ_SECONDS and FUZZ_TARGETS (for fuzz).
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
@@ -23,8 +27,11 @@ SHARED := ../shared/eval
 SOURCES := $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
 
 SIZES ?= 1000 10000 100000
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= analyzer query reader
+FUZZ_BUILD := .build-fuzz
 
-.PHONY: run test build eval bench lint format install clean deps help
+.PHONY: run test build eval bench fuzz lint format install clean deps help
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -71,6 +78,17 @@ bench: deps
 	$(SWIFT) build -c release --product byline
 	$(SWIFT) build -c release --product byline-bench
 	.build/release/byline-bench $(SIZES)
+
+fuzz: deps
+	$(SWIFT) build -c release --product byline-fuzz --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DBYLINE_LIBFUZZER
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  BYLINE_FUZZ_TARGET=$$t $(FUZZ_BUILD)/release/byline-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -detect_leaks=0 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ \
+	    $(FUZZ_BUILD)/corpus/$$t Tests/Fuzz/$$t || exit 1; \
+	done
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift
