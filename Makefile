@@ -85,7 +85,7 @@ fuzz: deps
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
-	  BYLINE_FUZZ_TARGET=$$t $(FUZZ_BUILD)/release/byline-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -detect_leaks=0 \
+	  ASAN_OPTIONS=detect_leaks=0 BYLINE_FUZZ_TARGET=$$t $(FUZZ_BUILD)/release/byline-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -detect_leaks=0 \
 	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ \
 	    $(FUZZ_BUILD)/corpus/$$t Tests/Fuzz/$$t || exit 1; \
 	done
