@@ -125,6 +125,9 @@ extension HardeningTests {
       session.send(Self.known + Keys.enter)
       let answer = try await session.expect("Wang", timeout: 30)
       #expect(answer.contains("Wang"))
+      // Ctrl-D only once libedit reads again: sent while the terminal is still in cooked mode,
+      // the line discipline would take it as end-of-file and libedit would never see it.
+      try await session.expect("byline>", timeout: 30)
       session.send(Keys.ctrlD)
       let status = await session.waitForExit()
       #expect(status == 0, "exit status \(String(describing: status)); output tail: \(session.allText.suffix(500))")
