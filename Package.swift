@@ -49,6 +49,11 @@ let package = Package(
       dependencies: ["BylineCore", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Sources/byline-bench"
     ),
+    .executableTarget(
+      name: "byline-fuzz",
+      dependencies: ["BylineCore"],
+      path: "Sources/byline-fuzz"
+    ),
     .testTarget(
       name: "BylineCoreTests",
       dependencies: ["BylineCore"],

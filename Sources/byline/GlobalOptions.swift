@@ -44,13 +44,14 @@ struct GlobalOptions: ParsableArguments {
     do {
       let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild)
       if let backend { engine.backend = backend }
+      for notice in engine.notices { Terminal.warn("byline: \(notice)") }
       for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
       return engine
     } catch let error as StoreError {
       Terminal.warn("byline: \(error.localizedDescription)")
       switch error {
       case .missingKnowledge, .missingPath: throw ExitCode(66)
-      case .cannotOpen, .corrupt: throw ExitCode(74)
+      case .cannotOpen, .corrupt, .cannotWrite: throw ExitCode(74)
       }
     }
   }

@@ -43,7 +43,7 @@ struct Repl {
     let count = (try? engine.store.articleCount()) ?? 0
     let passages = (try? engine.store.passageCount()) ?? 0
     Terminal.warn(
-      "Byline: \(count) articles, \(passages) passages from \(engine.location.knowledge). /help for commands, Ctrl-D to quit."
+      "Byline: \(count) articles, \(passages) passages from \(TextNormalizer.stripControls(engine.location.knowledge)). /help for commands, Ctrl-D to quit."
     )
     let useColor = options.useColor
     let prompt = useColor ? "\u{1}\u{1B}[1;36m\u{1}byline>\u{1}\u{1B}[0m\u{1} " : "byline> "
@@ -133,7 +133,7 @@ struct Repl {
       }
       for c in answer.citations {
         Terminal.write(
-          "[\(c.n)] \(TextNormalizer.stripControls(c.label))\n    \(c.id) · \(TextNormalizer.stripControls(c.title))\(c.date.isEmpty ? "" : " · " + c.date)\n    “\(TextNormalizer.stripControls(c.quote))”\n"
+          "[\(c.n)] \(TextNormalizer.stripControls(c.label))\n    \(TextNormalizer.stripControls(c.id)) · \(TextNormalizer.stripControls(c.title))\(c.date.isEmpty ? "" : " · " + TextNormalizer.stripControls(c.date))\n    “\(TextNormalizer.stripControls(c.quote))”\n"
         )
       }
     case "/open":
@@ -143,7 +143,7 @@ struct Repl {
         Terminal.write("Usage: /open N, with N a citation number of the last answer.\n")
         break
       }
-      Pager.show("\(article.title)\n\(article.outlet)\n\n\(TextNormalizer.stripControls(article.body))\n")
+      Pager.show(TextNormalizer.stripControls("\(article.title)\n\(article.outlet)\n\n\(article.body)\n"))
     case "/why":
       guard let (_, trace) = last else {
         Terminal.write("Ask a question first.\n")
@@ -152,7 +152,7 @@ struct Repl {
       let out = TraceRenderer.render(trace) + "\n"
       Terminal.write(out)
     default:
-      Terminal.write("Unknown command \(parts[0]); /help lists them.\n")
+      Terminal.write("Unknown command \(TextNormalizer.stripControls(parts[0])); /help lists them.\n")
     }
     return false
   }

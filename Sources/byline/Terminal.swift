@@ -24,9 +24,10 @@ enum Terminal {
     }
   }
 
-  /// Writes a line to stderr.
+  /// Writes a line to stderr, with control characters and escape sequences removed: messages
+  /// name files and quote text from articles, which must never drive the terminal.
   static func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TextNormalizer.stripControls(message) + "\n").utf8))
   }
 
   /// Writes to stdout; a reader that went away ends the program quietly.

@@ -144,13 +144,21 @@ final class Sandbox: Sendable {
     _ args: [String], stdin: String = "", withStore: Bool = true, env: [String: String] = [:],
     timeout: Double = 20
   ) async -> RunResult {
-    let process = launch(args, stdin: stdin, withStore: withStore, env: env)
+    await run(args, stdinData: Data(stdin.utf8), withStore: withStore, env: env, timeout: timeout)
+  }
+
+  /// Runs the binary with raw bytes on stdin (invalid UTF-8, NUL bytes).
+  func run(
+    _ args: [String], stdinData: Data, withStore: Bool = true, env: [String: String] = [:], timeout: Double = 20,
+    executable: URL? = nil
+  ) async -> RunResult {
+    let process = launch(args, stdinData: stdinData, withStore: withStore, env: env, executable: executable)
     return await process.finish(within: timeout)
   }
 
   /// The blocking variant, for building shared fixtures in static initialisers.
   func runSync(_ args: [String], stdin: String = "", timeout: Double = 20) -> RunResult {
-    let process = launch(args, stdin: stdin, withStore: true, env: [:])
+    let process = launch(args, stdinData: Data(stdin.utf8), withStore: true, env: [:])
     return process.finish(timedOut: !process.exits(within: timeout, pause: { usleep(10_000) }))
   }
 
@@ -189,13 +197,17 @@ final class Sandbox: Sendable {
     }
 
     func finish(timedOut: Bool) -> RunResult {
-      process.waitUntilExit()
+      // Foundation notices a child's end when a socket the child holds closes; a killed child
+      // is normally noticed at once, but never block a test thread on it for long.
+      let ended = timedOut ? exits(within: 10, pause: { usleep(10_000) }) : true
+      if ended { process.waitUntilExit() }
       let out = (try? Data(contentsOf: outURL)) ?? Data()
       let err = (try? Data(contentsOf: errURL)) ?? Data()
       try? FileManager.default.removeItem(at: outURL)
       try? FileManager.default.removeItem(at: errURL)
       return RunResult(
-        status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+        status: ended ? process.terminationStatus : -1,
+        signaled: ended && process.terminationReason == .uncaughtSignal,
         timedOut: timedOut, stdoutData: out, stderrData: err)
     }
   }
@@ -203,15 +215,22 @@ final class Sandbox: Sendable {
   func launch(
     _ args: [String], stdin: String, withStore: Bool, env: [String: String], stdoutPipe: Pipe? = nil
   ) -> Launched {
+    launch(args, stdinData: Data(stdin.utf8), withStore: withStore, env: env, stdoutPipe: stdoutPipe)
+  }
+
+  func launch(
+    _ args: [String], stdinData: Data, withStore: Bool, env: [String: String], stdoutPipe: Pipe? = nil,
+    executable: URL? = nil
+  ) -> Launched {
     let id = UUID().uuidString
     let inURL = root.appendingPathComponent("in-\(id)")
     let outURL = root.appendingPathComponent("out-\(id)")
     let errURL = root.appendingPathComponent("err-\(id)")
-    FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin.utf8))
+    FileManager.default.createFile(atPath: inURL.path, contents: stdinData)
     FileManager.default.createFile(atPath: outURL.path, contents: nil)
     FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let process = Process()
-    process.executableURL = Byline.binary
+    process.executableURL = executable ?? Byline.binary
     process.arguments = arguments(args, withStore: withStore)
     process.environment = environment(env)
     process.currentDirectoryURL = root

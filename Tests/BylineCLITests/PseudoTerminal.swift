@@ -63,6 +63,9 @@ final class PTYSession {
     posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
     posix_spawn_file_actions_adddup2(&actions, 0, 1)
     posix_spawn_file_actions_adddup2(&actions, 0, 2)
+    // Nothing else open in the test process reaches the child: a socket Foundation's Process
+    // keeps for another child, inherited here, would hide that child's end until this one exits.
+    if let closeFrom = LibC.addCloseFrom { _ = closeFrom(&actions, 3) }
 
     var attr = posix_spawnattr_t()
     posix_spawnattr_init(&attr)
@@ -242,6 +245,12 @@ enum LibC {
   static let posix_openpt = function("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)
   static let grantpt = function("grantpt", as: (@convention(c) (Int32) -> Int32).self)
   static let unlockpt = function("unlockpt", as: (@convention(c) (Int32) -> Int32).self)
+  /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34 and later), when there is one.
+  static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+    dlsym(handle, "posix_spawn_file_actions_addclosefrom_np").map {
+      unsafeBitCast(
+        $0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }
   static let ptsname_r = function(
     "ptsname_r", as: (@convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32).self)
 }

@@ -47,8 +47,30 @@ public final class RuleAnswerer: @unchecked Sendable {
     return list
   }
 
+  /// The longest question answered, in characters: longer text is a paste, not a question, and
+  /// would only cost seconds to analyse.
+  public static let maxQuestionLength = 2_000
+
+  /// An abstention saying the question is too long, or nil when it is not.
+  public static func refusal(forLength text: String) -> (Answer, AnswerTrace)? {
+    guard text.utf8.count > maxQuestionLength else { return nil }
+    let length = text.count
+    guard length > maxQuestionLength else { return nil }
+    let question = Question(
+      text: text, kind: .description, terms: [], entities: [], quoted: [], outlets: [], negated: false,
+      corpusTopic: nil)
+    let reason = "the question is too long (\(length) characters; the limit is \(maxQuestionLength))"
+    let answer = Answer(
+      question: text,
+      answer:
+        "That question is too long to answer: \(length) characters, over the limit of \(maxQuestionLength). Ask it in fewer words.",
+      abstained: true, kind: .description, confidence: 0, citations: [])
+    return (answer, AnswerTrace(question: question, query: "", passages: [], abstainReason: reason))
+  }
+
   /// Answers `text` and returns the trace of how.
   public func answer(_ text: String, resolution: Resolution? = nil) throws -> (Answer, AnswerTrace) {
+    if let refused = Self.refusal(forLength: text) { return refused }
     let clock = ContinuousClock.now
     spanCache.clear()
     var question = analyzer.analyze(resolution?.focus ?? text)

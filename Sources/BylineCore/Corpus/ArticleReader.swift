@@ -20,22 +20,19 @@ public struct ArticleReader: Sendable {
     return read(data: data, path: path)
   }
 
+  /// The warning for a file over ``maxBytes``.
+  public static func oversize(path: String, bytes: Int) -> CorpusWarning {
+    CorpusWarning(
+      path: path,
+      message: "is \(bytes / 1_048_576) MB, over the \(maxBytes / 1_048_576) MB limit for one file; skipped")
+  }
+
   /// The articles in `data`, read as the file at `path` (whose extension picks the format).
   public func read(data: Data, path: String) -> (articles: [Article], warnings: [CorpusWarning]) {
     let url = URL(fileURLWithPath: path)
     let ext = url.pathExtension.lowercased()
     let stem = url.deletingPathExtension().lastPathComponent
-    if data.count > Self.maxBytes {
-      return (
-        [],
-        [
-          CorpusWarning(
-            path: path,
-            message:
-              "is \(data.count / 1_048_576) MB, over the \(Self.maxBytes / 1_048_576) MB limit for one file; skipped")
-        ]
-      )
-    }
+    if data.count > Self.maxBytes { return ([], [Self.oversize(path: path, bytes: data.count)]) }
     if data.isEmpty { return ([], [CorpusWarning(path: path, message: "is empty; skipped")]) }
     if data.contains(0) {
       return ([], [CorpusWarning(path: path, message: "is a binary file (it holds NUL bytes); skipped")])

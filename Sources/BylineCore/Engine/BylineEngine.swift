@@ -9,6 +9,8 @@ public final class BylineEngine: @unchecked Sendable {
   public let store: ArticleStore
   /// What the last update of the store did.
   public private(set) var lastSync: SyncReport
+  /// What opening the store had to do (see ``ArticleStore/notices``), for the user.
+  public var notices: [String] { store.notices }
   private var cachedRules: RuleAnswerer?
   /// The backend that phrases answers: rules unless a model backend was set.
   public var backend: any AnswerBackend = RulesBackend()
@@ -53,6 +55,10 @@ extension BylineEngine {
   /// returns what a backend needs to answer it (without recording the turn).
   public func request(for text: String, in conversation: Conversation) throws -> (AnswerRequest, AnswerTrace) {
     let rules = try self.rules
+    // A paste, not a question: refused before follow-up resolution reads it.
+    if let (refused, trace) = RuleAnswerer.refusal(forLength: text) {
+      return (AnswerRequest(question: text, evidence: [], rules: refused), trace)
+    }
     let resolution = conversation.resolve(text, analyzer: rules.analyzer)
     var (answer, trace) = try rules.answer(text, resolution: resolution)
     answer.question = text
@@ -84,6 +90,8 @@ extension BylineEngine {
   public func answer(_ text: String, in conversation: Conversation, stream: AnswerStream? = nil) throws -> (
     Answer, AnswerTrace
   ) {
+    // A paste, not a question: refused, and not a turn.
+    if let refused = RuleAnswerer.refusal(forLength: text) { return refused }
     let (request, trace) = try request(for: text, in: conversation)
     let clock = ContinuousClock.now
     var answer = try backend.answer(request, stream: stream)

@@ -60,7 +60,22 @@ public struct AnswerRenderer: Sendable {
     var answer = answer
     if let index { answer.index = index }
     let data = (try? encoder.encode(answer)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+    return escapeC1(String(decoding: data, as: UTF8.self))
+  }
+
+  /// JSON escapes C0 controls but lets C1 controls (U+0080–U+009F) through raw, and a terminal
+  /// may read U+009B as CSI: they are written as `\u00XX` escapes, which is the same JSON.
+  static func escapeC1(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return json }
+    var out = ""
+    for scalar in json.unicodeScalars {
+      if (0x80...0x9F).contains(scalar.value) {
+        out += "\\u00" + String(scalar.value, radix: 16)
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// Search hits.
@@ -80,13 +95,13 @@ public struct AnswerRenderer: Sendable {
       return Self.encode(rows, pretty: true)
     case .markdown:
       return hits.map { p, s in
-        "- **\(clean(p.outlet.isEmpty ? p.articleId : p.outlet))** (`\(p.articleId)`, score \(String(format: "%.2f", p.score))): \(clean(s).replacingOccurrences(of: "[", with: "**").replacingOccurrences(of: "]", with: "**"))"
+        "- **\(clean(p.outlet.isEmpty ? p.articleId : p.outlet))** (`\(clean(p.articleId))`, score \(String(format: "%.2f", p.score))): \(clean(s).replacingOccurrences(of: "[", with: "**").replacingOccurrences(of: "]", with: "**"))"
       }.joined(separator: "\n")
     case .text:
       if hits.isEmpty { return "No passages match." }
       return hits.map { p, s in
         let head =
-          paint(String(format: "%6.2f", p.score), "2") + "  " + paint(p.articleId, "36") + "  "
+          paint(String(format: "%6.2f", p.score), "2") + "  " + paint(clean(p.articleId), "36") + "  "
           + clean(p.outlet.isEmpty ? "(publisher not named)" : p.outlet)
         let marked =
           color
@@ -111,14 +126,16 @@ public struct AnswerRenderer: Sendable {
       return Self.encode(rows, pretty: true)
     case .markdown:
       return "| id | publisher | title | date | passages |\n|---|---|---|---|---|\n"
-        + articles.map { "| \($0.id) | \(clean($0.outlet)) | \(clean($0.title)) | \($0.date) | \($0.passages) |" }
+        + articles.map {
+          "| \(clean($0.id)) | \(clean($0.outlet)) | \(clean($0.title)) | \(clean($0.date)) | \($0.passages) |"
+        }
         .joined(separator: "\n")
     case .text:
-      let idWidth = articles.map(\.id.count).max() ?? 2
+      let idWidth = articles.map { clean($0.id).count }.max() ?? 2
       let outletWidth = max(9, articles.map(\.outlet.count).max() ?? 0)
       let dateWidth = max(1, articles.map(\.date.count).max() ?? 0)
       return articles.map { a in
-        a.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
+        clean(a.id).padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
           + (a.outlet.isEmpty ? "-" : clean(a.outlet)).padding(toLength: outletWidth, withPad: " ", startingAt: 0)
           + "  "
           + String(format: "%4d", a.passages) + "  "
@@ -134,6 +151,6 @@ public struct AnswerRenderer: Sendable {
     let options: JSONSerialization.WritingOptions =
       pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "[]" }
-    return String(decoding: data, as: UTF8.self)
+    return escapeC1(String(decoding: data, as: UTF8.self))
   }
 }

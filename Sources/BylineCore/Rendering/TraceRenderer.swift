@@ -19,6 +19,7 @@ public enum TraceRenderer {
       out +=
         "\(p.passage.articleId.prefix(3))#\(p.passage.ordinal)  \(TextNormalizer.stripControls(String(p.passage.text.prefix(90))))\n"
     }
-    return out.trimmingCharacters(in: .newlines)
+    // Terms and names come from typed text: nothing in a trace may drive the terminal.
+    return TextNormalizer.stripControls(out.trimmingCharacters(in: .newlines))
   }
 }

@@ -32,6 +32,8 @@ extension ArticleStore {
       throw StoreError.missingKnowledge(knowledge)
     }
     var report = SyncReport()
+    // A read-only store is answered from as it is (its notice says so).
+    if isReadOnly { return report }
     for path in adding where !FileManager.default.fileExists(atPath: path) {
       throw StoreError.missingPath(path)
     }
@@ -69,6 +71,12 @@ extension ArticleStore {
       let previous = rebuild ? nil : known[file.path]
       if previous != nil { seenKnown += 1 }
       if let k = previous, k.size == file.size, k.mtime == file.mtime { continue }
+      if file.size > ArticleReader.maxBytes {
+        // Not even read (the parser records it by size with a warning): a huge file costs
+        // neither the memory nor the time.
+        toWrite.append(file)
+        continue
+      }
       // A new plain-text file is read once, when it is written; a changed one is compared by
       // hash first, and front matter or JSON may name outlets every article should know.
       let plain = file.path.hasSuffix(".txt")
@@ -114,6 +122,22 @@ extension ArticleStore {
     parser.start()
     defer { parser.cancel() }
     var written: [String] = []
+    do {
+      try write(
+        removed: removed, touchOnly: touchOnly, parser: parser, pinned: pinned, written: &written, report: &report)
+    } catch let error as DatabaseError {
+      // The transaction was rolled back: the store is as it was before this update.
+      throw StoreOpener.writeFailure(error, path: path)
+    }
+    report.updatedFiles = written.sorted()
+    return report
+  }
+
+  /// Applies one update in one transaction, writing files as the parser hands them over.
+  private func write(
+    removed: [String], touchOnly: [SourceFile], parser: SyncParser, pinned: Set<String>, written: inout [String],
+    report: inout SyncReport
+  ) throws {
     try dbQueue.write { db in
       for path in removed {
         try db.cachedStatement(sql: "DELETE FROM source WHERE path = ?").execute(arguments: [path])
@@ -144,8 +168,6 @@ extension ArticleStore {
         }
       }
     }
-    report.updatedFiles = written.sorted()
-    return report
   }
 
   private static func insert(_ doc: ParsedArticle, stems: [String], sourcePath: String, db: Database) throws {

@@ -19,64 +19,32 @@ public final class ArticleStore: @unchecked Sendable {
   private var dfCache: [String: Int] = [:]
   private var passageCountCache: Int?
 
+  /// What opening the store had to do, in words for the user: a damaged file moved aside and
+  /// rebuilt, a store of another version rebuilt, a read-only folder. Empty when nothing was wrong.
+  public let notices: [String]
+  /// True when the store's folder cannot be written: answers come from the store as it is and
+  /// the corpus is not indexed again.
+  public let isReadOnly: Bool
+
   /// Opens (creating when needed) the store at `path`. Use ":memory:" for a private in-memory
-  /// store. A file that is not a usable store is moved aside and a new store is created.
+  /// store. A file that is not a usable store is moved aside and a new store is created; see
+  /// ``notices`` for what was done.
   public init(path: String) throws {
     self.path = path
     var config = Configuration()
     config.busyMode = .timeout(10)
     config.foreignKeysEnabled = true
-    config.prepareDatabase { db in
-      // Persistent WAL: the -wal file stays after the last connection closes. Without it,
-      // every command that opens the pool recreates it with a dummy write (GRDB makes the WAL
-      // non-empty), which costs three fsyncs and a checkpoint on close.
-      guard !db.configuration.readonly else { return }
-      var flag: CInt = 1
-      _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &flag)
-    }
     if path == ":memory:" {
       dbQueue = try DatabaseQueue(configuration: config)
+      try StoreSchema.migrator.migrate(dbQueue)
+      notices = []
+      isReadOnly = false
     } else {
-      let dir = (path as NSString).deletingLastPathComponent
-      if !dir.isEmpty {
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-      }
-      do {
-        dbQueue = try Self.open(path: path, config: config)
-      } catch {
-        let aside = path + ".damaged"
-        try? FileManager.default.removeItem(atPath: aside)
-        guard (try? FileManager.default.moveItem(atPath: path, toPath: aside)) != nil else {
-          throw StoreError.cannotOpen(path: path, reason: "\(error)")
-        }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        do {
-          dbQueue = try Self.open(path: path, config: config)
-        } catch {
-          throw StoreError.cannotOpen(path: path, reason: "\(error)")
-        }
-      }
+      let opened = try StoreOpener(path: path, config: config).open()
+      dbQueue = opened.writer
+      notices = opened.notices
+      isReadOnly = opened.readOnly
     }
-    try StoreSchema.migrator.migrate(dbQueue)
-    if try dbQueue.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) != StoreSchema.version {
-      try dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
-    }
-  }
-
-  private static func open(path: String, config: Configuration) throws -> DatabasePool {
-    var pool = try DatabasePool(path: path, configuration: config)
-    // Reading the schema fails on a file that is not a database. (`PRAGMA quick_check` reads
-    // every page: seconds on a large store, paid by every command.)
-    try pool.read { db in _ = try Row.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-    let version = try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-    let tables = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 }
-    if version != StoreSchema.version && tables > 0 {
-      // Built by another version of Byline: start afresh; the corpus rebuilds it.
-      try pool.close()
-      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-      pool = try DatabasePool(path: path, configuration: config)
-    }
-    return pool
   }
 
   // MARK: Reading

@@ -10,6 +10,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
   case corrupt(path: String, reason: String)
   /// A path given to `index` does not exist.
   case missingPath(String)
+  /// The store could not be written (a full disk, a file-size limit, an I/O error); the update
+  /// was rolled back and the store is as it was.
+  case cannotWrite(path: String, reason: String)
 
   /// A message that names the thing and says what to do.
   public var errorDescription: String? {
@@ -22,6 +25,9 @@ public enum StoreError: Error, LocalizedError, Sendable {
       return "the article store at \(path) is damaged (\(reason)); remove it and run `byline index --rebuild`"
     case .missingPath(let path):
       return "no such file or folder: \(path)"
+    case .cannotWrite(let path, let reason):
+      return
+        "cannot write the article store at \(path): \(reason); nothing was changed, the store is as it was"
     }
   }
 }

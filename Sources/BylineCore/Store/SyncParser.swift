@@ -87,6 +87,12 @@ final class SyncParser: @unchecked Sendable {
   }
 
   private func parse(_ file: ArticleStore.SourceFile, reader: ArticleReader) -> Parsed {
+    if file.size > ArticleReader.maxBytes {
+      // Recorded by size, never read: the warning comes once, until the file changes.
+      return Parsed(
+        file: file, hash: "size:\(file.size)", articles: [],
+        warnings: [ArticleReader.oversize(path: file.path, bytes: file.size)])
+    }
     guard let data = FileManager.default.contents(atPath: file.path) else {
       return Parsed(
         file: file, hash: nil, articles: [],
