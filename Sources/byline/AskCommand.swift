@@ -21,6 +21,7 @@ struct AskCommand: ParsableCommand {
       throw ExitCode(64)
     }
     let engine = try options.openEngine(answering: true)
+    engine.warmUp = false
     let presenter = try options.presenter(engine: engine)
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
     switch try presenter.ask(text, in: Conversation()) {

@@ -12,6 +12,9 @@ public final class BylineEngine: @unchecked Sendable {
   /// What opening the store had to do (see ``ArticleStore/notices``), for the user.
   public var notices: [String] { store.notices }
   private var cachedRules: RuleAnswerer?
+  /// Whether the rule engine primes itself when made (true for sessions; a one-shot `ask`
+  /// sets it false, since priming costs more than it saves for one question).
+  public var warmUp = true
   /// The backend that phrases answers: rules unless a model backend was set.
   public var backend: any AnswerBackend = RulesBackend()
   private let rulesLock = NSLock()
@@ -23,7 +26,7 @@ public final class BylineEngine: @unchecked Sendable {
       rulesLock.lock()
       defer { rulesLock.unlock() }
       if let cachedRules { return cachedRules }
-      let made = try RuleAnswerer(store: store)
+      let made = try RuleAnswerer(store: store, warmUp: warmUp)
       cachedRules = made
       return made
     }
