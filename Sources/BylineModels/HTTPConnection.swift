@@ -16,8 +16,20 @@ struct HTTPConnection {
   }
 
   let url: URL
+  /// The server as named in errors (the base URL the user gave).
+  let server: String
+  /// Seconds allowed for the whole exchange.
+  let timeout: Double
   let deadline: Date
   let isCancelled: () -> Bool
+
+  init(url: URL, server: String, timeout: Double, isCancelled: @escaping () -> Bool) {
+    self.url = url
+    self.server = server
+    self.timeout = timeout
+    self.deadline = Date(timeIntervalSinceNow: timeout)
+    self.isCancelled = isCancelled
+  }
 
   /// Sends the request, passes the decoded body to `onBody` as it arrives (chunked transfer
   /// encoding undone), and returns the response head.
@@ -28,7 +40,7 @@ struct HTTPConnection {
     method: String, headers: [(String, String)], body: Data, onHead: (Head) -> Void, onBody: (Data) -> Void
   ) throws {
     guard url.scheme == "http", let host = url.host else {
-      throw ModelError.unreachable(url: url.absoluteString, reason: "only plain http:// model servers are supported")
+      throw ModelError.unreachable(url: server, reason: "only plain http:// model servers are supported")
     }
     let port = url.port ?? 80
     let fd = try connect(host: host, port: port)
@@ -48,7 +60,7 @@ struct HTTPConnection {
     hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
     var info: UnsafeMutablePointer<addrinfo>?
     guard getaddrinfo(host, String(port), &hints, &info) == 0, let first = info else {
-      throw ModelError.unreachable(url: url.absoluteString, reason: "unknown host \(host)")
+      throw ModelError.unreachable(url: server, reason: "unknown host \(host)")
     }
     defer { freeaddrinfo(info) }
     var lastError = ECONNREFUSED
@@ -77,7 +89,7 @@ struct HTTPConnection {
       close(fd)
     }
     let reason = lastError == ECONNREFUSED ? "connection refused" : String(cString: strerror(lastError))
-    throw ModelError.unreachable(url: url.absoluteString, reason: reason)
+    throw ModelError.unreachable(url: server, reason: reason)
   }
 
   /// Waits until `fd` is ready for `events`, in 100 ms slices that check the deadline and
@@ -87,7 +99,7 @@ struct HTTPConnection {
       if isCancelled() { throw CancellationError() }
       let remaining = deadline.timeIntervalSinceNow
       if remaining <= 0 {
-        throw ModelError.timedOut(url: url.absoluteString, seconds: 0)
+        throw ModelError.timedOut(url: server, seconds: timeout)
       }
       var pfd = pollfd(fd: fd, events: events, revents: 0)
       let ready = poll(&pfd, 1, Int32(min(100, max(1, remaining * 1000))))
@@ -106,7 +118,7 @@ struct HTTPConnection {
       let n = bytes[offset...].withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       if n < 0 {
         if errno == EAGAIN || errno == EINTR { continue }
-        throw ModelError.unreachable(url: url.absoluteString, reason: String(cString: strerror(errno)))
+        throw ModelError.unreachable(url: server, reason: String(cString: strerror(errno)))
       }
       offset += n
     }

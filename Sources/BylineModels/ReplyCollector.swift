@@ -29,11 +29,10 @@ struct Reply {
   }
 }
 
-/// Collects one HTTP reply as it arrives, decoding server-sent events when the server streams
-/// and passing their text on.
-final class ReplyCollector: @unchecked Sendable {
+/// Collects one HTTP reply as it arrives (on the thread that makes the request), decoding
+/// server-sent events when the server streams and passing their text on.
+final class ReplyCollector {
   private let onDelta: (@Sendable (String) -> Void)?
-  private let lock = NSLock()
   private var status = 0
   private var body = Data()
   private var pending = Data()
@@ -47,38 +46,30 @@ final class ReplyCollector: @unchecked Sendable {
 
   /// The response head arrived.
   func head(_ head: HTTPConnection.Head) {
-    lock.withLock {
-      status = head.status
-      isStream = (head.headers["content-type"] ?? "").lowercased().contains("text/event-stream")
-    }
+    status = head.status
+    isStream = (head.headers["content-type"] ?? "").lowercased().contains("text/event-stream")
   }
 
   /// A piece of the body arrived.
   func body(_ data: Data) {
-    var pieces: [String] = []
-    lock.withLock {
-      body.append(data)
-      guard isStream, status == 200, body.count < 4_000_000 else { return }
-      pending.append(data)
-      while let newline = pending.firstIndex(of: 0x0A) {
-        let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-        pending.removeSubrange(pending.startIndex...newline)
-        if let piece = event(line) { pieces.append(piece) }
-      }
-      streamed += pieces.joined()
+    body.append(data)
+    guard isStream, status == 200, body.count < 4_000_000 else { return }
+    pending.append(data)
+    while let newline = pending.firstIndex(of: 0x0A) {
+      let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+      pending.removeSubrange(pending.startIndex...newline)
+      guard let piece = event(line) else { continue }
+      streamed += piece
+      if let onDelta, !piece.isEmpty { onDelta(piece) }
     }
-    if let onDelta { for piece in pieces where !piece.isEmpty { onDelta(piece) } }
   }
 
   /// The body ended.
   func finish() {
-    lock.withLock {
-      if isStream, !pending.isEmpty {
-        let line = String(decoding: pending, as: UTF8.self)
-        pending.removeAll()
-        if let piece = event(line) { streamed += piece }
-      }
-    }
+    guard isStream, !pending.isEmpty else { return }
+    let line = String(decoding: pending, as: UTF8.self)
+    pending.removeAll()
+    if let piece = event(line) { streamed += piece }
   }
 
   /// The text of one `data:` line of the stream, nil for other lines and the end marker.
@@ -105,9 +96,7 @@ final class ReplyCollector: @unchecked Sendable {
 
   /// The reply.
   func reply() throws -> Reply {
-    try lock.withLock {
-      if let streamError { throw streamError }
-      return Reply(status: status, body: body, streamed: isStream && status == 200 ? streamed : nil)
-    }
+    if let streamError { throw streamError }
+    return Reply(status: status, body: body, streamed: isStream && status == 200 ? streamed : nil)
   }
 }

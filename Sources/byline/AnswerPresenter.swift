@@ -7,13 +7,8 @@ import Foundation
 /// `--dry-run`; a line on stderr whenever the rules answer replaced a model's.
 struct AnswerPresenter {
   let engine: BylineEngine
-  let settings: BackendSettings
-  /// Print the prompt instead of calling the model.
-  let dryRun: Bool
-  /// Show a model's checked sentences as they arrive (text format on a terminal).
-  let streaming: Bool
-  /// The answer's own note says why rules answered (text on a terminal): no stderr line.
-  let quietFallback: Bool
+  /// The prompt templates, with `--dry-run`: print the prompt instead of calling the model.
+  let prompts: PromptRenderer?
   /// Whether a Ctrl-C arrived (polled while a model answers), when there is a line editor.
   let interrupted: (@Sendable () -> Bool)?
 
@@ -27,11 +22,15 @@ struct AnswerPresenter {
     case cancelled
   }
 
-  func ask(_ text: String, in conversation: Conversation) throws -> Outcome {
-    if dryRun { return .prompt(try prompt(for: text, in: conversation)) }
+  /// Asks `text` as the next turn of `conversation`, to be shown in `format`. On a terminal in
+  /// text format a model's answer streams, and the answer's own note says why rules answered
+  /// (no stderr line).
+  func ask(_ text: String, in conversation: Conversation, format: OutputFormat) throws -> Outcome {
+    if let prompts { return .prompt(try prompt(for: text, in: conversation, prompts: prompts)) }
+    let onTerminal = Terminal.stdoutIsTTY && format == .text
     let shown = Shown()
     var stream: AnswerStream?
-    if streaming && engine.backend.name != "rules" {
+    if onTerminal && engine.backend.name != "rules" {
       stream = { piece in
         shown.append(piece)
         Terminal.write(TextNormalizer.stripControls(piece))
@@ -42,7 +41,7 @@ struct AnswerPresenter {
     defer { watcher?.stop() }
     do {
       let (answer, trace) = try engine.answer(text, in: conversation, stream: stream)
-      if let reason = answer.fallbackReason, !quietFallback {
+      if let reason = answer.fallbackReason, !onTerminal {
         Terminal.warn("byline: \(TextNormalizer.stripControls(reason)); answered by rules instead.")
       }
       return .answer(answer, trace, shown: shown.text)
@@ -52,10 +51,10 @@ struct AnswerPresenter {
   }
 
   /// The rendered prompt for `text`; the rules answer is recorded so follow-ups resolve.
-  func prompt(for text: String, in conversation: Conversation) throws -> String {
+  func prompt(for text: String, in conversation: Conversation, prompts: PromptRenderer) throws -> String {
     let (request, _) = try engine.request(for: text, in: conversation)
     conversation.record(Turn(question: text, understood: request.resolved ?? text, answer: request.rules))
-    let messages = try PromptRenderer(directory: settings.promptsDirectory).messages(for: request)
+    let messages = try prompts.messages(for: request)
     return messages.map { "--- \($0.role) ---\n\(TextNormalizer.stripControls($0.content))" }.joined(separator: "\n")
   }
 
@@ -66,7 +65,7 @@ struct AnswerPresenter {
     if !streamed.isEmpty, renderer.format == .text {
       if answer.backend != "rules", answer.answer.hasPrefix(streamed) {
         let rest = answer.answer.dropFirst(streamed.count).trimmingCharacters(in: .whitespaces)
-        Terminal.write(TextNormalizer.stripControls(rest.isEmpty ? "" : rest) + "\n")
+        Terminal.write(TextNormalizer.stripControls(rest) + "\n")
         Terminal.write(renderer.renderCitations(answer))
         return
       }

@@ -20,11 +20,10 @@ struct AskCommand: ParsableCommand {
       Terminal.warn("byline: ask needs a question, e.g. byline ask \"Who is leading Meta's new models?\"")
       throw ExitCode(64)
     }
-    let engine = try options.openEngine(answering: true)
+    let (engine, presenter) = try options.openAnswering()
     engine.warmUp = false
-    let presenter = try options.presenter(engine: engine)
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
-    switch try presenter.ask(text, in: Conversation()) {
+    switch try presenter.ask(text, in: Conversation(), format: renderer.format) {
     case .prompt(let prompt):
       Terminal.write(prompt + "\n")
     case .cancelled:

@@ -50,9 +50,8 @@ struct BackendOptions: ParsableArguments {
     }
   }
 
-  /// Makes the chosen backend. Exits 78 on an unknown backend or a bad template.
-  func makeBackend(knowledge: String) throws -> any AnswerBackend {
-    let settings = try settings(knowledge: knowledge)
+  /// Makes the backend `settings` choose. Exits 78 on an unknown backend or a bad template.
+  func makeBackend(_ settings: BackendSettings) throws -> any AnswerBackend {
     do {
       return try Self.registry.make(settings)
     } catch {
@@ -61,13 +60,22 @@ struct BackendOptions: ParsableArguments {
     }
   }
 
-  /// `./Prompts`, else `Prompts` beside the corpus folder, else the installed copy.
-  static func defaultPrompts(knowledge: String) -> String {
-    let fm = FileManager.default
-    var candidates = ["Prompts", (knowledge as NSString).deletingLastPathComponent + "/Prompts"]
-    if let dir = Terminal.executableDirectory {
-      candidates += [dir + "/../share/byline/Prompts", dir + "/../../Prompts", dir + "/../../../Prompts"]
+  /// The prompt templates `settings` name. Exits 78 when they are missing or do not parse.
+  func promptRenderer(_ settings: BackendSettings) throws -> PromptRenderer {
+    do {
+      return try PromptRenderer(directory: settings.promptsDirectory)
+    } catch {
+      Terminal.warn("byline: \(error.localizedDescription)")
+      throw ExitCode(78)
     }
-    return candidates.first { fm.fileExists(atPath: $0 + "/answer.mustache") } ?? "Prompts"
+  }
+
+  /// The shipped `Prompts` folder (see ``StoreLocation/shippedFolderCandidates(_:executableDirectory:)``),
+  /// else `Prompts` beside the corpus folder.
+  static func defaultPrompts(knowledge: String) -> String {
+    let candidates =
+      StoreLocation.shippedFolderCandidates("Prompts", executableDirectory: Terminal.executableDirectory)
+      + [(knowledge as NSString).deletingLastPathComponent + "/Prompts"]
+    return candidates.first { FileManager.default.fileExists(atPath: $0 + "/answer.mustache") } ?? "Prompts"
   }
 }

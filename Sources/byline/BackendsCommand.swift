@@ -14,11 +14,17 @@ struct BackendsCommand: ParsableCommand {
     let settings = try options.model.settings(knowledge: options.location.knowledge)
     var statuses = [RulesBackend().status()]
     if settings.backend != "rules" {
-      let backend = try options.model.makeBackend(knowledge: options.location.knowledge)
+      let backend = try options.model.makeBackend(settings)
       statuses.append(backend.status())
     }
     Terminal.write(Self.render(statuses, settings: settings, format: options.format.value) + "\n")
     if statuses.contains(where: { !$0.available }) { throw ExitCode(69) }
+  }
+
+  /// Whether `status` is the backend answers come from: rules is listed always, a model only
+  /// when chosen.
+  static func isSelected(_ status: BackendStatus, _ settings: BackendSettings) -> Bool {
+    status.name != "rules" || settings.backend == "rules"
   }
 
   static func render(_ statuses: [BackendStatus], settings: BackendSettings, format: OutputFormat) -> String {
@@ -27,7 +33,7 @@ struct BackendsCommand: ParsableCommand {
       let rows: [[String: Any]] = statuses.map {
         [
           "name": $0.name, "endpoint": $0.endpoint, "available": $0.available, "detail": $0.detail,
-          "selected": $0.name == "rules" ? settings.backend == "rules" : true,
+          "selected": isSelected($0, settings),
         ]
       }
       let object: [String: Any] = [
@@ -39,7 +45,7 @@ struct BackendsCommand: ParsableCommand {
       return String(decoding: data ?? Data("{}".utf8), as: UTF8.self)
     default:
       var lines = statuses.map { s -> String in
-        let mark = (s.name == "rules" ? settings.backend == "rules" : true) ? "*" : " "
+        let mark = isSelected(s, settings) ? "*" : " "
         return
           "\(mark) \(s.name)  \(s.endpoint)  \(s.available ? "ok" : "UNAVAILABLE"): \(TextNormalizer.stripControls(s.detail))"
       }

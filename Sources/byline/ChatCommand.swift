@@ -1,6 +1,7 @@
 import ArgumentParser
 import BylineCore
 import Foundation
+import LineEditor
 
 /// `byline` with no subcommand: a conversation, interactive on a terminal, batch otherwise.
 struct ChatCommand: ParsableCommand {
@@ -16,12 +17,12 @@ struct ChatCommand: ParsableCommand {
 
   func run() throws {
     Terminal.ignoreSigpipe()
-    let engine = try options.openEngine(answering: true)
     if Terminal.stdinIsTTY && Terminal.stdoutIsTTY {
-      var repl = Repl(engine: engine, options: options, history: !noHistory)
+      let (engine, presenter) = try options.openAnswering(interrupted: LineEditor.interruptPending)
+      var repl = Repl(engine: engine, presenter: presenter, options: options, history: !noHistory)
       try repl.run()
     } else {
-      let presenter = try options.presenter(engine: engine)
+      let (engine, presenter) = try options.openAnswering()
       try BatchRunner(
         engine: engine, presenter: presenter, format: options.format.value, color: options.color == .always
       ).run()
@@ -51,7 +52,7 @@ struct BatchRunner {
       index += 1
       let answer: Answer
       do {
-        switch try presenter.ask(line, in: conversation) {
+        switch try presenter.ask(line, in: conversation, format: renderer.format) {
         case .prompt(let prompt):
           Terminal.write((index > 1 ? "\n" : "") + "Q\(index): \(TextNormalizer.stripControls(line))\n" + prompt + "\n")
           continue

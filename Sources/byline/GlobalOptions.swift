@@ -26,24 +26,22 @@ struct GlobalOptions: ParsableArguments {
 
   var useColor: Bool { Terminal.useColor(color, format: format.value) }
 
-  /// The presenter for answering commands: streams on a terminal in text format.
-  func presenter(
-    engine: BylineEngine, format: OutputFormat? = nil, interrupted: (@Sendable () -> Bool)? = nil
-  ) throws -> AnswerPresenter {
-    let format = format ?? self.format.value
+  /// Opens the engine with the backend the settings choose (made first, so that a bad setting
+  /// exits 78 before any indexing), and the presenter that asks it. `interrupted` tells the
+  /// presenter when Ctrl-C was pressed (in the REPL).
+  func openAnswering(interrupted: (@Sendable () -> Bool)? = nil) throws -> (BylineEngine, AnswerPresenter) {
     let settings = try model.settings(knowledge: location.knowledge)
-    return AnswerPresenter(
-      engine: engine, settings: settings, dryRun: model.dryRun,
-      streaming: Terminal.stdoutIsTTY && format == .text, quietFallback: Terminal.stdoutIsTTY && format == .text,
-      interrupted: interrupted)
+    let backend = try model.makeBackend(settings)
+    let prompts = model.dryRun ? try model.promptRenderer(settings) : nil
+    let engine = try openEngine()
+    engine.backend = backend
+    return (engine, AnswerPresenter(engine: engine, prompts: prompts, interrupted: interrupted))
   }
 
   /// Opens the engine, printing corpus warnings on stderr. Exits with a clear message on failure.
-  func openEngine(adding: [String] = [], rebuild: Bool = false, answering: Bool = false) throws -> BylineEngine {
-    let backend = answering ? try model.makeBackend(knowledge: location.knowledge) : nil
+  func openEngine(adding: [String] = [], rebuild: Bool = false) throws -> BylineEngine {
     do {
       let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild)
-      if let backend { engine.backend = backend }
       for notice in engine.notices { Terminal.warn("byline: \(notice)") }
       for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
       return engine

@@ -5,6 +5,7 @@ import LineEditor
 /// The interactive conversation on a terminal, on libedit.
 struct Repl {
   let engine: BylineEngine
+  let presenter: AnswerPresenter
   let options: GlobalOptions
   let history: Bool
   var format: OutputFormat
@@ -15,8 +16,9 @@ struct Repl {
     "/help", "/sources", "/open", "/why", "/reset", "/format", "/outlets", "/articles", "/backend", "/quit",
   ]
 
-  init(engine: BylineEngine, options: GlobalOptions, history: Bool) {
+  init(engine: BylineEngine, presenter: AnswerPresenter, options: GlobalOptions, history: Bool) {
     self.engine = engine
+    self.presenter = presenter
     self.options = options
     self.history = history
     self.format = options.format.value
@@ -65,9 +67,7 @@ struct Repl {
         }
         do {
           editor.resetInterrupted()
-          let presenter = try options.presenter(
-            engine: engine, format: format, interrupted: LineEditor.interruptPending)
-          switch try presenter.ask(line, in: conversation) {
+          switch try presenter.ask(line, in: conversation, format: format) {
           case .prompt(let prompt):
             Terminal.write(prompt + "\n")
           case .cancelled:

@@ -10,16 +10,12 @@ public final class CheckedStream: @unchecked Sendable {
   private let lock = NSLock()
   private var buffer = ""
   private var holding = false
-  private var releasedSentences: [String] = []
 
   /// Creates a gate that passes checked sentences to `emit`.
   public init(checker: ModelAnswerChecker, emit: @escaping AnswerStream) {
     self.checker = checker
     self.emit = emit
   }
-
-  /// The sentences let through so far, cleaned of invalid markers.
-  public var released: [String] { lock.withLock { releasedSentences } }
 
   /// Adds streamed text; lets through every sentence it completes that passes.
   public func feed(_ delta: String) {
@@ -35,7 +31,6 @@ public final class CheckedStream: @unchecked Sendable {
           buffer = sentence + " " + buffer
           break
         }
-        releasedSentences.append(clean)
         out.append(clean)
       }
     }
@@ -45,21 +40,9 @@ public final class CheckedStream: @unchecked Sendable {
   /// The cleaned sentence when it may be shown now, else nil.
   func passes(_ sentence: String) -> String? {
     let text = TextNormalizer.stripControls(sentence)
-    if checker.isAbstention(text) || text.contains("Passages:") || text.contains("Question:") { return nil }
-    let markers = ModelAnswerChecker.markers(in: text)
-    let given = markers.filter(checker.isGiven)
-    guard !given.isEmpty else { return nil }
-    let clean = checker.removingMarkers(markers.filter { !checker.isGiven($0) }, from: text)
-    guard checker.unsupported(in: clean, citing: given).isEmpty else { return nil }
-    return clean
-  }
-
-  /// What remains to show of the accepted answer `text`, or nil when `text` does not begin
-  /// with what was already shown (then the whole answer must be shown again).
-  public func remainder(of text: String) -> String? {
-    let shown = released.joined(separator: " ")
-    if shown.isEmpty { return text }
-    guard text.hasPrefix(shown) else { return nil }
-    return String(text.dropFirst(shown.count)).trimmingCharacters(in: .whitespaces)
+    if checker.isAbstention(text) || checker.scaffold(in: text) != nil { return nil }
+    let clean = checker.clean(text)
+    guard !clean.cited.isEmpty, checker.unsupported(in: clean.text, citing: clean.cited).isEmpty else { return nil }
+    return clean.text
   }
 }

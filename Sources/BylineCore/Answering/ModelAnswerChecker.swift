@@ -36,34 +36,50 @@ public struct ModelAnswerChecker: Sendable {
     if text.isEmpty { return .rejected("the model returned no text") }
     if isAbstention(text) { return .abstained }
     if text.count > maxLength { return .rejected("the answer is \(text.count) characters long; it echoes the prompt") }
-    for scaffold in ["Passages:", "Question:", "Earlier answer:"] where text.contains(scaffold) {
-      return .rejected("the answer repeats the prompt (\"\(scaffold)\")")
-    }
-    let sentences = Self.sentences(of: text)
-    var cleaned: [String] = []
+    if let scaffold = scaffold(in: text) { return .rejected("the answer repeats the prompt (\"\(scaffold)\")") }
+    let sentences = Self.sentences(of: text).map(clean)
     var cited: [Int] = []
-    var removed: [Int] = []
-    for sentence in sentences {
-      let markers = Self.markers(in: sentence)
-      removed += markers.filter { !isGiven($0) }
-      for n in markers where isGiven(n) && !cited.contains(n) { cited.append(n) }
-      cleaned.append(removingMarkers(markers.filter { !isGiven($0) }, from: sentence))
-    }
+    for n in sentences.flatMap(\.cited) where !cited.contains(n) { cited.append(n) }
+    let removed = sentences.flatMap(\.removed)
     if cited.isEmpty {
       return .rejected(
         removed.isEmpty
           ? "it cites no passage" : "it cites only passages it was not given (\(removed.map { "[\($0)]" }.joined()))")
     }
-    for (sentence, clean) in zip(sentences, cleaned) {
-      let own = Self.markers(in: sentence).filter(isGiven)
-      let missing = unsupported(in: clean, citing: own.isEmpty ? cited : own)
+    for sentence in sentences {
+      let missing = unsupported(in: sentence.text, citing: sentence.cited.isEmpty ? cited : sentence.cited)
       if !missing.isEmpty {
         return .rejected(
           "it says \(missing.map { "\"\($0)\"" }.joined(separator: ", ")), which no passage it cites contains")
       }
     }
-    return .accepted(text: cleaned.joined(separator: " "), cited: cited, removedMarkers: removed)
+    return .accepted(text: sentences.map(\.text).joined(separator: " "), cited: cited, removedMarkers: removed)
   }
+
+  /// One sentence of an answer with the markers that name no given passage removed.
+  struct CleanSentence {
+    /// The sentence with only valid markers.
+    var text: String
+    /// The given passages it cites, in order, once each.
+    var cited: [Int]
+    /// The marker numbers removed.
+    var removed: [Int]
+  }
+
+  /// `sentence` with its invalid markers removed, and what it cites.
+  func clean(_ sentence: String) -> CleanSentence {
+    let markers = Self.markers(in: sentence)
+    let removed = markers.filter { !isGiven($0) }
+    var cited: [Int] = []
+    for n in markers where isGiven(n) && !cited.contains(n) { cited.append(n) }
+    return CleanSentence(text: removingMarkers(removed, from: sentence), cited: cited, removed: removed)
+  }
+
+  /// Prompt lines a model may echo back.
+  static let scaffolds = ["Passages:", "Question:", "Earlier answer:"]
+
+  /// The prompt line `text` repeats, if any.
+  func scaffold(in text: String) -> String? { Self.scaffolds.first { text.contains($0) } }
 
   /// Whether `text` is the prompt's abstention phrase (or holds it).
   public func isAbstention(_ text: String) -> Bool {
@@ -82,9 +98,10 @@ public struct ModelAnswerChecker: Sendable {
       ([$0.quote, $0.title, $0.outlet, $0.date, $0.id] + $0.cites).joined(separator: " \n ")
     }
     .joined(separator: " \n ")
-    let words = Set(Self.words(in: haystack).map { $0.lowercased() })
-    let numbers = Set(Self.numbers(in: haystack).map(\.value))
-    let amounts = Set(Self.numbers(in: haystack).compactMap(\.amount))
+    let words = Set(Self.words(in: haystack).map { $0.word.lowercased() })
+    let found = Self.numbers(in: haystack)
+    let numbers = Set(found.map(\.value))
+    let amounts = Set(found.compactMap(\.amount))
     var missing: [String] = []
     let plain = removingMarkers(Self.markers(in: sentence), from: sentence)
     for number in Self.numbers(in: plain) {
@@ -94,13 +111,11 @@ public struct ModelAnswerChecker: Sendable {
         missing.append(amount)
       }
     }
-    let tokens = Self.words(in: plain)
-    for (i, word) in tokens.enumerated() {
+    for (word, initial) in Self.words(in: plain) {
       guard let first = word.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first), word.count > 1
       else { continue }
       let lower = word.lowercased()
       if words.contains(lower) || words.contains(Self.singular(lower)) { continue }
-      let initial = i == 0 || Self.endsSentence(before: word, index: i, in: plain, tokens: tokens)
       if initial && Self.isCommonOpener(lower) { continue }
       if !missing.contains(word) { missing.append(word) }
     }
@@ -175,18 +190,30 @@ public struct ModelAnswerChecker: Sendable {
     }
   }
 
-  static func words(in text: String) -> [String] {
-    var words: [String] = []
+  /// The words of `text` (possessives trimmed), each with whether it opens a sentence: it
+  /// comes first, or after `.`, `:`, `?`, `!` or an opening quote.
+  static func words(in text: String) -> [(word: String, initial: Bool)] {
+    var words: [(word: String, initial: Bool)] = []
     var current = ""
+    var initial = true
+    var previous: Character?  // the last character that is not white space
+    var last: Character?  // the last character
+    var quoteOpens = false  // whether the last straight quote came after white space
     for ch in text {
-      if ch.isLetter || (ch == "'" && !current.isEmpty) || (ch == "’" && !current.isEmpty) {
+      if ch.isLetter || ((ch == "'" || ch == "’") && !current.isEmpty) {
+        if current.isEmpty {
+          initial = previous.map { ".:?!“".contains($0) || ($0 == "\"" && quoteOpens) } ?? true
+        }
         current.append(ch)
       } else if !current.isEmpty {
-        words.append(trimPossessive(current))
+        words.append((trimPossessive(current), initial))
         current = ""
       }
+      if ch == "\"" { quoteOpens = last.map(\.isWhitespace) ?? true }
+      if !ch.isWhitespace { previous = ch }
+      last = ch
     }
-    if !current.isEmpty { words.append(trimPossessive(current)) }
+    if !current.isEmpty { words.append((trimPossessive(current), initial)) }
     return words
   }
 
@@ -200,14 +227,6 @@ public struct ModelAnswerChecker: Sendable {
   }
 
   static func singular(_ w: String) -> String { w.hasSuffix("s") ? String(w.dropLast()) : w + "s" }
-
-  static func endsSentence(before word: String, index: Int, in text: String, tokens: [String]) -> Bool {
-    let previous = tokens[index - 1]
-    guard let range = text.range(of: previous + " " + word) ?? text.range(of: word) else { return false }
-    let before = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-    return before.isEmpty || before.hasSuffix(".") || before.hasSuffix(":") || before.hasSuffix("?")
-      || before.hasSuffix("!") || before.hasSuffix("\"") || before.hasSuffix("“") || before.hasSuffix("]")
-  }
 
   static func letters(_ s: String) -> String {
     String(

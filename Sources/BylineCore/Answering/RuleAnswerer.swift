@@ -91,7 +91,7 @@ public final class RuleAnswerer: @unchecked Sendable {
     }
     var (answer, trace) = try answer(question)
     let elapsed = ContinuousClock.now - clock
-    answer.elapsedMs = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+    answer.elapsedMs = elapsed.milliseconds
     return (answer, trace)
   }
 

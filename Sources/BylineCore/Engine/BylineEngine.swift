@@ -99,10 +99,7 @@ extension BylineEngine {
     let clock = ContinuousClock.now
     var answer = try backend.answer(request, stream: stream)
     if answer.backend != "rules" || answer.fallbackReason != nil {
-      let elapsed = ContinuousClock.now - clock
-      answer.elapsedMs =
-        request.rules.elapsedMs + Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds)
-        * 1000
+      answer.elapsedMs = request.rules.elapsedMs + (ContinuousClock.now - clock).milliseconds
     }
     answer.question = text
     answer.understoodAs = request.resolved

@@ -13,6 +13,17 @@ public struct StoreLocation: Sendable, Hashable {
     self.store = store
   }
 
+  /// Where a folder that ships with Byline (`Knowledge`, `Prompts`) may be, in order: the
+  /// working directory, beside an installed binary (`../share/byline/NAME`), and at the root of
+  /// the package a built binary came from.
+  public static func shippedFolderCandidates(_ name: String, executableDirectory: String?) -> [String] {
+    var candidates = [FileManager.default.currentDirectoryPath + "/" + name]
+    if let dir = executableDirectory {
+      candidates += [dir + "/../share/byline/" + name, dir + "/../../" + name, dir + "/../../../" + name]
+    }
+    return candidates
+  }
+
   /// Resolves the corpus folder and store from options, then `BYLINE_KNOWLEDGE` /
   /// `BYLINE_STORE`, then defaults: `./Knowledge` (or the one installed beside the binary) and
   /// `$XDG_DATA_HOME/byline/store-HASH.sqlite`, one store per corpus folder.
@@ -23,12 +34,7 @@ public struct StoreLocation: Sendable, Hashable {
     let fm = FileManager.default
     var corpus = knowledge ?? environment["BYLINE_KNOWLEDGE"]
     if corpus == nil {
-      var candidates = [fm.currentDirectoryPath + "/Knowledge"]
-      if let dir = executableDirectory {
-        candidates.append(dir + "/../share/byline/Knowledge")
-        candidates.append(dir + "/../../Knowledge")
-        candidates.append(dir + "/../../../Knowledge")
-      }
+      let candidates = shippedFolderCandidates("Knowledge", executableDirectory: executableDirectory)
       corpus = candidates.first { fm.fileExists(atPath: $0) } ?? candidates[0]
     }
     let absolute = URL(fileURLWithPath: corpus!).standardizedFileURL.path
