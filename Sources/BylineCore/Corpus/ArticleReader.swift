@@ -34,14 +34,18 @@ public struct ArticleReader: Sendable {
     let stem = url.deletingPathExtension().lastPathComponent
     if data.count > Self.maxBytes { return ([], [Self.oversize(path: path, bytes: data.count)]) }
     if data.isEmpty { return ([], [CorpusWarning(path: path, message: "is empty; skipped")]) }
-    if data.contains(0) {
+    if data.withUnsafeBytes({ $0.contains(0) }) {
       return ([], [CorpusWarning(path: path, message: "is a binary file (it holds NUL bytes); skipped")])
     }
     guard let text = String(data: data, encoding: .utf8) else {
       let line = Self.firstInvalidLine(data)
       return ([], [CorpusWarning(path: path, line: line, message: "is not valid UTF-8 text; skipped")])
     }
-    if text.allSatisfy(\.isWhitespace) { return ([], [CorpusWarning(path: path, message: "is empty; skipped")]) }
+    // Any ASCII byte other than white space means there is text; otherwise look at characters.
+    let hasText = text.utf8.contains { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) }
+    if !hasText && text.allSatisfy(\.isWhitespace) {
+      return ([], [CorpusWarning(path: path, message: "is empty; skipped")])
+    }
     switch ext {
     case "md", "markdown": return readMarkdown(text, stem: stem, path: path)
     case "jsonl": return readJSONLines(text, path: path)

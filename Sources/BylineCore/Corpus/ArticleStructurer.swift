@@ -12,9 +12,27 @@ public struct ArticleStructurer: Sendable {
     self.attributions = AttributionExtractor(directory: directory)
   }
 
+  /// A non-empty line, trimmed, with its character offset, its length in characters and its
+  /// number of space-separated words (measured once: every rule below asks for them).
   private struct Block {
     var text: String
     var start: Int
+    var length: Int
+    var words: Int
+
+    init(text: String, start: Int) {
+      self.text = text
+      self.start = start
+      length = ArticleStructurer.length(text)
+      words = ArticleStructurer.wordCount(text)
+    }
+
+    init(ascii text: String, start: Int, words: Int) {
+      self.text = text
+      self.start = start
+      length = text.utf8.count
+      self.words = words
+    }
   }
 
   /// Structures `article`. A title, outlet or date already set (from front matter or JSON) is
@@ -26,14 +44,13 @@ public struct ArticleStructurer: Sendable {
     var index = 0
     if article.title.isEmpty {
       while index < blocks.count {
-        let line = blocks[index].text
+        let block = blocks[index]
+        let line = block.text
         index += 1
-        if Self.length(line) <= 200 && isFurniture(line) || sameName(line, article.outlet)
-          || Self.wordCount(line) < 2
-        {
+        if block.length <= 200 && isFurniture(line) || sameName(line, article.outlet) || block.words < 2 {
           continue
         }
-        if Self.length(line) > 200 {
+        if block.length > 200 {
           // No headline line: name the article after its first words and keep the line as text.
           article.title = line.split(separator: " ").prefix(12).joined(separator: " ") + "…"
           index -= 1
@@ -57,7 +74,7 @@ public struct ArticleStructurer: Sendable {
       let block = blocks[i]
       let line = block.text
       // Furniture, headings and bylines are short lines; long ones are always body text.
-      let lineLength = Self.length(line)
+      let lineLength = block.length
       let lower = lineLength > 200 ? "" : PageFurniture.plain(line).lowercased()
       if skipNext {
         skipNext = false
@@ -75,12 +92,12 @@ public struct ArticleStructurer: Sendable {
         continue
       }
       if inTrailer && !isNote { continue }
-      if !lower.isEmpty && PageFurniture.matches(PageFurniture.lines, lower) || sameName(line, article.title) && i < 12
+      if !lower.isEmpty && PageFurniture.matches(PageFurniture.lines, lower) || i < 12 && sameName(line, article.title)
       {
         continue
       }
-      let words = Self.wordCount(line)
-      if PageFurniture.sourceHeadings.contains(lower.trimmingCharacters(in: .punctuationCharacters)) {
+      let words = block.words
+      if PageFurniture.sourceHeadings.contains(TextNormalizer.trimmed(lower, where: TextNormalizer.isPunctuation)) {
         inSources = true
         continue
       }
@@ -100,7 +117,7 @@ public struct ArticleStructurer: Sendable {
         for outlet in attributions.outlets(in: line) where !sources.contains(outlet) { sources.append(outlet) }
         continue
       }
-      if !isNote, isHeading(line, next: i + 1 < blocks.count ? blocks[i + 1].text : nil) {
+      if !isNote, isHeading(block, next: i + 1 < blocks.count ? blocks[i + 1] : nil) {
         heading = line
         headings.append(line)
         continue
@@ -151,7 +168,17 @@ public struct ArticleStructurer: Sendable {
         var e = i
         while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
         if s < e {
-          blocks.append(Block(text: String(decoding: bytes[s..<e], as: UTF8.self), start: a))
+          var words = 0
+          var inWord = false
+          for k in s..<e {
+            if bytes[k] == 0x20 {
+              inWord = false
+            } else if !inWord {
+              inWord = true
+              words += 1
+            }
+          }
+          blocks.append(Block(ascii: String(decoding: bytes[s..<e], as: UTF8.self), start: a, words: words))
         }
         lineStart = i + 1
       }
@@ -161,7 +188,7 @@ public struct ArticleStructurer: Sendable {
     for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
       let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       let leading = line.prefix { $0.isWhitespace }.count
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let trimmed = TextNormalizer.trimmed(line, where: TextNormalizer.isBlank)
       if !trimmed.isEmpty { blocks.append(Block(text: trimmed, start: offset + leading)) }
       offset += raw.count + 1
     }
@@ -170,7 +197,11 @@ public struct ArticleStructurer: Sendable {
 
   /// Whether `text` is ASCII without carriage returns: one `Character` a byte.
   static func isPlainASCII(_ text: String) -> Bool {
-    text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+      return true
+    }
   }
 
   /// `text.count`, counted on bytes when they are characters.
@@ -196,7 +227,7 @@ public struct ArticleStructurer: Sendable {
 
   private func publisher(in blocks: [Block]) -> String? {
     var best: String?
-    for (i, block) in blocks.enumerated() where Self.length(block.text) <= 200 {
+    for (i, block) in blocks.enumerated() where block.length <= 200 {
       let lower = block.text.lowercased()
       var name: String?
       if lower == "published by" || lower == "by", i + 1 < blocks.count {
@@ -224,14 +255,14 @@ public struct ArticleStructurer: Sendable {
   }
 
   /// A short line without closing punctuation, followed by more text, is a heading.
-  private func isHeading(_ line: String, next: String?) -> Bool {
-    guard let next, !line.hasPrefix("•"), !line.hasPrefix("- ") else { return false }
-    let words = Self.wordCount(line)
-    let length = Self.length(line)
-    guard words <= 12, length <= 90 else { return false }
+  private func isHeading(_ block: Block, next: Block?) -> Bool {
+    let line = block.text
+    guard let next, block.words <= 12, block.length <= 90, !line.hasPrefix("•"), !line.hasPrefix("- ") else {
+      return false
+    }
     if let last = line.last, ".,;:\"”)".contains(last) { return false }
-    if line.last == "?" && words > 10 { return false }
-    return Self.length(next) > length || Self.wordCount(next) > 3
+    if line.last == "?" && block.words > 10 { return false }
+    return next.length > block.length || next.words > 3
   }
 
   private static func stripBullet(_ line: String) -> String {

@@ -45,12 +45,28 @@ public struct AttributionExtractor: Sendable {
     "broke", "publish", "source", "via", "point", "story", "article", "analysis", "news",
   ]
 
+  /// ``triggers`` for one pass over a sentence, in any case.
+  private static let triggerSet = NeedleSet(triggers, foldingASCIICase: true)
+  /// Every pattern's words for one pass over a sentence, and which of them belong to each pattern.
+  private static let patternWordSet = NeedleSet(patternWords.flatMap { $0 })
+  private static let patternWordRanges: [Range<Int>] = {
+    var start = 0
+    return patternWords.map { words in
+      defer { start += words.count }
+      return start..<(start + words.count)
+    }
+  }()
+
   private static let parenthetical = try! NSRegularExpression(pattern: #"\(([^()]{2,200})\)"#)
 
   /// The outlets `sentence` credits, in order of appearance, without duplicates.
   public func outlets(in sentence: String) -> [String] {
-    let lower = sentence.lowercased()
-    guard Self.triggers.contains(where: { TextNormalizer.has(lower, $0) }) else { return [] }
+    if sentence.utf8.allSatisfy({ $0 < 0x80 }) {
+      guard Self.triggerSet.occurs(in: sentence) else { return [] }
+    } else {
+      let lower = sentence.lowercased()
+      guard Self.triggers.contains(where: { TextNormalizer.has(lower, $0) }) else { return [] }
+    }
     let text = TextNormalizer.fold(sentence)
     let ns = text as NSString
     var found: [(Int, String)] = []
@@ -58,7 +74,7 @@ public struct AttributionExtractor: Sendable {
       ? Self.parenthetical.matches(in: text, range: NSRange(location: 0, length: ns.length)) : []
     {
       let inner = ns.substring(with: match.range(at: 1))
-      let items = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      let items = inner.split(separator: ",").map { TextNormalizer.trimmed($0, where: TextNormalizer.isBlank) }
       var names: [String] = []
       for item in items {
         if OutletDirectory.isDomain(item) {
@@ -72,8 +88,8 @@ public struct AttributionExtractor: Sendable {
       }
       for n in names { found.append((match.range.location, n)) }
     }
-    for (regex, words) in zip(Self.patterns, Self.patternWords)
-    where words.contains(where: { TextNormalizer.has(text, $0) }) {
+    let present = Self.patternWordSet.occurrences(in: text)
+    for (regex, words) in zip(Self.patterns, Self.patternWordRanges) where present[words].contains(true) {
       for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
         let candidate = ns.substring(with: match.range(at: 1))
         if let outlet = resolve(candidate) { found.append((match.range(at: 1).location, outlet)) }
@@ -89,7 +105,7 @@ public struct AttributionExtractor: Sendable {
     for length in stride(from: words.count, through: 1, by: -1) {
       for startIndex in 0...(words.count - length) {
         let phrase = words[startIndex..<(startIndex + length)].joined(separator: " ")
-        let trimmed = phrase.trimmingCharacters(in: CharacterSet(charactersIn: ".,'’"))
+        let trimmed = TextNormalizer.trimmed(phrase) { $0 == "." || $0 == "," || $0 == "'" || $0 == "’" }
         if let known = directory.canonical(trimmed) { return known }
         if OutletDirectory.isDomain(trimmed) { return directory.outlet(forDomain: trimmed) }
       }

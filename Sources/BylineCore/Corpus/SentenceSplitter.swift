@@ -44,7 +44,7 @@ public struct SentenceSplitter: Sendable {
     while start < chars.count {
       var end = min(chars.count, start + Self.maxLength)
       if end < chars.count, let space = chars[start..<end].lastIndex(of: " "), space > start { end = space }
-      let text = String(chars[start..<end]).trimmingCharacters(in: .whitespaces)
+      let text = TextNormalizer.trimmed(String(chars[start..<end]), where: TextNormalizer.isBlank)
       if !text.isEmpty { out.append(Span(text: text, start: span.start + start, end: span.start + end)) }
       start = end
       while start < chars.count, chars[start] == " " { start += 1 }

@@ -45,6 +45,30 @@ public enum TextNormalizer {
     return String(out)
   }
 
+  /// `text` without the leading and trailing scalars for which `trim` holds: what
+  /// `trimmingCharacters(in:)` does, without Foundation's cost on Linux.
+  public static func trimmed<S: StringProtocol>(_ text: S, where trim: (Unicode.Scalar) -> Bool) -> String {
+    var scalars = Substring(text).unicodeScalars
+    while let first = scalars.first, trim(first) { scalars.removeFirst() }
+    while let last = scalars.last, trim(last) { scalars.removeLast() }
+    return String(scalars)
+  }
+
+  /// What `CharacterSet.whitespaces` holds: tab and the space separators (Zs).
+  public static func isBlank(_ s: Unicode.Scalar) -> Bool {
+    s == " " || s == "\t" || (s.value >= 0x80 && s.properties.generalCategory == .spaceSeparator)
+  }
+
+  /// What `CharacterSet.punctuationCharacters` holds: the punctuation categories (P*).
+  public static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+    switch s.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation:
+      return true
+    default: return false
+    }
+  }
+
   /// Whether `needle` occurs in `haystack`, compared byte for byte (no locale rules): much
   /// cheaper than Foundation's `contains` on Linux, for text already folded and lower-cased.
   public static func has(_ haystack: String, _ needle: String) -> Bool {

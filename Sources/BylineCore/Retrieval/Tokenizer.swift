@@ -3,6 +3,8 @@
 public enum Tokenizer {
   /// The lower-case word tokens of `text`, with typographic variants folded.
   public static func words(_ text: String) -> [String] {
+    var text = text
+    if let ascii = text.withUTF8(asciiWords) { return ascii }
     var out: [String] = []
     var current = String.UnicodeScalarView()
     func flush() {
@@ -30,6 +32,31 @@ public enum Tokenizer {
       }
     }
     flush()
+    return out
+  }
+
+  /// ``words(_:)`` for ASCII text, on bytes (most article text): nil when `bytes` holds any
+  /// other character. Each word is made once from its bytes, not a scalar at a time.
+  private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    var out: [String] = []
+    var start = -1
+    for i in 0...bytes.count {
+      let byte: UInt8 = i < bytes.count ? bytes[i] : 0x20
+      if byte >= 0x80 { return nil }
+      let isWordByte = byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 || byte >= 65 && byte <= 90
+      if isWordByte {
+        if start < 0 { start = i }
+        continue
+      }
+      guard start >= 0 else { continue }
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+      out.append(
+        String(unsafeUninitializedCapacity: word.count) { buffer in
+          for (k, b) in word.enumerated() { buffer[k] = b >= 65 && b <= 90 ? b + 32 : b }
+          return word.count
+        })
+      start = -1
+    }
     return out
   }
 

@@ -124,7 +124,9 @@ extension ArticleStore {
     var written: [String] = []
     do {
       try write(
-        removed: removed, touchOnly: touchOnly, parser: parser, pinned: pinned, written: &written, report: &report)
+        removed: removed, rebuild: rebuild,
+        stored: rebuild ? [] : Set(toWrite.lazy.map(\.path).filter { known[$0] != nil }),
+        touchOnly: touchOnly, parser: parser, pinned: pinned, written: &written, report: &report)
     } catch let error as DatabaseError {
       // The transaction was rolled back: the store is as it was before this update.
       throw StoreOpener.writeFailure(error, path: path)
@@ -134,13 +136,28 @@ extension ArticleStore {
   }
 
   /// Applies one update in one transaction, writing files as the parser hands them over.
+  ///
+  /// The FTS5 index is kept here, not by triggers: the passages of removed and replaced files
+  /// leave it with FTS5's 'delete' command, and every new passage enters it in one statement at
+  /// the end (see ``StoreSchema``).
+  ///
+  /// - Parameters:
+  ///   - removed: stored files that are gone.
+  ///   - rebuild: empty the store first.
+  ///   - stored: files to write that the store already holds (their old rows go first).
   private func write(
-    removed: [String], touchOnly: [SourceFile], parser: SyncParser, pinned: Set<String>, written: inout [String],
-    report: inout SyncReport
+    removed: [String], rebuild: Bool, stored: Set<String>, touchOnly: [SourceFile], parser: SyncParser,
+    pinned: Set<String>, written: inout [String], report: inout SyncReport
   ) throws {
     try dbQueue.write { db in
-      for path in removed {
-        try db.cachedStatement(sql: "DELETE FROM source WHERE path = ?").execute(arguments: [path])
+      // Passages up to this id are in the FTS5 index; the ones this update writes come after it
+      // (AUTOINCREMENT never reuses an id).
+      let indexedUpTo = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM passage") ?? 0
+      if rebuild {
+        try db.execute(sql: "INSERT INTO passage_fts(passage_fts) VALUES('delete-all')")
+        try db.execute(sql: "DELETE FROM source")
+      } else {
+        for path in removed { try Self.deleteSource(path, indexedUpTo: indexedUpTo, db: db) }
       }
       for file in touchOnly {
         try db.cachedStatement(sql: "UPDATE source SET size = ?, mtime = ? WHERE path = ?").execute(
@@ -152,22 +169,50 @@ extension ArticleStore {
         guard let hash = parsed.hash else { continue }
         let file = parsed.file
         written.append(file.path)
-        try db.cachedStatement(sql: "DELETE FROM source WHERE path = ?").execute(arguments: [file.path])
+        if stored.contains(file.path) { try Self.deleteSource(file.path, indexedUpTo: indexedUpTo, db: db) }
         try db.cachedStatement(sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)")
           .execute(arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
         for doc in parsed.articles {
           let id = doc.parsed.article.id
-          let exists =
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"), arguments: [id]) == true
-          if !ids.insert(id).inserted || exists {
+          let writtenNow = !ids.insert(id).inserted
+          let storedBefore =
+            try !writtenNow
+            && Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"), arguments: [id]) == true
+          let exists = writtenNow || storedBefore
+          if exists {
             report.warnings.append(
               CorpusWarning(path: file.path, message: "article id \(id) is used twice; this copy replaces the other"))
+            // A copy stored before this update is in the FTS5 index; one written by it is not yet.
+            if !writtenNow {
+              try db.execute(
+                sql: """
+                  INSERT INTO passage_fts(passage_fts, rowid, text, heading, title)
+                  SELECT 'delete', id, text, heading, title FROM passage WHERE articleId = ? AND id <= ?
+                  """, arguments: [id, indexedUpTo])
+            }
             try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
           }
           try Self.insert(doc.parsed, stems: doc.stems, sourcePath: file.path, db: db)
         }
       }
+      // One statement: FTS5 buffers the terms and writes large segments.
+      try db.execute(
+        sql:
+          "INSERT INTO passage_fts(rowid, text, heading, title) SELECT id, text, heading, title FROM passage WHERE id > ?",
+        arguments: [indexedUpTo])
     }
+  }
+
+  /// Removes a stored file's articles, their passages (from the FTS5 index too) and credits.
+  private static func deleteSource(_ path: String, indexedUpTo: Int64, db: Database) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO passage_fts(passage_fts, rowid, text, heading, title)
+        SELECT 'delete', p.id, p.text, p.heading, p.title FROM passage p JOIN article a ON a.id = p.articleId
+        WHERE a.sourcePath = ? AND p.id <= ?
+        """
+    ).execute(arguments: [path, indexedUpTo])
+    try db.cachedStatement(sql: "DELETE FROM source WHERE path = ?").execute(arguments: [path])
   }
 
   private static func insert(_ doc: ParsedArticle, stems: [String], sourcePath: String, db: Database) throws {

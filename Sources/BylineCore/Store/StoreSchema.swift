@@ -4,7 +4,7 @@ import GRDB
 enum StoreSchema {
   /// Bump when the layout or what is derived at index time changes: older stores are rebuilt
   /// from the corpus (the store is a cache; the corpus folder is the source of truth).
-  static let version = 2
+  static let version = 3
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -57,6 +57,16 @@ enum StoreSchema {
         t.column("title")
       }
       try db.execute(sql: "CREATE VIRTUAL TABLE passage_vocab USING fts5vocab(passage_fts, 'row')")
+    }
+    // The FTS5 index is kept by `ArticleStore`'s writer rather than by triggers: a trigger runs
+    // inside each passage insert's statement savepoint, and FTS5 (SQLite 3.40) writes its
+    // pending terms out as a new segment at every savepoint, so a build made one segment a
+    // passage and merged them again and again (4 times the raw FTS5 insert). The writer
+    // indexes all new passages in one statement and removes old ones with FTS5's 'delete'.
+    migrator.registerMigration("v2") { db in
+      for name in ["__passage_fts_ai", "__passage_fts_ad", "__passage_fts_au"] {
+        try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)")
+      }
     }
     return migrator
   }

@@ -86,6 +86,19 @@ final class SyncParser: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// The stems of `text`'s words joined by spaces, as the store keeps them.
+  static func stemLine(_ text: String) -> String {
+    // Gathered as bytes: appending to a String costs more than stemming the word.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    for word in Tokenizer.words(text) {
+      if !bytes.isEmpty { bytes.append(0x20) }
+      var stem = PorterStemmer.stem(word)
+      stem.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   private func parse(_ file: ArticleStore.SourceFile, reader: ArticleReader) -> Parsed {
     if file.size > ArticleReader.maxBytes {
       // Recorded by size, never read: the warning comes once, until the file changes.
@@ -101,7 +114,7 @@ final class SyncParser: @unchecked Sendable {
     let (articles, warnings) = reader.read(data: data, path: file.path)
     let parsed = articles.map { article -> (parsed: ParsedArticle, stems: [String]) in
       let doc = structurer.structure(article)
-      return (doc, doc.passages.map { Tokenizer.stems($0.text).joined(separator: " ") })
+      return (doc, doc.passages.map { Self.stemLine($0.text) })
     }
     return Parsed(file: file, hash: ContentHash.of(data), articles: parsed, warnings: warnings)
   }

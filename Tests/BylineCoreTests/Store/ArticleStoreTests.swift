@@ -46,6 +46,41 @@ import Testing
     #expect(try rebuilt.store.articles().count == 5)
   }
 
+  /// The writer keeps the FTS5 index itself (no triggers): after additions, changes, removals,
+  /// an article id used twice and a rebuild, FTS5's own check of the index against the
+  /// passages must pass, and no removed text may still be found.
+  @Test func fullTextIndexFollowsEveryKindOfUpdate() throws {
+    let corpus = try TempCorpus()
+    func check(_ engine: BylineEngine) throws {
+      try engine.store.dbQueue.write { db in
+        try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES('integrity-check', 1)")
+      }
+    }
+    try check(try corpus.engine())
+    try corpus.write("zz_a.txt", "Zorblat Weekly\n\nThe Zorblat committee approved the plan, Reuters reported.\n")
+    try corpus.write("zz_b.md", "---\ntitle: Copy\n---\nThe Quixotl board met.\n")
+    try check(try corpus.engine())
+    // The same article id in a second file replaces the first copy.
+    try FileManager.default.createDirectory(atPath: corpus.knowledge + "/sub", withIntermediateDirectories: true)
+    try corpus.write("sub/zz_b.txt", "The Quixotl board met again on Friday.\n")
+    let duplicated = try corpus.engine()
+    try check(duplicated)
+    #expect(duplicated.lastSync.warnings.contains { $0.message.contains("used twice") })
+    try corpus.write("zz_a.txt", "Flimwax Weekly\n\nThe Flimwax panel rejected the plan.\n")
+    let changed = try corpus.engine()
+    try check(changed)
+    #expect(try PassageSearch(store: changed.store).search("Zorblat", limit: 5).isEmpty)
+    #expect(try PassageSearch(store: changed.store).search("Flimwax", limit: 5).isEmpty == false)
+    try FileManager.default.removeItem(atPath: corpus.knowledge + "/zz_a.txt")
+    let removed = try corpus.engine()
+    try check(removed)
+    #expect(try PassageSearch(store: removed.store).search("Flimwax", limit: 5).isEmpty)
+    let rebuilt = try BylineEngine(
+      location: StoreLocation(knowledge: corpus.knowledge, store: corpus.store), rebuild: true)
+    try check(rebuilt)
+    #expect(try PassageSearch(store: rebuilt.store).search("Quixotl", limit: 5).isEmpty == false)
+  }
+
   @Test func badFilesAreSkippedWithWarningsNamingThem() throws {
     let corpus = try TempCorpus()
     try corpus.write("empty.txt", "")
