@@ -120,6 +120,23 @@ enum Bench {
       }
       result["update_ms"] = percentile(inProcess, 0.5)
       result["update_cli_ms"] = percentile(whole, 0.5)
+
+      // A session watching its corpus (the REPL): the time `refresh()` takes to bring the store
+      // up to date after the article was saved, reading only the changed file.
+      let session = try BylineEngine(location: StoreLocation(knowledge: knowledge, store: store))
+      guard session.watchCorpus() else { throw BenchError.update(-1) }
+      var watched: [Double] = []
+      for round in 0..<5 {
+        try (original + "\nA sentence the watcher sees, round \(round).\n").write(
+          toFile: path, atomically: true, encoding: .utf8)
+        let start = Date()
+        let report = try session.refresh()
+        watched.append(Date().timeIntervalSince(start) * 1000)
+        guard report.updatedFiles.count == 1 else { throw BenchError.update(report.updatedFiles.count) }
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try session.refresh()
+      }
+      result["update_watch_ms"] = percentile(watched, 0.5)
     }
 
     // Answering in process, beside the raw FTS5 query of the same terms on the same database.
@@ -295,7 +312,7 @@ enum Bench {
       return String(format: format, v)
     }
     var out =
-      "| corpus | MB | index s (CPU s) | raw FTS5 s (CPU s) | index/raw wall (CPU) | articles/s | MB/s | update 1 ms (in process / byline index) | answer p50 / p90 / p99 ms | raw query p50 ms | answer/raw | ask ms | 100 piped ms | peak RSS MB (index / answer / ask / piped) |\n"
+      "| corpus | MB | index s (CPU s) | raw FTS5 s (CPU s) | index/raw wall (CPU) | articles/s | MB/s | update 1 ms (watching / scan in process / byline index) | answer p50 / p90 / p99 ms | raw query p50 ms | answer/raw | ask ms | 100 piped ms | peak RSS MB (index / answer / ask / piped) |\n"
     out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     for row in rows {
       let size = row["size"] as? Int ?? 0
@@ -303,7 +320,7 @@ enum Bench {
       let cpuRatio = (row["index_cpu_s"] as? Double ?? 0) / max(row["raw_insert_cpu_s"] as? Double ?? 1, 1e-9)
       let answerRatio = (row["answer_p50_ms"] as? Double ?? 0) / max(row["raw_query_p50_ms"] as? Double ?? 1, 1e-9)
       out +=
-        "| \(size == 0 ? "seed (5)" : "\(size / 1000)k") | \(f(row, "mb")) | \(f(row, "index_s", "%.2f")) (\(f(row, "index_cpu_s", "%.2f"))) | \(f(row, "raw_insert_s", "%.2f")) (\(f(row, "raw_insert_cpu_s", "%.2f"))) | \(String(format: "%.1f", ratio)) (\(String(format: "%.1f", cpuRatio))) | \(f(row, "articles_per_s", "%.0f")) | \(f(row, "mb_per_s", "%.2f")) | \(f(row, "update_ms", "%.0f")) / \(f(row, "update_cli_ms", "%.0f")) | \(f(row, "answer_p50_ms", "%.2f")) / \(f(row, "answer_p90_ms", "%.2f")) / \(f(row, "answer_p99_ms", "%.2f")) | \(f(row, "raw_query_p50_ms", "%.2f")) | \(String(format: "%.1f", answerRatio)) | \(f(row, "ask_wall_ms", "%.0f")) | \(f(row, "batch100_wall_ms", "%.0f")) | \(f(row, "index_rss_mb", "%.0f")) / \(f(row, "answer_rss_mb", "%.0f")) / \(f(row, "ask_rss_mb", "%.0f")) / \(f(row, "batch_rss_mb", "%.0f")) |\n"
+        "| \(size == 0 ? "seed (5)" : "\(size / 1000)k") | \(f(row, "mb")) | \(f(row, "index_s", "%.2f")) (\(f(row, "index_cpu_s", "%.2f"))) | \(f(row, "raw_insert_s", "%.2f")) (\(f(row, "raw_insert_cpu_s", "%.2f"))) | \(String(format: "%.1f", ratio)) (\(String(format: "%.1f", cpuRatio))) | \(f(row, "articles_per_s", "%.0f")) | \(f(row, "mb_per_s", "%.2f")) | \(f(row, "update_watch_ms", "%.1f")) / \(f(row, "update_ms", "%.0f")) / \(f(row, "update_cli_ms", "%.0f")) | \(f(row, "answer_p50_ms", "%.2f")) / \(f(row, "answer_p90_ms", "%.2f")) / \(f(row, "answer_p99_ms", "%.2f")) | \(f(row, "raw_query_p50_ms", "%.2f")) | \(String(format: "%.1f", answerRatio)) | \(f(row, "ask_wall_ms", "%.0f")) | \(f(row, "batch100_wall_ms", "%.0f")) | \(f(row, "index_rss_mb", "%.0f")) / \(f(row, "answer_rss_mb", "%.0f")) / \(f(row, "ask_rss_mb", "%.0f")) / \(f(row, "batch_rss_mb", "%.0f")) |\n"
     }
     return out
   }

@@ -47,6 +47,9 @@ struct Repl {
     Terminal.warn(
       "Byline: \(count) articles, \(passages) passages from \(TextNormalizer.stripControls(engine.location.knowledge)). /help for commands, Ctrl-D to quit."
     )
+    // Files saved while the session runs are indexed before the next question, without a scan
+    // of the whole corpus.
+    engine.watchCorpus()
     let useColor = options.useColor
     let prompt = useColor ? "\u{1}\u{1B}[1;36m\u{1}byline>\u{1}\u{1B}[0m\u{1} " : "byline> "
     while true {
@@ -66,6 +69,13 @@ struct Repl {
           continue
         }
         do {
+          let refreshed = try engine.refresh()
+          for warning in refreshed.warnings { Terminal.warn("warning: \(warning)") }
+          if refreshed.changed {
+            Terminal.warn(
+              "byline: the corpus changed: \(refreshed.updatedFiles.count) file(s) indexed, \(refreshed.removedFiles.count) removed"
+            )
+          }
           editor.resetInterrupted()
           switch try presenter.ask(line, in: conversation, format: format) {
           case .prompt(let prompt):

@@ -49,6 +49,18 @@ struct ReplTests {
     #expect(await quit(session) == 0)
   }
 
+  @Test func articleSavedDuringTheSessionIsAnsweredFrom() async throws {
+    let copy = Sandbox(name: "repl-watch", copySeeds: true)
+    try #require(await copy.run(["index"]).status == 0)
+    let session = try PTYSession(box: copy, arguments: [], env: [:])
+    try await session.expect(Self.prompt)
+    try "Example Wire\n\nThe Vexmoor council said the Vexmoor dam would open in 2027, Reuters reported.\n"
+      .write(to: copy.knowledge.appendingPathComponent("zz_late.txt"), atomically: true, encoding: .utf8)
+    let text = try await ask(session, "When will the Vexmoor dam open?", expecting: "2027")
+    #expect(text.contains("1 file(s) indexed"), "the session says the corpus changed: \(text)")
+    #expect(await quit(session) == 0)
+  }
+
   @Test func ctrlDExitsWithStatusZero() async throws {
     let session = try await start()
     session.send(Keys.ctrlD)

@@ -18,6 +18,7 @@ public final class BylineEngine: @unchecked Sendable {
   /// The backend that phrases answers: rules unless a model backend was set.
   public var backend: any AnswerBackend = RulesBackend()
   private let rulesLock = NSLock()
+  private var watcher: CorpusWatcher?
 
   /// The rule-based engine (also the fallback of every other backend), made on first use, so
   /// that commands that only index or list never pay for it.
@@ -41,6 +42,34 @@ public final class BylineEngine: @unchecked Sendable {
     self.location = location
     self.store = try ArticleStore(path: location.store)
     self.lastSync = try store.sync(knowledge: location.knowledge, adding: adding, rebuild: rebuild)
+  }
+
+  /// Starts watching the corpus folder, so that ``refresh()`` reads only the files that changed.
+  /// Returns false when the system cannot watch it.
+  @discardableResult
+  public func watchCorpus() -> Bool {
+    if watcher == nil { watcher = CorpusWatcher(folder: location.knowledge) }
+    return watcher != nil
+  }
+
+  /// Brings the store up to date with what changed in the corpus since it was opened or last
+  /// refreshed (a session calls it before each question): the files the watcher saw change, or
+  /// a scan of the whole corpus when it lost events. Does nothing unless ``watchCorpus()`` was
+  /// called.
+  @discardableResult
+  public func refresh() throws -> SyncReport {
+    guard let watcher else { return SyncReport() }
+    let changes = watcher.changes()
+    let report =
+      changes.complete ? try store.sync(changed: changes.paths) : try store.sync(knowledge: location.knowledge)
+    if report.changed {
+      // The rule engine knows the corpus's outlets and articles: made again on next use.
+      rulesLock.lock()
+      cachedRules = nil
+      rulesLock.unlock()
+      lastSync = report
+    }
+    return report
   }
 
   /// Answers one question with the rule-based engine (no conversation).

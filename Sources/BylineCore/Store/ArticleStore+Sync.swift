@@ -61,7 +61,62 @@ extension ArticleStore {
       var seen = Set<String>()
       files = files.filter { seen.insert($0.path).inserted }
     }
+    return try update(files: files, known: known, pinned: pinned, rebuild: rebuild, report: report)
+  }
 
+  /// Brings the store up to date for `paths` alone (files or folders that a ``CorpusWatcher``
+  /// saw change), without scanning the corpus: on a large corpus the scan's `stat` of every file
+  /// is what an update costs, so a session that watches its corpus pays only for what changed.
+  /// A path that is gone removes what the store holds from it (or from under it).
+  public func sync(changed paths: [String]) throws -> SyncReport {
+    if isReadOnly || paths.isEmpty { return SyncReport() }
+    var files: [SourceFile] = []
+    for path in Set(paths) {
+      for file in Self.scan(path) where !Self.isHidden(file.path, under: path) && Self.isArticleFile(file.path) {
+        files.append(file)
+      }
+    }
+    var seen = Set<String>()
+    files = files.filter { seen.insert($0.path).inserted }
+    // What the store holds for these paths, and under them when they are (or were) folders.
+    var known: [String: (size: Int, mtime: Double)] = [:]
+    var pinned = Set<String>()
+    try dbQueue.read { db in
+      let statement = try db.cachedStatement(
+        sql: "SELECT path, size, mtime, pinned FROM source WHERE path = ? OR (path > ? AND path < ?)")
+      for path in Set(paths) {
+        let rows = try Row.fetchCursor(statement, arguments: [path, path + "/", path + "0"])
+        while let row = try rows.next() {
+          known[row[0]] = (row[1], row[2])
+          if row[3] as Bool { pinned.insert(row[0]) }
+        }
+      }
+    }
+    return try update(files: files, known: known, pinned: pinned, rebuild: false, report: SyncReport())
+  }
+
+  /// Whether `path` names an article file: not hidden, with an extension the reader knows (an
+  /// editor's swap or backup file is not one).
+  static func isArticleFile(_ path: String) -> Bool {
+    let name = path.split(separator: "/").last ?? ""
+    guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
+    return ArticleReader.extensions.contains(name[name.index(after: dot)...].lowercased())
+  }
+
+  /// Whether a file found under `root` sits in a hidden file or folder below it (the scan skips
+  /// those when it walks; `root` itself may be one a watcher named).
+  private static func isHidden(_ path: String, under root: String) -> Bool {
+    guard path.count > root.count else { return false }
+    return path.dropFirst(root.count).split(separator: "/").contains { $0.hasPrefix(".") }
+  }
+
+  /// Writes what changed among `files` (as found now) against `known` (what the store holds for
+  /// them, and for files that are gone).
+  private func update(
+    files: [SourceFile], known: [String: (size: Int, mtime: Double)], pinned: Set<String>, rebuild: Bool,
+    report: SyncReport
+  ) throws -> SyncReport {
+    var report = report
     let reader = ArticleReader()
     var outlets = Set<String>()
     var toWrite: [SourceFile] = []
