@@ -228,7 +228,7 @@ extension ArticleStore {
         try db.cachedStatement(sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)")
           .execute(arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
         for doc in parsed.articles {
-          let id = doc.parsed.article.id
+          let id = doc.article.id
           let writtenNow = !ids.insert(id).inserted
           let storedBefore =
             try !writtenNow
@@ -247,7 +247,7 @@ extension ArticleStore {
             }
             try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
           }
-          try Self.insert(doc.parsed, stems: doc.stems, sourcePath: file.path, db: db)
+          try Self.insert(doc, sourcePath: file.path, db: db)
         }
       }
       // One statement: FTS5 buffers the terms and writes large segments.
@@ -270,7 +270,7 @@ extension ArticleStore {
     try db.cachedStatement(sql: "DELETE FROM source WHERE path = ?").execute(arguments: [path])
   }
 
-  private static func insert(_ doc: ParsedArticle, stems: [String], sourcePath: String, db: Database) throws {
+  private static func insert(_ doc: ParsedArticle, sourcePath: String, db: Database) throws {
     let a = doc.article
     try db.cachedStatement(
       sql: """
@@ -283,14 +283,14 @@ extension ArticleStore {
     ])
     let insertPassage = try db.cachedStatement(
       sql: """
-        INSERT INTO passage (articleId, ordinal, paragraph, heading, title, text, stems, start, end, cites, inheritedCites)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO passage (articleId, ordinal, paragraph, heading, title, text, start, end, cites, inheritedCites)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let insertCredit = try db.cachedStatement(
       sql: "INSERT INTO attribution (passageId, outlet, scope) VALUES (?, ?, ?)")
-    for (p, stems) in zip(doc.passages, stems) {
+    for p in doc.passages {
       try insertPassage.execute(arguments: [
-        a.id, p.ordinal, p.paragraph, p.heading, a.title, p.text, stems, p.start, p.end,
+        a.id, p.ordinal, p.paragraph, p.heading, a.title, p.text, p.start, p.end,
         p.cites.joined(separator: "\t"), p.inheritedCites.joined(separator: "\t"),
       ])
       let rowID = db.lastInsertedRowID

@@ -18,6 +18,8 @@ public final class ArticleStore: @unchecked Sendable {
   private let cacheLock = NSLock()
   private var dfCache: [String: Int] = [:]
   private var passageCountCache: Int?
+  /// The stems of passages read, by row id.
+  private let stemCache = Memo<Int64, [String]>(limit: 50_000)
 
   /// What opening the store had to do, in words for the user: a damaged file moved aside and
   /// rebuilt, a store of another version rebuilt, a read-only folder. Empty when nothing was wrong.
@@ -113,7 +115,7 @@ public final class ArticleStore: @unchecked Sendable {
         return try Row.fetchAll(
           db.cachedStatement(
             sql: """
-              SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+              SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
                      p.inheritedCites, a.title, a.outlet, a.date, f.rank
               FROM (SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
                     WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?) f
@@ -121,10 +123,10 @@ public final class ArticleStore: @unchecked Sendable {
               JOIN article a ON a.id = p.articleId
               ORDER BY f.rank
               """), arguments: [pattern.raw, limit]
-        ).map(Self.passage)
+        ).map(passage)
       }
       var sql = """
-        SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+        SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
                p.inheritedCites, a.title, a.outlet, a.date,
                bm25(passage_fts, 1.0, 0.5, 0.25) AS rank
         FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid
@@ -136,7 +138,7 @@ public final class ArticleStore: @unchecked Sendable {
       arguments += StatementArguments(ids)
       sql += " ORDER BY rank LIMIT ?"
       arguments += [limit]
-      return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(Self.passage)
+      return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(passage)
     }
   }
 
@@ -146,12 +148,12 @@ public final class ArticleStore: @unchecked Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
                  p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
           FROM passage p JOIN article a ON a.id = p.articleId
           WHERE p.articleId = ? AND p.ordinal BETWEEN ? AND ? ORDER BY p.ordinal
           """, arguments: [articleId, range.lowerBound, range.upperBound]
-      ).map(Self.passage)
+      ).map(passage)
     }
   }
 
@@ -160,7 +162,7 @@ public final class ArticleStore: @unchecked Sendable {
     try dbQueue.read { db in
       let statement = try db.cachedStatement(
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
                  p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
           FROM passage p JOIN article a ON a.id = p.articleId
           WHERE p.articleId = ? AND p.paragraph = ? ORDER BY p.ordinal
@@ -169,7 +171,7 @@ public final class ArticleStore: @unchecked Sendable {
       for key in keys {
         let name = "\(key.articleId)#\(key.paragraph)"
         if out[name] != nil { continue }
-        out[name] = try Row.fetchAll(statement, arguments: [key.articleId, key.paragraph]).map(Self.passage)
+        out[name] = try Row.fetchAll(statement, arguments: [key.articleId, key.paragraph]).map(passage)
       }
       return out
     }
@@ -183,7 +185,7 @@ public final class ArticleStore: @unchecked Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
                  p.inheritedCites, a.title, a.outlet, a.date,
                  bm25(passage_fts, 1.0, 0.5, 0.25) AS rank,
                  highlight(passage_fts, 0, ?, ?) AS marked
@@ -191,7 +193,7 @@ public final class ArticleStore: @unchecked Sendable {
           JOIN article a ON a.id = p.articleId
           WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
           """, arguments: [open, close, pattern.raw, limit]
-      ).map { (Self.passage($0), $0["marked"] as String) }
+      ).map { (passage($0), $0["marked"] as String) }
     }
   }
 
@@ -230,6 +232,7 @@ public final class ArticleStore: @unchecked Sendable {
     cacheLock.lock()
     dfCache.removeAll()
     passageCountCache = nil
+    stemCache.clear()
     cacheLock.unlock()
   }
 
@@ -252,14 +255,23 @@ public final class ArticleStore: @unchecked Sendable {
   }
 
   /// Reads a passage row by column position (every passage query selects the same columns in
-  /// this order: id, articleId, ordinal, paragraph, heading, text, stems, cites, inheritedCites,
-  /// title, outlet, date, rank); positional access avoids GRDB's per-name column lookup.
-  private static func passage(_ row: Row) -> StoredPassage {
-    let stems: String = row[6]
+  /// this order: id, articleId, ordinal, paragraph, heading, text, cites, inheritedCites, title,
+  /// outlet, date, rank); positional access avoids GRDB's per-name column lookup. The stems are
+  /// made from the text, once a passage until the store changes (stemming every passage while
+  /// indexing cost a third of the parse).
+  private func passage(_ row: Row) -> StoredPassage {
+    let rowID: Int64 = row[0]
+    let text: String = row[5]
+    let stems: [String]
+    if let known = stemCache.value(for: rowID) {
+      stems = known
+    } else {
+      stems = Tokenizer.stems(text)
+      stemCache.store(stems, for: rowID)
+    }
     return StoredPassage(
-      rowID: row[0], articleId: row[1], title: row[9], outlet: row[10], date: row[11],
-      ordinal: row[2], paragraph: row[3], heading: row[4], text: row[5],
-      stems: stems.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }, cites: list(row[7]),
-      inheritedCites: list(row[8]), score: -(row[12] as Double))
+      rowID: rowID, articleId: row[1], title: row[8], outlet: row[9], date: row[10],
+      ordinal: row[2], paragraph: row[3], heading: row[4], text: text,
+      stems: stems, cites: Self.list(row[6]), inheritedCites: Self.list(row[7]), score: -(row[11] as Double))
   }
 }

@@ -18,7 +18,7 @@ public struct StoredPassage: Sendable, Hashable, Codable {
   public var heading: String
   /// The sentence, verbatim.
   public var text: String
-  /// The Porter stems of the sentence's words, in order (computed when indexed).
+  /// The Porter stems of the sentence's words, in order (made from the text when read).
   public var stems: [String]
   /// Outlets the sentence itself credits.
   public var cites: [String]

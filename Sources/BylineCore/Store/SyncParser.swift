@@ -9,8 +9,8 @@ final class SyncParser: @unchecked Sendable {
     var file: ArticleStore.SourceFile
     /// The hash of the content parsed, or nil when the file could not be read (it is skipped).
     var hash: String?
-    /// Its articles, each with the stems of its passages (one space-separated string a passage).
-    var articles: [(parsed: ParsedArticle, stems: [String])]
+    /// Its articles.
+    var articles: [ParsedArticle]
     /// What could not be read.
     var warnings: [CorpusWarning]
   }
@@ -86,19 +86,6 @@ final class SyncParser: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// The stems of `text`'s words joined by spaces, as the store keeps them.
-  static func stemLine(_ text: String) -> String {
-    // Gathered as bytes: appending to a String costs more than stemming the word.
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    for word in Tokenizer.words(text) {
-      if !bytes.isEmpty { bytes.append(0x20) }
-      var stem = PorterStemmer.stem(word)
-      stem.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   private func parse(_ file: ArticleStore.SourceFile, reader: ArticleReader) -> Parsed {
     if file.size > ArticleReader.maxBytes {
       // Recorded by size, never read: the warning comes once, until the file changes.
@@ -112,10 +99,7 @@ final class SyncParser: @unchecked Sendable {
         warnings: [CorpusWarning(path: file.path, message: "cannot be read; skipped")])
     }
     let (articles, warnings) = reader.read(data: data, path: file.path)
-    let parsed = articles.map { article -> (parsed: ParsedArticle, stems: [String]) in
-      let doc = structurer.structure(article)
-      return (doc, doc.passages.map { Self.stemLine($0.text) })
-    }
+    let parsed = articles.map(structurer.structure)
     return Parsed(file: file, hash: ContentHash.of(data), articles: parsed, warnings: warnings)
   }
 }
