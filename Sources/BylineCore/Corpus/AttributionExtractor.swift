@@ -33,7 +33,9 @@ public struct AttributionExtractor: Sendable {
   private static let patternWords: [[String]] = [
     ["according to "],
     reportingVerbs.split(separator: "|").map { " " + $0 },
-    [" by "],
+    // The words the pattern puts before " by " ("first published by" holds "published by"):
+    // " by " alone is common in any sentence.
+    ["published by ", "reported by ", "cited by ", "broken by ", "broke by ", "report by ", "reporting by ", "scoop by "],
     [", which "],
     [" report", " article", " story", " analysis"],
     ["Source", "Via", "Primary source"],
@@ -61,7 +63,7 @@ public struct AttributionExtractor: Sendable {
 
   /// The outlets `sentence` credits, in order of appearance, without duplicates.
   public func outlets(in sentence: String) -> [String] {
-    if sentence.utf8.allSatisfy({ $0 < 0x80 }) {
+    if TextNormalizer.isASCII(sentence) {
       guard Self.triggerSet.occurs(in: sentence) else { return [] }
     } else {
       let lower = sentence.lowercased()

@@ -1,65 +1,97 @@
 /// A fixed set of strings to look for in text, all in one pass over its bytes: the cheap test
 /// that gates the attribution patterns, which would otherwise scan each sentence once a word.
+///
+/// Laid out flat (buckets of needle numbers by first byte, needle bytes end to end) so that the
+/// scan reads plain buffers: it runs over every sentence of every article indexed.
 struct NeedleSet: Sendable {
-  private let needles: [[UInt8]]
-  /// Indices of the needles by their first byte.
-  private let byFirstByte: [[Int]]
-  /// Whether some needle starts with the byte (the scan's test at every position).
-  private let starts: [Bool]
-  /// Compare ASCII letters without regard to case (the needles are given in lower case).
-  private let foldsASCIICase: Bool
+  /// All needles' bytes, end to end; needle `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
+  private let bytes: [UInt8]
+  private let offsets: [Int]
+  /// Needle numbers by first byte: bucket `b` is `bucketItems[bucketStarts[b]..<bucketStarts[b + 1]]`.
+  private let bucketStarts: [Int]
+  private let bucketItems: [Int]
+  /// Byte to compare: itself, or its lower case when folding ASCII case.
+  private let fold: [UInt8]
 
-  /// A set of `needles`; with `foldingASCIICase`, "Report" in text matches the needle "report".
+  /// The number of needles.
+  var count: Int { offsets.count - 1 }
+
+  /// A set of `needles`; with `foldingASCIICase`, "Report" in text matches the needle "report"
+  /// (needles are then given in lower case).
   init(_ needles: [String], foldingASCIICase: Bool = false) {
-    self.needles = needles.map { Array($0.utf8) }
-    self.foldsASCIICase = foldingASCIICase
-    var table = [[Int]](repeating: [], count: 256)
-    for (i, needle) in self.needles.enumerated() {
-      if let first = needle.first { table[Int(first)].append(i) }
+    var bytes: [UInt8] = []
+    var offsets = [0]
+    for needle in needles {
+      bytes += needle.utf8
+      offsets.append(bytes.count)
     }
-    byFirstByte = table
-    starts = table.map { !$0.isEmpty }
+    var buckets = [[Int]](repeating: [], count: 256)
+    for i in needles.indices where offsets[i + 1] > offsets[i] { buckets[Int(bytes[offsets[i]])].append(i) }
+    var starts = [0]
+    var items: [Int] = []
+    for bucket in buckets {
+      items += bucket
+      starts.append(items.count)
+    }
+    self.bytes = bytes
+    self.offsets = offsets
+    bucketStarts = starts
+    bucketItems = items
+    var fold = [UInt8](repeating: 0, count: 256)
+    for b in 0..<256 {
+      let isUpper = b >= 65 && b <= 90
+      fold[b] = UInt8(foldingASCIICase && isUpper ? b + 32 : b)
+    }
+    self.fold = fold
   }
 
   /// Whether any needle occurs in `text`.
   func occurs(in text: String) -> Bool {
-    var found = false
-    scan(text) { _ in
-      found = true
-      return false
-    }
-    return found
+    var found: [Bool] = []
+    return scan(text, stopAtFirst: true, found: &found)
   }
 
   /// For each needle, in order, whether it occurs in `text`.
   func occurrences(in text: String) -> [Bool] {
-    var found = [Bool](repeating: false, count: needles.count)
-    scan(text) { i in
-      found[i] = true
-      return true
-    }
+    var found = [Bool](repeating: false, count: count)
+    _ = scan(text, stopAtFirst: false, found: &found)
     return found
   }
 
-  /// Calls `hit` with each needle found at each position, until it returns false.
-  private func scan(_ text: String, _ hit: (Int) -> Bool) {
+  /// Marks in `found` the needles that occur (or, with `stopAtFirst`, returns at the first one).
+  private func scan(_ text: String, stopAtFirst: Bool, found: inout [Bool]) -> Bool {
     var text = text
-    text.withUTF8 { bytes in
-      starts.withUnsafeBufferPointer { starts in
-        for start in 0..<bytes.count where starts[Int(fold(bytes[start]))] {
-          for i in byFirstByte[Int(fold(bytes[start]))] {
-            let needle = needles[i]
-            guard start + needle.count <= bytes.count else { continue }
-            var k = 1
-            while k < needle.count && fold(bytes[start + k]) == needle[k] { k += 1 }
-            if k == needle.count && !hit(i) { return }
+    return text.withUTF8 { hay in
+      bytes.withUnsafeBufferPointer { needles in
+        offsets.withUnsafeBufferPointer { offsets in
+          bucketStarts.withUnsafeBufferPointer { starts in
+            bucketItems.withUnsafeBufferPointer { items in
+              fold.withUnsafeBufferPointer { fold in
+                var any = false
+                for position in 0..<hay.count {
+                  let first = Int(fold[Int(hay[position])])
+                  var k = starts[first]
+                  let end = starts[first + 1]
+                  while k < end {
+                    let i = items[k]
+                    k += 1
+                    let start = offsets[i]
+                    let length = offsets[i + 1] - start
+                    guard position + length <= hay.count else { continue }
+                    var j = 1
+                    while j < length && fold[Int(hay[position + j])] == needles[start + j] { j += 1 }
+                    guard j == length else { continue }
+                    if stopAtFirst { return true }
+                    found[i] = true
+                    any = true
+                  }
+                }
+                return any
+              }
+            }
           }
         }
       }
     }
-  }
-
-  private func fold(_ byte: UInt8) -> UInt8 {
-    foldsASCIICase && byte >= 65 && byte <= 90 ? byte + 32 : byte
   }
 }

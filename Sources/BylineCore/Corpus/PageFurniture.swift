@@ -42,7 +42,7 @@ public enum PageFurniture {
   /// Strips emoji and symbols that decorate trailer links.
   static func plain(_ line: String) -> String {
     // No ASCII character is an emoji shown as a picture.
-    if line.utf8.allSatisfy({ $0 < 0x80 }) { return TextNormalizer.trimmed(line, where: TextNormalizer.isBlank) }
+    if TextNormalizer.isASCII(line) { return TextNormalizer.trimmed(line, where: TextNormalizer.isBlank) }
     return String(
       line.unicodeScalars.filter { !($0.properties.isEmojiPresentation || $0.properties.isEmoji && $0.value > 0x2000) }
         .map(Character.init)

@@ -3,7 +3,7 @@ public enum TextNormalizer {
   /// Folds typographic variants to ASCII: curly quotes, non-breaking and figure hyphens, dashes
   /// used inside words, non-breaking spaces.
   public static func fold(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    if TextNormalizer.isASCII(text) { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       switch scalar.value {
@@ -43,6 +43,15 @@ public enum TextNormalizer {
       }
     }
     return String(out)
+  }
+
+  /// Whether `text` is all ASCII (read as bytes, without a generic walk of the UTF-8 view).
+  public static func isASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte >= 0x80 { return false }
+      return true
+    }
   }
 
   /// `text` without the leading and trailing scalars for which `trim` holds: what
