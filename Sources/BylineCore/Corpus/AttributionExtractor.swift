@@ -35,7 +35,10 @@ public struct AttributionExtractor: Sendable {
     reportingVerbs.split(separator: "|").map { " " + $0 },
     // The words the pattern puts before " by " ("first published by" holds "published by"):
     // " by " alone is common in any sentence.
-    ["published by ", "reported by ", "cited by ", "broken by ", "broke by ", "report by ", "reporting by ", "scoop by "],
+    [
+      "published by ", "reported by ", "cited by ", "broken by ", "broke by ", "report by ", "reporting by ",
+      "scoop by ",
+    ],
     [", which "],
     [" report", " article", " story", " analysis"],
     ["Source", "Via", "Primary source"],

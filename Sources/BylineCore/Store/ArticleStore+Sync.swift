@@ -281,22 +281,23 @@ extension ArticleStore {
       a.id, sourcePath, a.title, a.outlet, a.date, a.url, doc.sources.joined(separator: "\t"),
       doc.passages.count, a.body,
     ])
-    let insertPassage = try db.cachedStatement(
-      sql: """
-        INSERT INTO passage (articleId, ordinal, paragraph, heading, title, text, start, end, cites, inheritedCites)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let insertCredit = try db.cachedStatement(
-      sql: "INSERT INTO attribution (passageId, outlet, scope) VALUES (?, ?, ?)")
+    let insertPassage = BoundInsert(
+      try db.cachedStatement(
+        sql: """
+          INSERT INTO passage (articleId, ordinal, paragraph, heading, title, text, start, end, cites, inheritedCites)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """))
+    let insertCredit = BoundInsert(
+      try db.cachedStatement(sql: "INSERT INTO attribution (passageId, outlet, scope) VALUES (?, ?, ?)"))
     for p in doc.passages {
-      try insertPassage.execute(arguments: [
-        a.id, p.ordinal, p.paragraph, p.heading, a.title, p.text, p.start, p.end,
-        p.cites.joined(separator: "\t"), p.inheritedCites.joined(separator: "\t"),
-      ])
-      let rowID = db.lastInsertedRowID
-      for outlet in p.cites { try insertCredit.execute(arguments: [rowID, outlet, "sentence"]) }
+      try insertPassage.run(
+        .text(a.id), .integer(p.ordinal), .integer(p.paragraph), .text(p.heading), .text(a.title), .text(p.text),
+        .integer(p.start), .integer(p.end), .text(p.cites.joined(separator: "\t")),
+        .text(p.inheritedCites.joined(separator: "\t")))
+      let rowID = Int(db.lastInsertedRowID)
+      for outlet in p.cites { try insertCredit.run(.integer(rowID), .text(outlet), .text("sentence")) }
       for outlet in p.inheritedCites where !p.cites.contains(outlet) {
-        try insertCredit.execute(arguments: [rowID, outlet, "inherited"])
+        try insertCredit.run(.integer(rowID), .text(outlet), .text("inherited"))
       }
     }
   }
