@@ -224,7 +224,13 @@ extension ArticleStore {
         guard let hash = parsed.hash else { continue }
         let file = parsed.file
         written.append(file.path)
-        if stored.contains(file.path) { try Self.deleteSource(file.path, indexedUpTo: indexedUpTo, db: db) }
+        // Another process may have written the file since this one looked: what the store holds
+        // now is what counts (one primary-key lookup for a file not stored before).
+        let isStored =
+          try stored.contains(file.path)
+          || Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM source WHERE path = ?"), arguments: [file.path])
+            == true
+        if isStored { try Self.deleteSource(file.path, indexedUpTo: indexedUpTo, db: db) }
         try db.cachedStatement(sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)")
           .execute(arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
         for doc in parsed.articles {
