@@ -5,11 +5,37 @@ import Foundation
 /// "a SiliconANGLE report", and returns their canonical names.
 public struct AttributionExtractor: Sendable {
   /// The outlet names to recognise.
-  public var directory: OutletDirectory
+  public let directory: OutletDirectory
+  /// The directory's names, as whole words in any case, written as they are and without spaces:
+  /// a name the patterns capture counts only when it holds one of them (or is a web domain).
+  private let names: NeedleSet
 
   /// Creates an extractor over a directory of outlets.
   public init(directory: OutletDirectory = .standard) {
     self.directory = directory
+    var spellings = Set<String>()
+    for name in directory.spellings {
+      let lower = TextNormalizer.fold(name).lowercased()
+      spellings.insert(lower)
+      spellings.insert(String(lower.unicodeScalars.filter { $0 != " " }))
+    }
+    names = NeedleSet(spellings.sorted(), foldingASCIICase: true, wholeWords: true)
+  }
+
+  /// Whether ASCII `text` may name an outlet the patterns can resolve: some name of the
+  /// directory as whole words, or a dotted token like a web domain (``resolve(_:)`` accepts
+  /// nothing else). Most sentences with a reporting verb quote people, not outlets.
+  private func mayNameOutlet(_ text: String) -> Bool {
+    if names.occurs(in: text) { return true }
+    var text = text
+    return text.withUTF8 { bytes in
+      func isAlphanumeric(_ b: UInt8) -> Bool { b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122 }
+      guard bytes.count > 2 else { return false }
+      for i in 1..<(bytes.count - 1) where bytes[i] == 0x2E {
+        if isAlphanumeric(bytes[i - 1]) && isAlphanumeric(bytes[i + 1]) { return true }
+      }
+      return false
+    }
   }
 
   /// Verbs that follow an outlet credited as the source of a claim.
@@ -66,7 +92,8 @@ public struct AttributionExtractor: Sendable {
 
   /// The outlets `sentence` credits, in order of appearance, without duplicates.
   public func outlets(in sentence: String) -> [String] {
-    if TextNormalizer.isASCII(sentence) {
+    let ascii = TextNormalizer.isASCII(sentence)
+    if ascii {
       guard Self.triggerSet.occurs(in: sentence) else { return [] }
     } else {
       let lower = sentence.lowercased()
@@ -93,7 +120,9 @@ public struct AttributionExtractor: Sendable {
       }
       for n in names { found.append((match.range.location, n)) }
     }
-    let present = Self.patternWordSet.occurrences(in: text)
+    let present =
+      !ascii || mayNameOutlet(text)
+      ? Self.patternWordSet.occurrences(in: text) : [Bool](repeating: false, count: Self.patternWordSet.count)
     for (regex, words) in zip(Self.patterns, Self.patternWordRanges) where present[words].contains(true) {
       for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
         let candidate = ns.substring(with: match.range(at: 1))

@@ -12,13 +12,16 @@ struct NeedleSet: Sendable {
   private let bucketItems: [Int]
   /// Byte to compare: itself, or its lower case when folding ASCII case.
   private let fold: [UInt8]
+  /// Whether a match must stand as whole words (no ASCII letter or digit just before or after).
+  private let wholeWords: Bool
 
   /// The number of needles.
   var count: Int { offsets.count - 1 }
 
   /// A set of `needles`; with `foldingASCIICase`, "Report" in text matches the needle "report"
-  /// (needles are then given in lower case).
-  init(_ needles: [String], foldingASCIICase: Bool = false) {
+  /// (needles are then given in lower case); with `wholeWords`, "AP" does not match in "apply".
+  init(_ needles: [String], foldingASCIICase: Bool = false, wholeWords: Bool = false) {
+    self.wholeWords = wholeWords
     var bytes: [UInt8] = []
     var offsets = [0]
     for needle in needles {
@@ -43,6 +46,10 @@ struct NeedleSet: Sendable {
       fold[b] = UInt8(foldingASCIICase && isUpper ? b + 32 : b)
     }
     self.fold = fold
+  }
+
+  private static func isWordByte(_ b: UInt8) -> Bool {
+    b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122
   }
 
   /// Whether any needle occurs in `text`.
@@ -81,6 +88,12 @@ struct NeedleSet: Sendable {
                     var j = 1
                     while j < length && fold[Int(hay[position + j])] == needles[start + j] { j += 1 }
                     guard j == length else { continue }
+                    if wholeWords
+                      && (position > 0 && Self.isWordByte(hay[position - 1])
+                        || position + length < hay.count && Self.isWordByte(hay[position + length]))
+                    {
+                      continue
+                    }
                     if stopAtFirst { return true }
                     found[i] = true
                     any = true

@@ -7,6 +7,8 @@ public struct OutletDirectory: Sendable {
   private var aliases: [String: String]
   /// Canonical outlet names keyed by web domain (without `www.`).
   private var domains: [String: String]
+  /// Every name and alias as written.
+  public private(set) var spellings: [String] = []
 
   /// The built-in directory.
   public static let standard = OutletDirectory()
@@ -14,13 +16,17 @@ public struct OutletDirectory: Sendable {
   /// Creates the directory from the built-in tables plus extra canonical names.
   public init(extra: [String] = []) {
     var aliases: [String: String] = [:]
+    var spellings: [String] = []
     for (canonical, more) in Self.known {
       aliases[Self.key(canonical)] = canonical
       for alias in more { aliases[Self.key(alias)] = canonical }
+      spellings += [canonical] + more
     }
     for name in extra where !name.isEmpty && aliases[Self.key(name)] == nil {
       aliases[Self.key(name)] = name
+      spellings.append(name)
     }
+    self.spellings = spellings
     self.aliases = aliases
     self.domains = Self.domainTable
   }
