@@ -178,8 +178,11 @@ extension RuleAnswerer {
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
     let key = "\(question.kind.rawValue)|\(question.text)|\(p.passage.rowID)"
     if let cached = spanCache.value(for: key) { return cached }
-    var found = SpanFinder.spans(
-      of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
+    // The passage's spans of this type are the same for every question: kept per passage.
+    let all = retriever.cache.spans(of: question.kind, rowID: p.passage.rowID) {
+      SpanFinder.unfiltered(of: question.kind, in: p.passage.text, credited: p.passage.credited)
+    }
+    var found = SpanFinder.filter(all, of: question.kind, for: question)
     if question.kind == .organisation {
       // The outlets a sentence credits are its sources, not what it is about.
       found = found.filter { !p.passage.credited.contains($0) }

@@ -156,14 +156,14 @@ public enum Paraphrases {
     return Array(Set(all.map { Tokenizer.stems($0) })).filter { $0.count > 1 }.sorted { $0.count > $1.count }
   }()
 
-  /// The alternatives of a stemmed term or phrase, each split into its stems.
-  public static let sequences: [String: [[String]]] = index.mapValues { alts in
-    alts.sorted().map { $0.split(separator: " ").map(String.init) }
+  /// The alternatives of a stemmed term or phrase, in order, each split into its stems.
+  public static func sequences(of stem: String) -> [[String]] {
+    (index[stem] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
   }
 
-  /// Same-word forms of a stem, each split into its stems.
-  public static let sameWordSequences: [String: [[String]]] = sameWord.mapValues { alts in
-    alts.sorted().map { $0.split(separator: " ").map(String.init) }
+  /// Same-word forms of a stem, in order, each split into its stems.
+  public static func sameWordSequences(of stem: String) -> [[String]] {
+    (sameWord[stem] ?? []).sorted().map { $0.split(separator: " ").map(String.init) }
   }
 
   /// The stemmed alternatives of a stemmed term or phrase.

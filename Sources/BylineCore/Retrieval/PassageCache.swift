@@ -1,0 +1,228 @@
+import Foundation
+import GRDB
+
+/// Passages read from the store and what the rerank derives from them (stem sets, neighbouring
+/// sentences, the stems of a paragraph and of its title, answer spans), kept across questions by
+/// passage row id, so that a passage is read and analysed once, not once per question that
+/// retrieves it.
+///
+/// Every entry is dropped when the store commits a change to its passages or articles (a GRDB
+/// transaction observer on the store's writer), and when the cache holds `limit` passages.
+final class PassageCache: @unchecked Sendable {
+  /// A passage and the stems the quick rerank needs.
+  struct Entry {
+    /// The passage as stored (its `score` is 0; the caller sets the rank of its query).
+    var passage: StoredPassage
+    /// Its stems as a set.
+    var stemSet: Set<String>
+  }
+
+  /// What the full rerank reads around a passage: its neighbours and the stems of its context.
+  struct Context {
+    /// The sentences just before and after it in its paragraph.
+    var neighbours: [StoredPassage]
+    /// The neighbours' stems, and the heading's when there is one, one list each.
+    var lists: [[String]]
+    /// Every stem of `lists`.
+    var stems: Set<String>
+    /// The stems of the article's title.
+    var titleStems: Set<String>
+    /// The stems of the whole paragraph and the title (where a name may stand for "the company").
+    var scope: Set<String>
+    /// The passage's word tokens.
+    var words: [String]
+  }
+
+  private let store: ArticleStore
+  private let lock = NSLock()
+  private let limit: Int
+  private var entries: [Int64: Entry] = [:]
+  private var contexts: [Int64: Context] = [:]
+  private var paragraphs: [String: [Int64]] = [:]
+  private var spans: [SpanKey: [String]] = [:]
+  private var observer: ChangeObserver?
+
+  private struct SpanKey: Hashable {
+    var rowID: Int64
+    var kind: AnswerKind
+  }
+
+  /// A cache over `store` holding at most `limit` passages.
+  init(store: ArticleStore, limit: Int = 50_000) {
+    self.store = store
+    self.limit = limit
+  }
+
+  /// Forgets every entry.
+  func clear() {
+    lock.lock()
+    defer { lock.unlock() }
+    clearLocked()
+  }
+
+  private func clearLocked() {
+    entries.removeAll(keepingCapacity: true)
+    contexts.removeAll(keepingCapacity: true)
+    paragraphs.removeAll(keepingCapacity: true)
+    spans.removeAll(keepingCapacity: true)
+  }
+
+  /// Starts watching the store for changes (once): a commit that touches passages or articles
+  /// empties the cache. Called without the lock held: the observer takes it when it fires.
+  private func watch() {
+    lock.lock()
+    let made: ChangeObserver? = observer == nil ? ChangeObserver { [weak self] in self?.clear() } : nil
+    if let made { observer = made }
+    lock.unlock()
+    if let made { store.dbQueue.add(transactionObserver: made, extent: .observerLifetime) }
+  }
+
+  /// Passages matching `pattern`, best first by BM25 (the same ranking as
+  /// ``ArticleStore/passages(matching:in:limit:)`` without articles), with their stem sets.
+  /// Only passages not read before are read from the passage table.
+  func passages(matching pattern: MatchQuery, limit count: Int) throws -> [Entry] {
+    watch()
+    let ranked = try store.dbQueue.read { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+          WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
+          """)
+      var out: [(Int64, Double)] = []
+      let rows = try Row.fetchCursor(statement, arguments: [pattern.raw, count])
+      while let row = try rows.next() { out.append((row[0], row[1])) }
+      return out
+    }
+    lock.lock()
+    let missing = ranked.map(\.0).filter { entries[$0] == nil }
+    lock.unlock()
+    if !missing.isEmpty { try load(missing) }
+    lock.lock()
+    defer { lock.unlock() }
+    return ranked.compactMap { rowID, rank in
+      guard var entry = entries[rowID] else { return nil }
+      entry.passage.score = -rank
+      return entry
+    }
+  }
+
+  /// Reads the passages with `ids` into the cache.
+  private func load(_ ids: [Int64]) throws {
+    let rows = try store.dbQueue.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.stems, p.cites,
+                 p.inheritedCites, a.title, a.outlet, a.date
+          FROM passage p JOIN article a ON a.id = p.articleId
+          WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+          """, arguments: StatementArguments(ids))
+    }
+    let loaded = rows.map { row -> Entry in
+      let p = Self.passage(row)
+      return Entry(passage: p, stemSet: Set(p.stems))
+    }
+    lock.lock()
+    defer { lock.unlock() }
+    if entries.count + loaded.count > limit { clearLocked() }
+    for entry in loaded { entries[entry.passage.rowID] = entry }
+  }
+
+  /// The neighbours and context stems of `passage`.
+  func context(of passage: StoredPassage) throws -> Context {
+    lock.lock()
+    if let known = contexts[passage.rowID] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let members = try paragraph(of: passage)
+    let neighbours = members.filter { abs($0.ordinal - passage.ordinal) == 1 }
+    let lists = neighbours.map(\.stems) + (passage.heading.isEmpty ? [] : [Tokenizer.stems(passage.heading)])
+    let titleStems = Tokenizer.stems(passage.title)
+    let made = Context(
+      neighbours: neighbours, lists: lists, stems: Set(lists.joined()), titleStems: Set(titleStems),
+      scope: Set(members.flatMap(\.stems) + titleStems), words: Tokenizer.words(passage.text))
+    lock.lock()
+    defer { lock.unlock() }
+    contexts[passage.rowID] = made
+    return made
+  }
+
+  /// Every passage of the paragraph of `passage`, in order.
+  private func paragraph(of passage: StoredPassage) throws -> [StoredPassage] {
+    let key = "\(passage.articleId)#\(passage.paragraph)"
+    lock.lock()
+    let ids = paragraphs[key]
+    let known = ids.map { ids in ids.compactMap { entries[$0]?.passage } }
+    lock.unlock()
+    // A list that lost a member (evicted) or no longer holds the passage (its article was read
+    // again under new row ids) is read again.
+    if let known, known.count == ids?.count, known.contains(where: { $0.rowID == passage.rowID }) {
+      return known
+    }
+    let members = try store.paragraphs([(passage.articleId, passage.paragraph)])[key] ?? []
+    lock.lock()
+    defer { lock.unlock() }
+    if entries.count + members.count > limit { clearLocked() }
+    for p in members where entries[p.rowID] == nil {
+      entries[p.rowID] = Entry(passage: p, stemSet: Set(p.stems))
+    }
+    paragraphs[key] = members.map(\.rowID)
+    return members
+  }
+
+  /// The spans of `kind` in the passage with `rowID`, computed by `make` the first time.
+  func spans(of kind: AnswerKind, rowID: Int64, make: () -> [String]) -> [String] {
+    lock.lock()
+    if let known = spans[SpanKey(rowID: rowID, kind: kind)] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let made = make()
+    lock.lock()
+    defer { lock.unlock() }
+    if spans.count >= limit { spans.removeAll(keepingCapacity: true) }
+    spans[SpanKey(rowID: rowID, kind: kind)] = made
+    return made
+  }
+
+  /// Reads a passage row (id, articleId, ordinal, paragraph, heading, text, stems, cites,
+  /// inheritedCites, title, outlet, date) by column position.
+  private static func passage(_ row: Row) -> StoredPassage {
+    let stems: String = row[6]
+    return StoredPassage(
+      rowID: row[0], articleId: row[1], title: row[9], outlet: row[10], date: row[11],
+      ordinal: row[2], paragraph: row[3], heading: row[4], text: row[5],
+      stems: stems.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) },
+      cites: ArticleStore.list(row[7]), inheritedCites: ArticleStore.list(row[8]), score: 0)
+  }
+}
+
+/// Calls `changed` after each commit that wrote passages or articles.
+private final class ChangeObserver: TransactionObserver, @unchecked Sendable {
+  private let changed: () -> Void
+  private var dirty = false
+
+  init(changed: @escaping () -> Void) {
+    self.changed = changed
+  }
+
+  func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
+    ["passage", "article"].contains(eventKind.tableName)
+  }
+
+  func databaseDidChange(with event: DatabaseEvent) {
+    dirty = true
+  }
+
+  func databaseDidCommit(_ db: Database) {
+    if dirty { changed() }
+    dirty = false
+  }
+
+  func databaseDidRollback(_ db: Database) {
+    dirty = false
+  }
+}
