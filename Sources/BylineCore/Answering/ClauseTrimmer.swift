@@ -26,7 +26,8 @@ public enum ClauseTrimmer {
   {
     var text = trimming(TextNormalizer.fold(sentence), isSpace)
     let ns0 = text as NSString
-    if text.utf8.contains(0x28), let m = trailingCredit.firstMatch(in: text, range: NSRange(location: 0, length: ns0.length)),
+    if text.utf8.contains(0x28),
+      let m = trailingCredit.firstMatch(in: text, range: NSRange(location: 0, length: ns0.length)),
       isCredit(ns0.substring(with: m.range))
     {
       text = ns0.substring(to: m.range.location)
