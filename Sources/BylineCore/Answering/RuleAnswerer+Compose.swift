@@ -4,7 +4,7 @@ extension RuleAnswerer {
   /// Composes the answer from ranked passages that are known to answer the question.
   func compose(_ question: Question, _ passages: [ScoredPassage]) throws -> Answer {
     let bestScore = passages[0].score
-    let spanKinds: Set<AnswerKind> = [.person, .organisation, .outlet, .date, .number, .money, .place]
+    let spanKinds: [AnswerKind] = [.person, .organisation, .outlet, .date, .number, .money, .place]
     // Prefer a strong passage that holds a span of the expected type.
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {

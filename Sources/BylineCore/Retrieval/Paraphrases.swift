@@ -177,12 +177,12 @@ public enum Paraphrases {
   /// Multi-word expressions of the table, as stem sequences, longest first (in table order
   /// among those of one length).
   public static let phrases: [[String]] = {
-    var seen = Set<[String]>()
+    var seen = Set<String>()
     var out: [[String]] = []
     for (group, stemmed) in zip((groups + inflections), stemmedGroups) {
-      for (text, stems) in zip(group, stemmed) where text.contains(" ") || text.contains("-") {
+      for (text, stems) in zip(group, stemmed) where text.utf8.contains(0x20) || text.utf8.contains(0x2D) {
         let words = stems.split(separator: " ").map(String.init)
-        if words.count > 1, seen.insert(words).inserted { out.append(words) }
+        if words.count > 1, seen.insert(stems).inserted { out.append(words) }
       }
     }
     return out.enumerated().sorted { a, b in

@@ -36,16 +36,12 @@ final class PassageCache: @unchecked Sendable {
   private let store: ArticleStore
   private let lock = NSLock()
   private let limit: Int
-  private var entries: [Int64: Entry] = [:]
-  private var contexts: [Int64: Context] = [:]
-  private var paragraphs: [String: [Int64]] = [:]
-  private var spans: [SpanKey: [String]] = [:]
+  private var entries: [Int: Entry] = [:]
+  private var contexts: [Int: Context] = [:]
+  private var paragraphs: [String: [Int]] = [:]
+  /// Spans by answer type (its raw value), then by row id.
+  private var spans: [String: [Int: [String]]] = [:]
   private var observer: ChangeObserver?
-
-  private struct SpanKey: Hashable {
-    var rowID: Int64
-    var kind: AnswerKind
-  }
 
   /// A cache over `store` holding at most `limit` passages.
   init(store: ArticleStore, limit: Int = 50_000) {
@@ -94,13 +90,13 @@ final class PassageCache: @unchecked Sendable {
       return out
     }
     lock.lock()
-    let missing = ranked.map(\.0).filter { entries[$0] == nil }
+    let missing = ranked.map(\.0).filter { entries[Int($0)] == nil }
     lock.unlock()
     if !missing.isEmpty { try load(missing) }
     lock.lock()
     defer { lock.unlock() }
     return ranked.compactMap { rowID, rank in
-      guard var entry = entries[rowID] else { return nil }
+      guard var entry = entries[Int(rowID)] else { return nil }
       entry.passage.score = -rank
       return entry
     }
@@ -125,13 +121,41 @@ final class PassageCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if entries.count + loaded.count > limit { clearLocked() }
-    for entry in loaded { entries[entry.passage.rowID] = entry }
+    for entry in loaded { entries[Int(entry.passage.rowID)] = entry }
+  }
+
+  /// Reads, in one go, the paragraphs of those of `passages` whose context is not known yet.
+  func prefetchContexts(of passages: [StoredPassage]) throws {
+    lock.lock()
+    var keys: [(articleId: String, paragraph: Int)] = []
+    var seen = Set<String>()
+    for p in passages where contexts[Int(p.rowID)] == nil {
+      let key = "\(p.articleId)#\(p.paragraph)"
+      if paragraphs[key] == nil, seen.insert(key).inserted { keys.append((p.articleId, p.paragraph)) }
+    }
+    lock.unlock()
+    guard keys.count > 1 else { return }
+    store(try store.paragraphs(keys))
+  }
+
+  /// Keeps the passages of paragraphs read from the store, keyed by "ARTICLE#PARAGRAPH".
+  private func store(_ read: [String: [StoredPassage]]) {
+    lock.lock()
+    defer { lock.unlock() }
+    let count = read.values.reduce(0) { $0 + $1.count }
+    if entries.count + count > limit { clearLocked() }
+    for (key, members) in read {
+      for p in members where entries[Int(p.rowID)] == nil {
+        entries[Int(p.rowID)] = Entry(passage: p, stemSet: Set(p.stems))
+      }
+      paragraphs[key] = members.map { Int($0.rowID) }
+    }
   }
 
   /// The neighbours and context stems of `passage`.
   func context(of passage: StoredPassage) throws -> Context {
     lock.lock()
-    if let known = contexts[passage.rowID] {
+    if let known = contexts[Int(passage.rowID)] {
       lock.unlock()
       return known
     }
@@ -145,7 +169,7 @@ final class PassageCache: @unchecked Sendable {
       scope: Set(members.flatMap(\.stems) + titleStems), words: Tokenizer.words(passage.text))
     lock.lock()
     defer { lock.unlock() }
-    contexts[passage.rowID] = made
+    contexts[Int(passage.rowID)] = made
     return made
   }
 
@@ -162,20 +186,14 @@ final class PassageCache: @unchecked Sendable {
       return known
     }
     let members = try store.paragraphs([(passage.articleId, passage.paragraph)])[key] ?? []
-    lock.lock()
-    defer { lock.unlock() }
-    if entries.count + members.count > limit { clearLocked() }
-    for p in members where entries[p.rowID] == nil {
-      entries[p.rowID] = Entry(passage: p, stemSet: Set(p.stems))
-    }
-    paragraphs[key] = members.map(\.rowID)
+    store([key: members])
     return members
   }
 
   /// The spans of `kind` in the passage with `rowID`, computed by `make` the first time.
   func spans(of kind: AnswerKind, rowID: Int64, make: () -> [String]) -> [String] {
     lock.lock()
-    if let known = spans[SpanKey(rowID: rowID, kind: kind)] {
+    if let known = spans[kind.rawValue]?[Int(rowID)] {
       lock.unlock()
       return known
     }
@@ -183,8 +201,8 @@ final class PassageCache: @unchecked Sendable {
     let made = make()
     lock.lock()
     defer { lock.unlock() }
-    if spans.count >= limit { spans.removeAll(keepingCapacity: true) }
-    spans[SpanKey(rowID: rowID, kind: kind)] = made
+    if spans[kind.rawValue, default: [:]].count >= limit { spans.removeAll(keepingCapacity: true) }
+    spans[kind.rawValue, default: [:]][Int(rowID)] = made
     return made
   }
 

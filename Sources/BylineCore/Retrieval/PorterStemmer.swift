@@ -56,14 +56,20 @@ public enum PorterStemmer {
   }
 
   private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-    let n = suffix.utf8.count
-    guard w.count >= n else { return false }
-    var i = w.count - n
-    for byte in suffix.utf8 {
-      if w[i] != byte { return false }
-      i += 1
+    // Suffixes are ASCII literals: compared as contiguous bytes, last byte first (most words
+    // differ there).
+    var suffix = suffix
+    return suffix.withUTF8 { s in
+      let n = s.count
+      guard w.count >= n else { return false }
+      let base = w.count - n
+      var i = n - 1
+      while i >= 0 {
+        if w[base + i] != s[i] { return false }
+        i -= 1
+      }
+      return true
     }
-    return true
   }
 
   private static func replace(_ w: inout [UInt8], _ suffix: String, _ with: String) {

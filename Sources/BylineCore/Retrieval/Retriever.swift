@@ -62,7 +62,9 @@ public struct Retriever: Sendable {
     var scored = candidates.map { e in (e, score(e, context: nil, profile: profile, bm25Max: maxBM25)) }
     scored.sort { $0.1.score > $1.1.score }
     var top: [ScoredPassage] = []
-    for (entry, _) in scored.prefix(max(limit + 2, 14)) {
+    let kept = scored.prefix(max(limit + 2, 14))
+    try cache.prefetchContexts(of: kept.map(\.0.passage))
+    for (entry, _) in kept {
       top.append(score(entry, context: try cache.context(of: entry.passage), profile: profile, bm25Max: maxBM25))
     }
     top.sort { $0.score > $1.score }

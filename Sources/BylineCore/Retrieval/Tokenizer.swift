@@ -3,6 +3,7 @@
 public enum Tokenizer {
   /// The lower-case word tokens of `text`, with typographic variants folded.
   public static func words(_ text: String) -> [String] {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
     var out: [String] = []
     var current = String.UnicodeScalarView()
     func flush() {
@@ -30,6 +31,25 @@ public enum Tokenizer {
       }
     }
     flush()
+    return out
+  }
+
+  /// `words` for ASCII text, on its bytes: letters and digits, upper case lowered.
+  private static func asciiWords(_ text: String) -> [String] {
+    var out: [String] = []
+    var current: [UInt8] = []
+    current.reserveCapacity(32)
+    for byte in text.utf8 {
+      if byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 {
+        current.append(byte)
+      } else if byte >= 65 && byte <= 90 {
+        current.append(byte + 32)
+      } else if !current.isEmpty {
+        out.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
+      }
+    }
+    if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
     return out
   }
 
