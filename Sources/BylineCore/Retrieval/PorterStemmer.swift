@@ -131,8 +131,20 @@ public enum PorterStemmer {
     ("logi", "log"),
   ]
 
+  /// The rules of a step that can apply to a word ending in each ASCII byte, in their order.
+  private static func byLastByte<T>(_ rules: [T], _ suffix: (T) -> String) -> [[T]] {
+    var out = [[T]](repeating: [], count: 128)
+    for rule in rules {
+      if let last = suffix(rule).utf8.last { out[Int(last)].append(rule) }
+    }
+    return out
+  }
+
+  private static let step2ByLast = byLastByte(step2Rules) { $0.0 }
+
   private static func step2(_ w: inout [UInt8]) {
-    for (s, r) in step2Rules where rule(&w, s, r, 0) { return }
+    guard let last = w.last, last < 128 else { return }
+    for (s, r) in step2ByLast[Int(last)] where rule(&w, s, r, 0) { return }
   }
 
   private static let step3Rules: [(String, String)] = [
@@ -140,8 +152,11 @@ public enum PorterStemmer {
     ("ness", ""),
   ]
 
+  private static let step3ByLast = byLastByte(step3Rules) { $0.0 }
+
   private static func step3(_ w: inout [UInt8]) {
-    for (s, r) in step3Rules where rule(&w, s, r, 0) { return }
+    guard let last = w.last, last < 128 else { return }
+    for (s, r) in step3ByLast[Int(last)] where rule(&w, s, r, 0) { return }
   }
 
   private static let step4Suffixes = [
@@ -149,8 +164,11 @@ public enum PorterStemmer {
     "ism", "ate", "iti", "ous", "ive", "ize",
   ].sorted { $0.count > $1.count }
 
+  private static let step4ByLast = byLastByte(step4Suffixes) { $0 }
+
   private static func step4(_ w: inout [UInt8]) {
-    for s in step4Suffixes where ends(w, s) {
+    guard let last = w.last, last < 128 else { return }
+    for s in step4ByLast[Int(last)] where ends(w, s) {
       let stemEnd = w.count - s.utf8.count
       if s == "ion" {
         guard stemEnd > 0, w[stemEnd - 1] == 115 || w[stemEnd - 1] == 116 else { return }
