@@ -49,7 +49,7 @@ public enum ClauseTrimmer {
     // Every cut follows a space or a dash, so no word spans two segments: a window's stems are
     // its segments' stems, and its word count their counts, less one where a word runs on.
     let segmentStems = segments.map { Set(Tokenizer.stems($0)) }
-    let segmentWords = segments.map { $0.split(whereSeparator: \.isWhitespace).count }
+    let segmentWords = segments.map(wordCount)
     let runsOn = segments.indices.map { i in
       i + 1 < segments.count && segments[i].last.map { !$0.isWhitespace } == true
         && segments[i + 1].first.map { !$0.isWhitespace } == true
@@ -92,7 +92,7 @@ public enum ClauseTrimmer {
     while next < segments.count, !closed {
       let seg = segments[next]
       let words = seg.split(whereSeparator: \.isWhitespace)
-      guard words.count <= 4, (extended + seg).split(whereSeparator: \.isWhitespace).count <= maxWords + 6,
+      guard words.count <= 4, wordCount(extended + seg) <= maxWords + 6,
         extended.hasSuffix(", ") || extended.hasSuffix(",")
       else { break }
       extended += seg
@@ -106,7 +106,7 @@ public enum ClauseTrimmer {
     if after < segments.count,
       subordinateEnd.firstMatch(in: best.text, range: NSRange(location: 0, length: (best.text as NSString).length))
         != nil,
-      (best.text + segments[after]).split(whereSeparator: \.isWhitespace).count <= maxWords + 10
+      wordCount(best.text + segments[after]) <= maxWords + 10
     {
       best.text += segments[after]
     }
@@ -116,22 +116,35 @@ public enum ClauseTrimmer {
       auxiliary.firstMatch(in: head, range: NSRange(location: 0, length: (head as NSString).length)) != nil
     {
       let widened = segments[bestStart - 1] + best.text
-      if widened.split(whereSeparator: \.isWhitespace).count <= maxWords + 8 { best.text = widened }
+      if wordCount(widened) <= maxWords + 8 { best.text = widened }
     }
     do {
       // A window of words (not clauses) may hold more of the answer than any clause that fits.
       var bestWords = (score: -Double.infinity, start: 0)
       let stems = words.map { Tokenizer.stems(String($0)) }
+      // A window's text is a stretch of the lower-cased words joined by spaces: a kept span is in
+      // the window when one of its occurrences in the whole lies within the window's bytes.
       let lowerWords = words.map { $0.lowercased() }
+      var starts: [Int] = []
+      var offset = 0
+      for w in lowerWords {
+        starts.append(offset)
+        offset += w.utf8.count + 1
+      }
+      let keepsEmpty = lowerKeep.contains(where: \.isEmpty)
+      let occurrences = lowerKeep.isEmpty ? [] : Self.occurrences(of: lowerKeep, in: lowerWords.joined(separator: " "))
       var seen = Set<String>()
       for start in 0...max(0, words.count - maxWords) {
         let range = start..<min(words.count, start + maxWords)
         var score = 0.0
         seen.removeAll(keepingCapacity: true)
         for i in range { for s in stems[i] where seen.insert(s).inserted { score += weights[s] ?? 0 } }
-        if !lowerKeep.isEmpty {
-          let windowText = lowerWords[range].joined(separator: " ")
-          if lowerKeep.contains(where: { TextNormalizer.has(windowText, $0) }) { score += keepBonus }
+        if keepsEmpty {
+          score += keepBonus
+        } else if !occurrences.isEmpty {
+          let from = starts[range.lowerBound]
+          let to = starts[range.upperBound - 1] + lowerWords[range.upperBound - 1].utf8.count
+          if occurrences.contains(where: { $0.lowerBound >= from && $0.upperBound <= to }) { score += keepBonus }
         }
         if score > bestWords.score { bestWords = (score, start) }
       }
@@ -146,6 +159,38 @@ public enum ClauseTrimmer {
     return trimming(best.text) {
       $0 == " " || $0 == "," || $0 == ";" || $0 == ":" || $0 == "—" || $0 == "–" || $0 == "-" || $0 == "("
     }
+  }
+
+  /// The byte ranges of every occurrence of each of `needles` in `text` (compared byte for byte,
+  /// as `TextNormalizer.has` does; empty needles have none).
+  static func occurrences(of needles: [String], in text: String) -> [Range<Int>] {
+    let hay = Array(text.utf8)
+    var out: [Range<Int>] = []
+    for needle in needles {
+      let n = Array(needle.utf8)
+      guard !n.isEmpty, n.count <= hay.count else { continue }
+      for i in 0...(hay.count - n.count) where hay[i] == n[0] {
+        var j = 1
+        while j < n.count && hay[i + j] == n[j] { j += 1 }
+        if j == n.count { out.append(i..<(i + n.count)) }
+      }
+    }
+    return out
+  }
+
+  /// How many words `text` has (runs of characters that are not white space), as
+  /// `split(whereSeparator: \.isWhitespace).count` counts them, on bytes for ASCII text.
+  static func wordCount<S: StringProtocol>(_ text: S) -> Int {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
+    var count = 0
+    var inWord = false
+    for byte in text.utf8 {
+      // ASCII white space as Character has it: tab, line feed, vertical tab, form feed, carriage return, space.
+      let space = byte == 0x20 || byte >= 0x09 && byte <= 0x0D
+      if !space && !inWord { count += 1 }
+      inWord = !space
+    }
+    return count
   }
 
   /// A space as `CharacterSet.whitespaces` has it: a space separator or a tab.
