@@ -202,13 +202,30 @@ public enum SpanFinder {
       wordOK = true
     }
     for scalar in text.unicodeScalars {
-      let props = scalar.properties
-      if props.isWhitespace {
+      // The Unicode properties used, read straight off the value for ASCII.
+      let v = scalar.value
+      let isSpace: Bool
+      let isAlphabetic: Bool
+      let isNumeric: Bool
+      let isUppercase: Bool
+      if v < 0x80 {
+        isSpace = v == 0x20 || v >= 0x09 && v <= 0x0D
+        isUppercase = v >= 0x41 && v <= 0x5A
+        isAlphabetic = isUppercase || v >= 0x61 && v <= 0x7A
+        isNumeric = v >= 0x30 && v <= 0x39
+      } else {
+        let props = scalar.properties
+        isSpace = props.isWhitespace
+        isAlphabetic = props.isAlphabetic
+        isNumeric = props.numericType != nil
+        isUppercase = props.isUppercase
+      }
+      if isSpace {
         endWord(closing: false)
-      } else if props.isAlphabetic || props.numericType != nil {
-        if word.isEmpty { wordIsName = props.isUppercase }
-        if props.numericType == nil { wordIsNumber = false } else if props.isAlphabetic { wordIsNumber = false }
-        if props.numericType != nil && !props.isAlphabetic && !wordIsNumber { wordOK = false }
+      } else if isAlphabetic || isNumeric {
+        if word.isEmpty { wordIsName = isUppercase }
+        if !isNumeric { wordIsNumber = false } else if isAlphabetic { wordIsNumber = false }
+        if isNumeric && !isAlphabetic && !wordIsNumber { wordOK = false }
         word.append(scalar)
       } else if !word.isEmpty, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2011}" {
         word.append(scalar)
