@@ -43,10 +43,18 @@ final class PassageCache: @unchecked Sendable {
   private var spans: [String: [Int: [String]]] = [:]
   private var observer: ChangeObserver?
 
-  /// A cache over `store` holding at most `limit` passages.
-  init(store: ArticleStore, limit: Int = 50_000) {
+  /// A cache over `store` holding at most `limit` passages (with their derived data, a few KB
+  /// each: 10,000 is tens of MB at most, and about a hundred questions' worth at 100k articles).
+  init(store: ArticleStore, limit: Int = 10_000) {
     self.store = store
     self.limit = limit
+  }
+
+  /// How many passages the cache holds.
+  var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.count
   }
 
   /// Forgets every entry.
@@ -169,6 +177,7 @@ final class PassageCache: @unchecked Sendable {
       scope: Set(members.flatMap(\.stems) + titleStems), words: Tokenizer.words(passage.text))
     lock.lock()
     defer { lock.unlock() }
+    if contexts.count >= limit { contexts.removeAll(keepingCapacity: true) }
     contexts[Int(passage.rowID)] = made
     return made
   }
