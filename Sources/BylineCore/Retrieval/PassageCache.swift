@@ -42,6 +42,8 @@ final class PassageCache: @unchecked Sendable {
   /// Spans by answer type (its raw value), then by row id.
   private var spans: [String: [Int: [String]]] = [:]
   private var observer: ChangeObserver?
+  /// Counts the times the cache was emptied: what was read before a change is not kept after it.
+  private var generation = 0
 
   /// A cache over `store` holding at most `limit` passages (with their derived data, a few KB
   /// each: 10,000 is tens of MB at most, and about a hundred questions' worth at 100k articles).
@@ -65,6 +67,7 @@ final class PassageCache: @unchecked Sendable {
   }
 
   private func clearLocked() {
+    generation += 1
     entries.removeAll(keepingCapacity: true)
     contexts.removeAll(keepingCapacity: true)
     paragraphs.removeAll(keepingCapacity: true)
@@ -86,6 +89,7 @@ final class PassageCache: @unchecked Sendable {
   /// Only passages not read before are read from the passage table.
   func passages(matching pattern: MatchQuery, limit count: Int) throws -> [Entry] {
     watch()
+    let start = currentGeneration()
     let ranked = try store.dbQueue.read { db in
       let statement = try db.cachedStatement(
         sql: """
@@ -97,21 +101,32 @@ final class PassageCache: @unchecked Sendable {
       while let row = try rows.next() { out.append((row[0], row[1])) }
       return out
     }
+    var found: [Int: Entry] = [:]
+    var missing: [Int64] = []
     lock.lock()
-    let missing = ranked.map(\.0).filter { entries[Int($0)] == nil }
+    for (rowID, _) in ranked {
+      if let entry = entries[Int(rowID)] { found[Int(rowID)] = entry } else { missing.append(rowID) }
+    }
     lock.unlock()
-    if !missing.isEmpty { try load(missing) }
-    lock.lock()
-    defer { lock.unlock() }
+    if !missing.isEmpty {
+      for entry in try load(missing, since: start) { found[Int(entry.passage.rowID)] = entry }
+    }
     return ranked.compactMap { rowID, rank in
-      guard var entry = entries[Int(rowID)] else { return nil }
+      guard var entry = found[Int(rowID)] else { return nil }
       entry.passage.score = -rank
       return entry
     }
   }
 
-  /// Reads the passages with `ids` into the cache.
-  private func load(_ ids: [Int64]) throws {
+  private func currentGeneration() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return generation
+  }
+
+  /// Reads the passages with `ids`, and keeps them unless the cache was emptied since
+  /// generation `start`.
+  private func load(_ ids: [Int64], since start: Int) throws -> [Entry] {
     let rows = try store.dbQueue.read { db in
       try Row.fetchAll(
         db,
@@ -128,13 +143,16 @@ final class PassageCache: @unchecked Sendable {
     }
     lock.lock()
     defer { lock.unlock() }
+    guard generation == start else { return loaded }
     if entries.count + loaded.count > limit { clearLocked() }
     for entry in loaded { entries[Int(entry.passage.rowID)] = entry }
+    return loaded
   }
 
   /// Reads, in one go, the paragraphs of those of `passages` whose context is not known yet.
   func prefetchContexts(of passages: [StoredPassage]) throws {
     lock.lock()
+    let start = generation
     var keys: [(articleId: String, paragraph: Int)] = []
     var seen = Set<String>()
     for p in passages where contexts[Int(p.rowID)] == nil {
@@ -143,13 +161,15 @@ final class PassageCache: @unchecked Sendable {
     }
     lock.unlock()
     guard keys.count > 1 else { return }
-    store(try store.paragraphs(keys))
+    store(try store.paragraphs(keys), since: start)
   }
 
-  /// Keeps the passages of paragraphs read from the store, keyed by "ARTICLE#PARAGRAPH".
-  private func store(_ read: [String: [StoredPassage]]) {
+  /// Keeps the passages of paragraphs read from the store, keyed by "ARTICLE#PARAGRAPH", unless
+  /// the cache was emptied since generation `start`.
+  private func store(_ read: [String: [StoredPassage]], since start: Int) {
     lock.lock()
     defer { lock.unlock() }
+    guard generation == start else { return }
     let count = read.values.reduce(0) { $0 + $1.count }
     if entries.count + count > limit { clearLocked() }
     for (key, members) in read {
@@ -163,6 +183,7 @@ final class PassageCache: @unchecked Sendable {
   /// The neighbours and context stems of `passage`.
   func context(of passage: StoredPassage) throws -> Context {
     lock.lock()
+    let start = generation
     if let known = contexts[Int(passage.rowID)] {
       lock.unlock()
       return known
@@ -177,6 +198,7 @@ final class PassageCache: @unchecked Sendable {
       scope: Set(members.flatMap(\.stems) + titleStems), words: Tokenizer.words(passage.text))
     lock.lock()
     defer { lock.unlock() }
+    guard generation == start else { return made }
     if contexts.count >= limit { contexts.removeAll(keepingCapacity: true) }
     contexts[Int(passage.rowID)] = made
     return made
@@ -186,6 +208,7 @@ final class PassageCache: @unchecked Sendable {
   private func paragraph(of passage: StoredPassage) throws -> [StoredPassage] {
     let key = "\(passage.articleId)#\(passage.paragraph)"
     lock.lock()
+    let start = generation
     let ids = paragraphs[key]
     let known = ids.map { ids in ids.compactMap { entries[$0]?.passage } }
     lock.unlock()
@@ -195,13 +218,14 @@ final class PassageCache: @unchecked Sendable {
       return known
     }
     let members = try store.paragraphs([(passage.articleId, passage.paragraph)])[key] ?? []
-    store([key: members])
+    store([key: members], since: start)
     return members
   }
 
   /// The spans of `kind` in the passage with `rowID`, computed by `make` the first time.
   func spans(of kind: AnswerKind, rowID: Int64, make: () -> [String]) -> [String] {
     lock.lock()
+    let start = generation
     if let known = spans[kind.rawValue]?[Int(rowID)] {
       lock.unlock()
       return known
@@ -210,6 +234,7 @@ final class PassageCache: @unchecked Sendable {
     let made = make()
     lock.lock()
     defer { lock.unlock() }
+    guard generation == start else { return made }
     if spans[kind.rawValue, default: [:]].count >= limit { spans.removeAll(keepingCapacity: true) }
     spans[kind.rawValue, default: [:]][Int(rowID)] = made
     return made
