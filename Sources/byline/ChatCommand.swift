@@ -42,9 +42,10 @@ struct BatchRunner {
   func run() throws {
     let renderer = AnswerRenderer(format: format == .json ? .jsonl : format, color: color)
     let conversation = Conversation()
+    let traced = ProcessInfo.processInfo.environment["BYLINE_TRACE"] == "1"
     var index = 0
     while let raw = Swift.readLine(strippingNewline: true) {
-      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      let line = raw.trimmingWhitespace()
       if line.isEmpty {
         conversation.reset()
         continue
@@ -60,7 +61,7 @@ struct BatchRunner {
           throw ExitCode(130)
         case .answer(let a, let trace, _):
           answer = a
-          if ProcessInfo.processInfo.environment["BYLINE_TRACE"] == "1" { Terminal.warn(TraceRenderer.render(trace)) }
+          if traced { Terminal.warn(TraceRenderer.render(trace)) }
         }
       } catch let exit as ExitCode {
         throw exit

@@ -61,7 +61,7 @@ struct Repl {
         Terminal.write("^C\n")
         continue
       case .line(let raw):
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = raw.trimmingWhitespace()
         if line.isEmpty { continue }
         editor.addHistory(line)
         if line.hasPrefix("/") {

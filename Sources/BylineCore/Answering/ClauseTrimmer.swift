@@ -12,6 +12,8 @@ public enum ClauseTrimmer {
       #"^(?:will|would|is|are|was|were|has|have|had|could|can|should|may|might|must|do|does|did|remains?|stays?)\b"#)
   private static let trailingCredit = try! NSRegularExpression(
     pattern: #"\s*\([^()]*\)\s*[.!?]?\s*$"#)
+  private static let subordinateEnd = try! NSRegularExpression(
+    pattern: #"\b(by the time|if|when|unless|once|as soon as|until)\b[^,;]*[,;]?\s*$"#, options: [.caseInsensitive])
 
   /// The part of `sentence` to lead an answer with.
   ///
@@ -22,14 +24,15 @@ public enum ClauseTrimmer {
   public static func trim(_ sentence: String, keep: [String], weights: [String: Double], maxWords: Int = 30)
     -> String
   {
-    var text = TextNormalizer.fold(sentence).trimmingCharacters(in: .whitespaces)
+    var text = trimming(TextNormalizer.fold(sentence), isSpace)
     let ns0 = text as NSString
-    if let m = trailingCredit.firstMatch(in: text, range: NSRange(location: 0, length: ns0.length)),
+    if text.utf8.contains(0x28),
+      let m = trailingCredit.firstMatch(in: text, range: NSRange(location: 0, length: ns0.length)),
       isCredit(ns0.substring(with: m.range))
     {
       text = ns0.substring(to: m.range.location)
     }
-    text = text.trimmingCharacters(in: CharacterSet(charactersIn: " .;:,"))
+    text = trimming(text) { $0 == " " || $0 == "." || $0 == ";" || $0 == ":" || $0 == "," }
     let words = text.split(whereSeparator: \.isWhitespace)
     if words.count <= maxWords { return text }
 
@@ -43,6 +46,15 @@ public enum ClauseTrimmer {
     for i in 0..<(cuts.count - 1) where cuts[i] < cuts[i + 1] {
       segments.append(ns.substring(with: NSRange(location: cuts[i], length: cuts[i + 1] - cuts[i])))
     }
+    // Every cut follows a space or a dash, so no word spans two segments: a window's stems are
+    // its segments' stems, and its word count their counts, less one where a word runs on.
+    let segmentStems = segments.map { Set(Tokenizer.stems($0)) }
+    let segmentWords = segments.map(wordCount)
+    let runsOn = segments.indices.map { i in
+      i + 1 < segments.count && segments[i].last.map { !$0.isWhitespace } == true
+        && segments[i + 1].first.map { !$0.isWhitespace } == true
+    }
+    let lowerSegments = segments.map { $0.lowercased() }
     let lowerKeep = keep.map { $0.lowercased() }
     // Holding a kept span outweighs any mix of question words.
     let keepBonus = 1 + Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
@@ -50,13 +62,16 @@ public enum ClauseTrimmer {
     var bestStart = 0
     for i in segments.indices {
       var window = ""
+      var lower = ""
+      var stems = Set<String>()
+      var count = 0
       for j in i..<segments.count {
         window += segments[j]
-        let count = window.split(whereSeparator: \.isWhitespace).count
+        lower += lowerSegments[j]
+        count += segmentWords[j] - (j > i && runsOn[j - 1] ? 1 : 0)
         if count > maxWords { break }
-        let stems = Set(Tokenizer.stems(window))
+        stems.formUnion(segmentStems[j])
         var score = weights.reduce(0.0) { $0 + (stems.contains($1.key) ? $1.value : 0) }
-        let lower = window.lowercased()
         if let k = lowerKeep.firstIndex(where: { TextNormalizer.has(lower, $0) }) {
           score += keepBonus - Double(k) * 0.1
         }
@@ -77,7 +92,7 @@ public enum ClauseTrimmer {
     while next < segments.count, !closed {
       let seg = segments[next]
       let words = seg.split(whereSeparator: \.isWhitespace)
-      guard words.count <= 4, (extended + seg).split(whereSeparator: \.isWhitespace).count <= maxWords + 6,
+      guard words.count <= 4, wordCount(extended + seg) <= maxWords + 6,
         extended.hasSuffix(", ") || extended.hasSuffix(",")
       else { break }
       extended += seg
@@ -89,33 +104,48 @@ public enum ClauseTrimmer {
     // main clause after it: take the next clause too.
     let after = Self.segmentIndex(after: best.text, in: segments, from: bestStart)
     if after < segments.count,
-      best.text.range(
-        of: #"\b(by the time|if|when|unless|once|as soon as|until)\b[^,;]*[,;]?\s*$"#,
-        options: [.regularExpression, .caseInsensitive]) != nil,
-      (best.text + segments[after]).split(whereSeparator: \.isWhitespace).count <= maxWords + 10
+      subordinateEnd.firstMatch(in: best.text, range: NSRange(location: 0, length: (best.text as NSString).length))
+        != nil,
+      wordCount(best.text + segments[after]) <= maxWords + 10
     {
       best.text += segments[after]
     }
     // A window that starts at a verb has lost its subject: take the clause before it too.
-    let head = best.text.trimmingCharacters(in: .whitespaces)
+    let head = trimming(best.text, isSpace)
     if bestStart > 0,
       auxiliary.firstMatch(in: head, range: NSRange(location: 0, length: (head as NSString).length)) != nil
     {
       let widened = segments[bestStart - 1] + best.text
-      if widened.split(whereSeparator: \.isWhitespace).count <= maxWords + 8 { best.text = widened }
+      if wordCount(widened) <= maxWords + 8 { best.text = widened }
     }
     do {
       // A window of words (not clauses) may hold more of the answer than any clause that fits.
       var bestWords = (score: -Double.infinity, start: 0)
       let stems = words.map { Tokenizer.stems(String($0)) }
+      // A window's text is a stretch of the lower-cased words joined by spaces: a kept span is in
+      // the window when one of its occurrences in the whole lies within the window's bytes.
       let lowerWords = words.map { $0.lowercased() }
+      var starts: [Int] = []
+      var offset = 0
+      for w in lowerWords {
+        starts.append(offset)
+        offset += w.utf8.count + 1
+      }
+      let keepsEmpty = lowerKeep.contains(where: \.isEmpty)
+      let occurrences = lowerKeep.isEmpty ? [] : Self.occurrences(of: lowerKeep, in: lowerWords.joined(separator: " "))
+      var seen = Set<String>()
       for start in 0...max(0, words.count - maxWords) {
         let range = start..<min(words.count, start + maxWords)
         var score = 0.0
-        var seen = Set<String>()
+        seen.removeAll(keepingCapacity: true)
         for i in range { for s in stems[i] where seen.insert(s).inserted { score += weights[s] ?? 0 } }
-        let windowText = lowerWords[range].joined(separator: " ")
-        if lowerKeep.contains(where: { TextNormalizer.has(windowText, $0) }) { score += keepBonus }
+        if keepsEmpty {
+          score += keepBonus
+        } else if !occurrences.isEmpty {
+          let from = starts[range.lowerBound]
+          let to = starts[range.upperBound - 1] + lowerWords[range.upperBound - 1].utf8.count
+          if occurrences.contains(where: { $0.lowerBound >= from && $0.upperBound <= to }) { score += keepBonus }
+        }
         if score > bestWords.score { bestWords = (score, start) }
       }
       let clauseScore = Self.plainScore(best.text, weights: weights, keep: lowerKeep, bonus: keepBonus)
@@ -126,7 +156,56 @@ public enum ClauseTrimmer {
       }
       if best.score == -Double.infinity { return String(words.prefix(maxWords).joined(separator: " ")) }
     }
-    return best.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:—–-("))
+    return trimming(best.text) {
+      $0 == " " || $0 == "," || $0 == ";" || $0 == ":" || $0 == "—" || $0 == "–" || $0 == "-" || $0 == "("
+    }
+  }
+
+  /// The byte ranges of every occurrence of each of `needles` in `text` (compared byte for byte,
+  /// as `TextNormalizer.has` does; empty needles have none).
+  static func occurrences(of needles: [String], in text: String) -> [Range<Int>] {
+    let hay = Array(text.utf8)
+    var out: [Range<Int>] = []
+    for needle in needles {
+      let n = Array(needle.utf8)
+      guard !n.isEmpty, n.count <= hay.count else { continue }
+      for i in 0...(hay.count - n.count) where hay[i] == n[0] {
+        var j = 1
+        while j < n.count && hay[i + j] == n[j] { j += 1 }
+        if j == n.count { out.append(i..<(i + n.count)) }
+      }
+    }
+    return out
+  }
+
+  /// How many words `text` has (runs of characters that are not white space), as
+  /// `split(whereSeparator: \.isWhitespace).count` counts them, on bytes for ASCII text.
+  static func wordCount<S: StringProtocol>(_ text: S) -> Int {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
+    var count = 0
+    var inWord = false
+    for byte in text.utf8 {
+      // ASCII white space as Character has it: tab, line feed, vertical tab, form feed, carriage return, space.
+      let space = byte == 0x20 || byte >= 0x09 && byte <= 0x0D
+      if !space && !inWord { count += 1 }
+      inWord = !space
+    }
+    return count
+  }
+
+  /// A space as `CharacterSet.whitespaces` has it: a space separator or a tab.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator
+  }
+
+  /// `text` without the leading and trailing scalars `drop` holds: Foundation's
+  /// `trimmingCharacters(in:)` for these sets, without bridging to `NSString`.
+  static func trimming(_ text: String, _ drop: (Unicode.Scalar) -> Bool) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !drop($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !drop($0) })!
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+    return String(scalars[first...last])
   }
 
   /// Term weight and kept spans in `text`, counted as the word windows count them.

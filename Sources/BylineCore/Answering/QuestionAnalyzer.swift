@@ -50,9 +50,7 @@ public struct QuestionAnalyzer: Sendable {
   public func analyze(_ text: String) -> Question {
     let folded = TextNormalizer.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
     let words = Tokenizer.words(folded)
-    let rawWords = folded.split(whereSeparator: { $0.isWhitespace }).map {
-      String($0).trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "'-")))
-    }
+    let rawWords = folded.split(whereSeparator: { $0.isWhitespace }).map { Self.trimmingPunctuation(String($0)) }
     let lowerRaw = rawWords.map { $0.lowercased() }
     let kind = classify(words: words, lowerRaw: lowerRaw)
     let quoted = Self.quotedPhrases(folded)
@@ -130,10 +128,42 @@ public struct QuestionAnalyzer: Sendable {
       negated: negated, corpusTopic: topic)
   }
 
+  /// The phrasings `classify` looks for: each regular expression (matched between word
+  /// boundaries in the question's words joined by spaces) with the same pattern over the words,
+  /// which is what runs when the words are ASCII.
+  static let phrasings: [String: WordPattern] = [
+    "(list|show|which|what) (all )?(the )?(articles|stories)": WordPattern(
+      "(list|show|which|what) all? the? (articles|stories)"),
+    "articles? (say|report|claim|describe|mention)": WordPattern(
+      "(article|articles) (say|report|claim|describe|mention)"),
+    "how many articles": WordPattern("how many articles"),
+    "(which|what) (outlets|sources|publications) (are|were|is|get|got)? ?(cited|credited|quoted|mentioned|referenced)":
+      WordPattern(
+        "(which|what) (outlets|sources|publications) (are|were|is|get|got)? (cited|credited|quoted|mentioned|referenced)"
+      ),
+    "who (is|are) (cited|credited)": WordPattern("who (is|are) (cited|credited)"),
+    "who (first )?(reported|broke|published|scooped|revealed|wrote about)": WordPattern(
+      "who first? (reported|broke|published|scooped|revealed|wrote_about)"),
+    "what (is|was|were|are) the reason": WordPattern("what (is|was|were|are) the reason"),
+    "what (prompted|drove|motivated|caused|led to)": WordPattern("what (prompted|drove|motivated|caused|led_to)"),
+    "for what reason": WordPattern("for what reason"),
+    "what (is|was) behind": WordPattern("what (is|was) behind"),
+    "in (what|which) (year|month)": WordPattern("in (what|which) (year|month)"),
+    "what (is|was|are|were) (the )?names? of": WordPattern("what (is|was|are|were) the? (name|names) of"),
+    "what (is|was|are|were) .{1,40} called": WordPattern("what (is|was|are|were) *40 called"),
+    "what are (the|some)": WordPattern("what are (the|some)"),
+    "(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)": WordPattern(
+      "(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)"),
+  ]
+
   private func classify(words: [String], lowerRaw: [String]) -> AnswerKind {
     guard let first = words.first else { return .description }
-    let joined = words.joined(separator: " ")
-    let has: (String) -> Bool = { joined.range(of: "\\b" + $0 + "\\b", options: .regularExpression) != nil }
+    let ascii = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    let has: (String) -> Bool = { regex in
+      if ascii, let pattern = Self.phrasings[regex] { return pattern.matches(words) }
+      let joined = words.joined(separator: " ")
+      return joined.range(of: "\\b" + regex + "\\b", options: .regularExpression) != nil
+    }
     if has("(list|show|which|what) (all )?(the )?(articles|stories)")
       && !has("articles? (say|report|claim|describe|mention)")
       || has("how many articles")
@@ -216,6 +246,21 @@ public struct QuestionAnalyzer: Sendable {
       if Self.auxiliaries.contains(first) { return .yesNo }
       return .description
     }
+  }
+
+  /// `word` without leading and trailing punctuation (Unicode category P), apostrophes and
+  /// hyphens kept: `trimmingCharacters(in:)` with that set, without bridging to `NSString`.
+  static func trimmingPunctuation(_ word: String) -> String {
+    func drop(_ s: Unicode.Scalar) -> Bool {
+      if s == "'" || s == "-" { return false }
+      switch s.properties.generalCategory {
+      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+        .finalPunctuation, .otherPunctuation:
+        return true
+      default: return false
+      }
+    }
+    return ClauseTrimmer.trimming(word, drop)
   }
 
   /// Phrases the question put in double quotes.

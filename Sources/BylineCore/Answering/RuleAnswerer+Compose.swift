@@ -4,7 +4,7 @@ extension RuleAnswerer {
   /// Composes the answer from ranked passages that are known to answer the question.
   func compose(_ question: Question, _ passages: [ScoredPassage]) throws -> Answer {
     let bestScore = passages[0].score
-    let spanKinds: Set<AnswerKind> = [.person, .organisation, .outlet, .date, .number, .money, .place]
+    let spanKinds: [AnswerKind] = [.person, .organisation, .outlet, .date, .number, .money, .place]
     // Prefer a strong passage that holds a span of the expected type.
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {
@@ -40,7 +40,7 @@ extension RuleAnswerer {
       lead = pick
     }
     let allSpans = spans(question, lead)
-    let span = Uncertainty.isUncertain(lead.passage.text) && question.kind == .date ? nil : allSpans.first
+    let span = question.kind == .date && Uncertainty.isUncertain(lead.passage.text) ? nil : allSpans.first
     let weights = Self.clauseWeights(question, idf: (try? retriever.weights(for: question)) ?? [:])
     var clause = ClauseTrimmer.trim(
       lead.passage.text, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights,
@@ -112,12 +112,39 @@ extension RuleAnswerer {
     return answer
   }
 
-  private static let dottedAbbreviation = try! NSRegularExpression(pattern: #"\b([A-Z])\.([A-Z])\.(?=\s)"#)
-
-  /// "U.S. lead" → "US lead": keeps a composed sentence from looking like two sentences.
+  /// "U.S. lead" → "US lead": keeps a composed sentence from looking like two sentences. (What
+  /// the regular expression `\b([A-Z])\.([A-Z])\.(?=\s)` replaced by `$1$2` does, by a scan.)
   static func undotAbbreviations(_ text: String) -> String {
-    dottedAbbreviation.stringByReplacingMatches(
-      in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "$1$2")
+    guard text.utf8.contains(0x2E) else { return text }
+    let s = Array(text.unicodeScalars)
+    func isCapital(_ c: Unicode.Scalar) -> Bool { c.value >= 65 && c.value <= 90 }
+    func isWordCharacter(_ c: Unicode.Scalar) -> Bool {
+      switch c.properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+      default: return c.properties.isAlphabetic || c.value == 0x200C || c.value == 0x200D
+      }
+    }
+    func isSpace(_ c: Unicode.Scalar) -> Bool {
+      switch c.properties.generalCategory {
+      case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+      default: return c == "\t" || c == "\n" || c == "\r" || c.value == 0x0C
+      }
+    }
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < s.count {
+      if i + 4 < s.count, isCapital(s[i]), s[i + 1] == ".", isCapital(s[i + 2]), s[i + 3] == ".", isSpace(s[i + 4]),
+        i == 0 || !isWordCharacter(s[i - 1])
+      {
+        out.append(s[i])
+        out.append(s[i + 2])
+        i += 4
+      } else {
+        out.append(s[i])
+        i += 1
+      }
+    }
+    return String(out)
   }
 
   private static let explanation = try! NSRegularExpression(
@@ -160,7 +187,7 @@ extension RuleAnswerer {
     for term in question.terms {
       let w = term.weight * (idf[term.stem] ?? 1)
       for part in term.stem.split(separator: " ") { weights[String(part)] = max(weights[String(part)] ?? 0, w) }
-      for alt in Paraphrases.alternatives(of: term.stem).union(Paraphrases.sameWord[term.stem] ?? []) {
+      for alt in Paraphrases.alternatives(of: term.stem).union(Paraphrases.sameWord(as: term.stem)) {
         for part in alt.split(separator: " ") {
           weights[String(part)] = max(weights[String(part)] ?? 0, 0.8 * w)
         }
@@ -178,8 +205,11 @@ extension RuleAnswerer {
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
     let key = "\(question.kind.rawValue)|\(question.text)|\(p.passage.rowID)"
     if let cached = spanCache.value(for: key) { return cached }
-    var found = SpanFinder.spans(
-      of: question.kind, in: p.passage.text, question: question, credited: p.passage.credited)
+    // The passage's spans of this type are the same for every question: kept per passage.
+    let all = retriever.cache.spans(of: question.kind, rowID: p.passage.rowID) {
+      SpanFinder.unfiltered(of: question.kind, in: p.passage.text, credited: p.passage.credited)
+    }
+    var found = SpanFinder.filter(all, of: question.kind, for: question)
     if question.kind == .organisation {
       // The outlets a sentence credits are its sources, not what it is about.
       found = found.filter { !p.passage.credited.contains($0) }

@@ -46,6 +46,15 @@ public enum SpanFinder {
   public static func spans(of kind: AnswerKind, in text: String, question: Question? = nil, credited: [String] = [])
     -> [String]
   {
+    let found = unfiltered(of: kind, in: text, credited: credited)
+    guard let question else { return found }
+    return filter(found, of: kind, for: question)
+  }
+
+  /// Spans of `kind` in `text`, in order, whatever the question (``spans(of:in:question:credited:)``
+  /// before it leaves out what the question names): the same for every question, so callers may
+  /// keep them per passage.
+  static func unfiltered(of kind: AnswerKind, in text: String, credited: [String] = []) -> [String] {
     let folded = TextNormalizer.fold(text)
     var out: [String]
     switch kind {
@@ -72,23 +81,25 @@ public enum SpanFinder {
     case .reason: out = matches(reason, folded)
     default: out = []
     }
-    if let question, kind != .reason {
-      // A span the question already names is not an answer: the whole span, or a name whose
-      // last word (a surname, a head noun) the question uses.
-      let q = TextNormalizer.fold(question.text).lowercased()
-      let qWords = Set(Tokenizer.words(q))
-      out = out.filter { span in
-        let lower = span.lowercased()
-        if TextNormalizer.has(q, lower) { return false }
-        if [.person, .organisation, .place].contains(kind), let last = Tokenizer.words(lower).last,
-          qWords.contains(last)
-        {
-          return false
-        }
-        return true
-      }
-    }
     return out
+  }
+
+  /// `spans` without those `question` already names: the whole span, or a name whose last word
+  /// (a surname, a head noun) the question uses. Reason clauses are kept.
+  static func filter(_ spans: [String], of kind: AnswerKind, for question: Question) -> [String] {
+    guard kind != .reason, !spans.isEmpty else { return spans }
+    let q = TextNormalizer.fold(question.text).lowercased()
+    let qWords = Set(Tokenizer.words(q))
+    return spans.filter { span in
+      let lower = span.lowercased()
+      if TextNormalizer.has(q, lower) { return false }
+      if [.person, .organisation, .place].contains(kind), let last = Tokenizer.words(lower).last,
+        qWords.contains(last)
+      {
+        return false
+      }
+      return true
+    }
   }
 
   private static let placeName = try! NSRegularExpression(
@@ -191,13 +202,30 @@ public enum SpanFinder {
       wordOK = true
     }
     for scalar in text.unicodeScalars {
-      let props = scalar.properties
-      if props.isWhitespace {
+      // The Unicode properties used, read straight off the value for ASCII.
+      let v = scalar.value
+      let isSpace: Bool
+      let isAlphabetic: Bool
+      let isNumeric: Bool
+      let isUppercase: Bool
+      if v < 0x80 {
+        isSpace = v == 0x20 || v >= 0x09 && v <= 0x0D
+        isUppercase = v >= 0x41 && v <= 0x5A
+        isAlphabetic = isUppercase || v >= 0x61 && v <= 0x7A
+        isNumeric = v >= 0x30 && v <= 0x39
+      } else {
+        let props = scalar.properties
+        isSpace = props.isWhitespace
+        isAlphabetic = props.isAlphabetic
+        isNumeric = props.numericType != nil
+        isUppercase = props.isUppercase
+      }
+      if isSpace {
         endWord(closing: false)
-      } else if props.isAlphabetic || props.numericType != nil {
-        if word.isEmpty { wordIsName = props.isUppercase }
-        if props.numericType == nil { wordIsNumber = false } else if props.isAlphabetic { wordIsNumber = false }
-        if props.numericType != nil && !props.isAlphabetic && !wordIsNumber { wordOK = false }
+      } else if isAlphabetic || isNumeric {
+        if word.isEmpty { wordIsName = isUppercase }
+        if !isNumeric { wordIsNumber = false } else if isAlphabetic { wordIsNumber = false }
+        if isNumeric && !isAlphabetic && !wordIsNumber { wordOK = false }
         word.append(scalar)
       } else if !word.isEmpty, scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "\u{2011}" {
         word.append(scalar)

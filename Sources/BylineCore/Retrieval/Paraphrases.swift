@@ -128,46 +128,75 @@ public enum Paraphrases {
     ["us", "u s"],
   ]
 
-  /// Stemmed alternatives for each stemmed term or phrase.
-  public static let index: [String: Set<String>] = {
-    var out: [String: Set<String>] = [:]
-    for group in groups + inflections {
-      let stems = group.map { Tokenizer.stems($0).joined(separator: " ") }
-      for s in stems {
-        out[s, default: []].formUnion(stems.filter { $0 != s })
-      }
-    }
-    return out
-  }()
-
-  /// Stemmed word forms that mean the same word (irregular verbs, spelling variants).
-  public static let sameWord: [String: Set<String>] = {
-    var out: [String: Set<String>] = [:]
-    for group in inflections {
-      let stems = group.map { Tokenizer.stems($0).joined(separator: " ") }
-      for s in stems { out[s, default: []].formUnion(stems.filter { $0 != s }) }
-    }
-    return out
-  }()
-
-  /// Multi-word expressions of the table, as stem sequences, longest first.
-  public static let phrases: [[String]] = {
-    let all = (groups + inflections).flatMap { $0 }.filter { $0.contains(" ") || $0.contains("-") }
-    return Array(Set(all.map { Tokenizer.stems($0) })).filter { $0.count > 1 }.sorted { $0.count > $1.count }
-  }()
-
-  /// The alternatives of a stemmed term or phrase, each split into its stems.
-  public static let sequences: [String: [[String]]] = index.mapValues { alts in
-    alts.sorted().map { $0.split(separator: " ").map(String.init) }
+  /// Every group of `groups`, then of `inflections`, each expression stemmed (the stems of a
+  /// phrase joined by a space). Stemmed once; the lookups below are derived from it.
+  static let stemmedGroups: [[String]] = (groups + inflections).map { group in
+    group.map { Tokenizer.stems($0).joined(separator: " ") }
   }
 
-  /// Same-word forms of a stem, each split into its stems.
-  public static let sameWordSequences: [String: [[String]]] = sameWord.mapValues { alts in
-    alts.sorted().map { $0.split(separator: " ").map(String.init) }
+  /// For each stemmed expression, the positions in `stemmedGroups` of the groups that hold it.
+  private static let groupsByStem: [String: [Int]] = {
+    var out: [String: [Int]] = [:]
+    for (i, group) in stemmedGroups.enumerated() {
+      for s in group where out[s]?.last != i { out[s, default: []].append(i) }
+    }
+    return out
+  }()
+
+  /// The alternatives of each stem asked for so far.
+  private static let alternativesMemo = Memo<String, Set<String>>(limit: 50_000)
+  /// The same-word forms of each stem asked for so far.
+  private static let sameWordMemo = Memo<String, Set<String>>(limit: 50_000)
+
+  /// The other expressions of the groups (of `groups` and `inflections`) holding `stem`, or of
+  /// the `inflections` groups only.
+  private static func others(of stem: String, inflectionsOnly: Bool) -> Set<String> {
+    var out = Set<String>()
+    for i in groupsByStem[stem] ?? [] where !inflectionsOnly || i >= groups.count {
+      for s in stemmedGroups[i] where s != stem { out.insert(s) }
+    }
+    return out
   }
 
   /// The stemmed alternatives of a stemmed term or phrase.
   public static func alternatives(of stem: String) -> Set<String> {
-    index[stem] ?? []
+    if let known = alternativesMemo.value(for: stem) { return known }
+    let made = others(of: stem, inflectionsOnly: false)
+    alternativesMemo.store(made, for: stem)
+    return made
+  }
+
+  /// Stemmed word forms that mean the same word as `stem` (irregular verbs, spelling variants).
+  public static func sameWord(as stem: String) -> Set<String> {
+    if let known = sameWordMemo.value(for: stem) { return known }
+    let made = others(of: stem, inflectionsOnly: true)
+    sameWordMemo.store(made, for: stem)
+    return made
+  }
+
+  /// Multi-word expressions of the table, as stem sequences, longest first (in table order
+  /// among those of one length).
+  public static let phrases: [[String]] = {
+    var seen = Set<String>()
+    var out: [[String]] = []
+    for (group, stemmed) in zip((groups + inflections), stemmedGroups) {
+      for (text, stems) in zip(group, stemmed) where text.utf8.contains(0x20) || text.utf8.contains(0x2D) {
+        let words = stems.split(separator: " ").map(String.init)
+        if words.count > 1, seen.insert(stems).inserted { out.append(words) }
+      }
+    }
+    return out.enumerated().sorted { a, b in
+      a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
+    }.map(\.element)
+  }()
+
+  /// The alternatives of a stemmed term or phrase, in order, each split into its stems.
+  public static func sequences(of stem: String) -> [[String]] {
+    alternatives(of: stem).sorted().map { $0.split(separator: " ").map(String.init) }
+  }
+
+  /// Same-word forms of a stem, in order, each split into its stems.
+  public static func sameWordSequences(of stem: String) -> [[String]] {
+    sameWord(as: stem).sorted().map { $0.split(separator: " ").map(String.init) }
   }
 }

@@ -56,14 +56,20 @@ public enum PorterStemmer {
   }
 
   private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-    let n = suffix.utf8.count
-    guard w.count >= n else { return false }
-    var i = w.count - n
-    for byte in suffix.utf8 {
-      if w[i] != byte { return false }
-      i += 1
+    // Suffixes are ASCII literals: compared as contiguous bytes, last byte first (most words
+    // differ there).
+    var suffix = suffix
+    return suffix.withUTF8 { s in
+      let n = s.count
+      guard w.count >= n else { return false }
+      let base = w.count - n
+      var i = n - 1
+      while i >= 0 {
+        if w[base + i] != s[i] { return false }
+        i -= 1
+      }
+      return true
     }
-    return true
   }
 
   private static func replace(_ w: inout [UInt8], _ suffix: String, _ with: String) {
@@ -125,8 +131,20 @@ public enum PorterStemmer {
     ("logi", "log"),
   ]
 
+  /// The rules of a step that can apply to a word ending in each ASCII byte, in their order.
+  private static func byLastByte<T>(_ rules: [T], _ suffix: (T) -> String) -> [[T]] {
+    var out = [[T]](repeating: [], count: 128)
+    for rule in rules {
+      if let last = suffix(rule).utf8.last { out[Int(last)].append(rule) }
+    }
+    return out
+  }
+
+  private static let step2ByLast = byLastByte(step2Rules) { $0.0 }
+
   private static func step2(_ w: inout [UInt8]) {
-    for (s, r) in step2Rules where rule(&w, s, r, 0) { return }
+    guard let last = w.last, last < 128 else { return }
+    for (s, r) in step2ByLast[Int(last)] where rule(&w, s, r, 0) { return }
   }
 
   private static let step3Rules: [(String, String)] = [
@@ -134,8 +152,11 @@ public enum PorterStemmer {
     ("ness", ""),
   ]
 
+  private static let step3ByLast = byLastByte(step3Rules) { $0.0 }
+
   private static func step3(_ w: inout [UInt8]) {
-    for (s, r) in step3Rules where rule(&w, s, r, 0) { return }
+    guard let last = w.last, last < 128 else { return }
+    for (s, r) in step3ByLast[Int(last)] where rule(&w, s, r, 0) { return }
   }
 
   private static let step4Suffixes = [
@@ -143,8 +164,11 @@ public enum PorterStemmer {
     "ism", "ate", "iti", "ous", "ive", "ize",
   ].sorted { $0.count > $1.count }
 
+  private static let step4ByLast = byLastByte(step4Suffixes) { $0 }
+
   private static func step4(_ w: inout [UInt8]) {
-    for s in step4Suffixes where ends(w, s) {
+    guard let last = w.last, last < 128 else { return }
+    for s in step4ByLast[Int(last)] where ends(w, s) {
       let stemEnd = w.count - s.utf8.count
       if s == "ion" {
         guard stemEnd > 0, w[stemEnd - 1] == 115 || w[stemEnd - 1] == 116 else { return }

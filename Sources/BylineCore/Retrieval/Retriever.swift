@@ -8,10 +8,13 @@ public struct Retriever: Sendable {
   public let store: ArticleStore
   /// How many candidates FTS5 hands to the rerank.
   public var candidateLimit = 40
+  /// Passages read before and what the rerank derived from them, kept across questions.
+  let cache: PassageCache
 
   /// Creates a retriever over `store`.
   public init(store: ArticleStore) {
     self.store = store
+    self.cache = PassageCache(store: store)
   }
 
   /// Inverse document frequencies of the question's terms.
@@ -40,68 +43,54 @@ public struct Retriever: Sendable {
   {
     guard let pattern = QueryBuilder.pattern(for: question.terms) else { return [] }
     let idf = try weights(for: question)
-    var candidates = try store.passages(matching: pattern, in: articleIds, limit: candidateLimit)
+    var candidates = try self.candidates(pattern, in: articleIds, limit: candidateLimit)
     // "According to X …", "What does X say about …": only what X published or is credited with.
     if !question.outlets.isEmpty {
       if let named = QueryBuilder.pattern(forText: question.outlets.joined(separator: " ")) {
-        let seen = Set(candidates.map(\.rowID))
-        candidates += try store.passages(matching: named, in: articleIds, limit: 20).filter { !seen.contains($0.rowID) }
+        let seen = Set(candidates.map(\.passage.rowID))
+        candidates += try self.candidates(named, in: articleIds, limit: 20).filter { !seen.contains($0.passage.rowID) }
       }
-      let filtered = candidates.filter { p in
-        question.outlets.contains { o in p.outlet == o || p.credited.contains(o) || p.text.contains(o) }
+      let filtered = candidates.filter { e in
+        let p = e.passage
+        return question.outlets.contains { o in p.outlet == o || p.credited.contains(o) || p.text.contains(o) }
       }
       if !filtered.isEmpty { candidates = filtered }
     }
     guard !candidates.isEmpty else { return [] }
-    let maxBM25 = candidates.map(\.score).max() ?? 1
-    let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
-    var scored = candidates.map { p -> ScoredPassage in
-      score(p, neighbours: [], question: question, idf: idf, total: total, bm25Max: maxBM25, quick: true)
-    }
-    scored.sort { $0.score > $1.score }
-    var top = Array(scored.prefix(max(limit + 2, 14)))
-    let hasEntities = question.terms.contains(where: \.isEntity)
-    let paragraphs = try store.paragraphs(top.map { ($0.passage.articleId, $0.passage.paragraph) })
-    var scopes: [String: Set<String>] = [:]
-    for i in top.indices {
-      let p = top[i].passage
-      let key = "\(p.articleId)#\(p.paragraph)"
-      let members = paragraphs[key] ?? []
-      let around = members.filter { abs($0.ordinal - p.ordinal) == 1 }
-      var scope: Set<String> = []
-      if hasEntities {
-        if scopes[key] == nil {
-          scopes[key] = Set(members.flatMap(\.stems) + Tokenizer.stems(p.title))
-        }
-        scope = scopes[key]!
-      }
-      top[i] = score(p, neighbours: around, question: question, idf: idf, total: total, bm25Max: maxBM25, scope: scope)
+    let maxBM25 = candidates.map(\.passage.score).max() ?? 1
+    let profile = RerankProfile(question, idf: idf)
+    var scored = candidates.map { e in (e, score(e, context: nil, profile: profile, bm25Max: maxBM25)) }
+    scored.sort { $0.1.score > $1.1.score }
+    var top: [ScoredPassage] = []
+    let kept = scored.prefix(max(limit + 2, 14))
+    try cache.prefetchContexts(of: kept.map(\.0.passage))
+    for (entry, _) in kept {
+      top.append(score(entry, context: try cache.context(of: entry.passage), profile: profile, bm25Max: maxBM25))
     }
     top.sort { $0.score > $1.score }
     return Array(top.prefix(limit))
   }
 
-  static let speechVerbs: Set<String> = [
-    "say", "says", "said", "claim", "claims", "claimed", "argue", "argues", "argued", "state",
-    "states", "stated", "write", "writes", "wrote", "tell", "told", "insist", "insists",
-  ]
-
-  /// "What does Meta say …": the sentence has a name of the question speaking ("Meta still
-  /// says", "according to Meta").
-  static func speakerMatches(_ question: Question, _ text: String) -> Bool {
-    let words = Tokenizer.words(question.text)
-    guard words.contains(where: speechVerbs.contains), !question.entities.isEmpty else { return false }
-    let lower = Tokenizer.words(text)
-    for entity in question.entities {
-      let name = Tokenizer.words(entity)
-      guard let last = name.last else { continue }
-      for (i, w) in lower.enumerated() where w == last {
-        let after = lower[(i + 1)..<min(lower.count, i + 3)]
-        if after.contains(where: speechVerbs.contains) { return true }
-        if i >= 2, lower[i - 2] == "according", lower[i - 1] == "to" { return true }
-      }
+  /// The candidates FTS5 ranks best for `pattern`, with their stem sets: from the passage cache,
+  /// or straight from the store when limited to some articles.
+  private func candidates(_ pattern: MatchQuery, in articleIds: [String]?, limit: Int) throws -> [PassageCache.Entry] {
+    guard let articleIds else { return try cache.passages(matching: pattern, limit: limit) }
+    return try store.passages(matching: pattern, in: articleIds, limit: limit).map {
+      PassageCache.Entry(passage: $0, stemSet: Set($0.stems))
     }
-    return false
+  }
+
+  /// Whether `text` has a span of the answer type of `question` (always false for types without
+  /// one), with the passage's spans kept in the cache.
+  func hasSpan(_ question: Question, in p: StoredPassage) -> Bool {
+    switch question.kind {
+    case .person, .organisation, .date, .money, .number, .place, .reason:
+      let found = cache.spans(of: question.kind, rowID: p.rowID) {
+        SpanFinder.unfiltered(of: question.kind, in: p.text)
+      }
+      return !SpanFinder.filter(found, of: question.kind, for: question).isEmpty
+    default: return false
+    }
   }
 
   /// A stem of `stems` that shares a root of at least six letters with `stem`, if any.
@@ -124,22 +113,27 @@ public struct Retriever: Sendable {
     return false
   }
 
-  func score(
-    _ p: StoredPassage, neighbours: [StoredPassage], question: Question, idf: [String: Double],
-    total: Double, bm25Max: Double, scope: Set<String> = [], quick: Bool = false
-  ) -> ScoredPassage {
+  /// Scores one passage for the question of `profile`: a quick score (the sentence alone) when
+  /// `context` is nil, else with its neighbours, heading, title and paragraph.
+  func score(_ entry: PassageCache.Entry, context: PassageCache.Context?, profile: RerankProfile, bm25Max: Double)
+    -> ScoredPassage
+  {
+    let p = entry.passage
+    let quick = context == nil
     let stems = p.stems
-    let stemSet = Set(stems)
-    let contextList = neighbours.map(\.stems) + (quick || p.heading.isEmpty ? [] : [Tokenizer.stems(p.heading)])
-    let contextStems = Set(contextList.joined())
-    let titleStems = quick ? [] : Set(Tokenizer.stems(p.title))
+    let stemSet = entry.stemSet
+    let contextList = context?.lists ?? []
+    let contextStems = context?.stems ?? []
+    let titleStems = context?.titleStems ?? []
+    let scope = profile.question.terms.contains(where: \.isEntity) ? context?.scope ?? [] : []
     func holds(_ sequence: [String], _ set: Set<String>, _ lists: [[String]]) -> Bool {
       guard sequence.count > 1 else { return sequence.first.map(set.contains) ?? false }
       guard sequence.allSatisfy(set.contains) else { return false }
       return lists.contains { Self.containsRun(sequence, in: $0) }
     }
-    func contains(_ s: String, _ set: Set<String>, _ lists: [[String]]) -> Bool {
-      s.contains(" ") ? holds(s.split(separator: " ").map(String.init), set, lists) : set.contains(s)
+    func contains(_ term: RerankProfile.Term, _ set: Set<String>, _ lists: [[String]]) -> Bool {
+      if let parts = term.parts { return holds(parts, set, lists) }
+      return set.contains(term.stem)
     }
     let own = [stems]
     var found = 0.0
@@ -150,16 +144,14 @@ public struct Retriever: Sendable {
     var entityInSentence = 0.0
     var entityTotal = 0.0
     var matched = Set<String>()
-    for term in question.terms {
-      let w = term.weight * (idf[term.stem] ?? 1)
+    for term in profile.terms {
+      let w = term.weight
       var got = 0.0
-      if contains(term.stem, stemSet, own)
-        || Paraphrases.sameWordSequences[term.stem]?.contains(where: { holds($0, stemSet, own) }) == true
-      {
+      if contains(term, stemSet, own) || term.sameWord.contains(where: { holds($0, stemSet, own) }) {
         got = w
         inSentence += w
         matched.insert(term.stem)
-      } else if Paraphrases.sequences[term.stem]?.contains(where: { holds($0, stemSet, own) }) == true {
+      } else if term.paraphrases.contains(where: { holds($0, stemSet, own) }) {
         got = 0.8 * w
         inSentence += got
         matched.insert(term.stem)
@@ -168,7 +160,7 @@ public struct Retriever: Sendable {
         got = 0.8 * w
         inSentence += got
         matched.insert(term.stem)
-      } else if contains(term.stem, contextStems, contextList) {
+      } else if contains(term, contextStems, contextList) {
         got = 0.45 * w
       } else if titleStems.contains(term.stem) {
         got = 0.25 * w
@@ -176,7 +168,7 @@ public struct Retriever: Sendable {
       found += got
       if term.isEntity {
         // A name stated elsewhere in the paragraph or the title ("the company", "it").
-        if got < 0.5 * w, term.stem.split(separator: " ").allSatisfy({ scope.contains(String($0)) }) {
+        if got < 0.5 * w, (term.parts ?? [term.stem]).allSatisfy(scope.contains) {
           entityFound += 0.5 * w
           entityTotal += w
           continue
@@ -189,31 +181,28 @@ public struct Retriever: Sendable {
         topicTotal += w
       }
     }
+    let total = profile.total
     let coverage = total > 0 ? found / total : 0
     let sentenceCoverage = total > 0 ? inSentence / total : 0
     var score = coverage + 0.15 * sentenceCoverage
     // Adjacent question terms that stand together in the sentence.
     // (Only the question's own words: an earlier turn's words frame a follow-up, they do not pin it.)
-    let termStems = question.terms.filter { $0.weight >= 0.3 }.map(\.stem)
-    for i in termStems.indices.dropLast() where holds([termStems[i], termStems[i + 1]], stemSet, own) {
+    for pair in profile.pairs where holds(pair, stemSet, own) {
       score += 0.06
     }
     if !quick {
-      for phrase in question.quoted + question.entities where phrase.contains(" ") {
-        if holds(Tokenizer.stems(phrase), stemSet, own) { score += 0.08 }
-      }
+      for phrase in profile.phrases where holds(phrase, stemSet, own) { score += 0.08 }
     }
     // A name stated in the sentence, or an organisation of its paragraph called "the company" there.
     let callsItTheCompany = stemSet.contains("compani") || stemSet.contains("firm")
-    for term in question.terms where term.isEntity {
+    for term in profile.terms where term.isEntity {
       if stemSet.contains(term.stem) || callsItTheCompany && scope.contains(term.stem) { score += 0.12 }
     }
-    if !quick, Self.speakerMatches(question, p.text) { score += 0.15 }
-    if !question.outlets.isEmpty {
-      let credited = Set(p.credited + [p.outlet])
-      if question.outlets.contains(where: credited.contains) { score += 0.35 }
+    if let context, !profile.speakers.isEmpty, profile.speakerMatches(context.words) { score += 0.15 }
+    if !profile.outlets.isEmpty {
+      if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) { score += 0.35 }
     }
-    if !quick, SpanFinder.hasSpan(of: question.kind, in: p.text, question: question) { score += 0.12 }
+    if !quick, hasSpan(profile.question, in: p) { score += 0.12 }
     let length = stems.count
     if length > 45 { score -= 0.04 * Double(length - 45) / 20 }
     if length < 6 { score -= 0.1 }
@@ -222,6 +211,6 @@ public struct Retriever: Sendable {
       passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,
       topicCoverage: topicTotal > 0 ? topicFound / topicTotal : coverage,
       entitiesFound: entityTotal == 0 || entityFound >= 0.5 * entityTotal,
-      nameShare: total > 0 ? entityInSentence / total : 0, matched: matched, neighbours: neighbours)
+      nameShare: total > 0 ? entityInSentence / total : 0, matched: matched, neighbours: context?.neighbours ?? [])
   }
 }

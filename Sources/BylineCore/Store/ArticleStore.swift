@@ -142,6 +142,22 @@ public final class ArticleStore: @unchecked Sendable {
     }
   }
 
+  /// The passages with row ids `ids`, in no particular order (ids no longer stored are left out).
+  public func passages(ids: [Int64]) throws -> [StoredPassage] {
+    guard !ids.isEmpty else { return [] }
+    return try dbQueue.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
+                 p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
+          FROM passage p JOIN article a ON a.id = p.articleId
+          WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+          """, arguments: StatementArguments(ids)
+      ).map(passage)
+    }
+  }
+
   /// Passages of one article with ordinals in `range` (for neighbouring context).
   public func passages(articleId: String, ordinals range: ClosedRange<Int>) throws -> [StoredPassage] {
     try dbQueue.read { db in

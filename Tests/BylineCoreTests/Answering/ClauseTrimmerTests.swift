@@ -27,4 +27,14 @@ import Testing
     let s = "The move is pitched as giving builders access to models they can tweak. (axios.com)"
     #expect(!ClauseTrimmer.trim(s, keep: [], weights: [:]).contains("axios.com"))
   }
+
+  @Test func countsWordsAsWhitespaceSplittingDoes() {
+    for text in ["a  b\tc\nd", "x—y z", " lead ", "é a", "a\u{2003}b c", "", "   ", "one", "a\r\nb"] {
+      #expect(ClauseTrimmer.wordCount(text) == text.split(whereSeparator: \.isWhitespace).count, "\(text)")
+    }
+  }
+
+  @Test func findsEveryOccurrenceOfTheKeptSpans() {
+    #expect(ClauseTrimmer.occurrences(of: ["meta", "ai", ""], in: "meta ai metaverse") == [0..<4, 8..<12, 5..<7])
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BylineCore
@@ -43,5 +44,20 @@ import Testing
 
   @Test func roleAcronymsAreNotNames() {
     #expect(analyzer.analyze("Who is the CEO of OpenAI?").entities == ["OpenAI"])
+  }
+}
+
+extension QuestionAnalyzerTests {
+  @Test func wordsLosePunctuationAsWithFoundation() {
+    let set = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "'-"))
+    for word in [
+      "“Meta’s”", "(axios.com)", "‘open-source’", "U.S.", "—", "...", "Wang's", "-led", "'90s", "¿Qué?", "«Llama»",
+      "", "AI,", "[1]", "$15", "50%", "#1", "e.g.,", "“”",
+    ] {
+      #expect(QuestionAnalyzer.trimmingPunctuation(word) == word.trimmingCharacters(in: set), "\(word)")
+      #expect(
+        ClauseTrimmer.trimming(" \t\(word) ", ClauseTrimmer.isSpace)
+          == " \t\(word) ".trimmingCharacters(in: .whitespaces))
+    }
   }
 }

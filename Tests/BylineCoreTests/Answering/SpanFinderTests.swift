@@ -23,3 +23,17 @@ import Testing
     #expect(["OpenAI", "Google", "DeepSeek"].contains(ranked.first ?? ""))
   }
 }
+
+extension SpanFinderTests {
+  @Test func asciiPropertiesAreTheUnicodeOnes() {
+    for v in 0..<128 {
+      let s = Unicode.Scalar(UInt8(v))
+      let p = s.properties
+      let isUpper = v >= 0x41 && v <= 0x5A
+      #expect(p.isWhitespace == (v == 0x20 || v >= 0x09 && v <= 0x0D))
+      #expect(p.isUppercase == isUpper)
+      #expect(p.isAlphabetic == (isUpper || v >= 0x61 && v <= 0x7A))
+      #expect((p.numericType != nil) == (v >= 0x30 && v <= 0x39))
+    }
+  }
+}

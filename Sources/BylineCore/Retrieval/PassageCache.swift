@@ -1,0 +1,257 @@
+import Foundation
+import GRDB
+
+/// Passages read from the store and what the rerank derives from them (stem sets, neighbouring
+/// sentences, the stems of a paragraph and of its title, answer spans), kept across questions by
+/// passage row id, so that a passage is read and analysed once, not once per question that
+/// retrieves it.
+///
+/// Every entry is dropped when the store commits a change to its passages or articles (a GRDB
+/// transaction observer on the store's writer), and when the cache holds `limit` passages.
+final class PassageCache: @unchecked Sendable {
+  /// A passage and the stems the quick rerank needs.
+  struct Entry {
+    /// The passage as stored (its `score` is 0; the caller sets the rank of its query).
+    var passage: StoredPassage
+    /// Its stems as a set.
+    var stemSet: Set<String>
+  }
+
+  /// What the full rerank reads around a passage: its neighbours and the stems of its context.
+  struct Context {
+    /// The sentences just before and after it in its paragraph.
+    var neighbours: [StoredPassage]
+    /// The neighbours' stems, and the heading's when there is one, one list each.
+    var lists: [[String]]
+    /// Every stem of `lists`.
+    var stems: Set<String>
+    /// The stems of the article's title.
+    var titleStems: Set<String>
+    /// The stems of the whole paragraph and the title (where a name may stand for "the company").
+    var scope: Set<String>
+    /// The passage's word tokens.
+    var words: [String]
+  }
+
+  private let store: ArticleStore
+  private let lock = NSLock()
+  private let limit: Int
+  private var entries: [Int: Entry] = [:]
+  private var contexts: [Int: Context] = [:]
+  private var paragraphs: [String: [Int]] = [:]
+  /// Spans by answer type (its raw value), then by row id.
+  private var spans: [String: [Int: [String]]] = [:]
+  private var observer: ChangeObserver?
+  /// Counts the times the cache was emptied: what was read before a change is not kept after it.
+  private var generation = 0
+
+  /// A cache over `store` holding at most `limit` passages (with their derived data, a few KB
+  /// each: 10,000 is tens of MB at most, and about a hundred questions' worth at 100k articles).
+  init(store: ArticleStore, limit: Int = 10_000) {
+    self.store = store
+    self.limit = limit
+  }
+
+  /// How many passages the cache holds.
+  var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return entries.count
+  }
+
+  /// Forgets every entry.
+  func clear() {
+    lock.lock()
+    defer { lock.unlock() }
+    clearLocked()
+  }
+
+  private func clearLocked() {
+    generation += 1
+    entries.removeAll(keepingCapacity: true)
+    contexts.removeAll(keepingCapacity: true)
+    paragraphs.removeAll(keepingCapacity: true)
+    spans.removeAll(keepingCapacity: true)
+  }
+
+  /// Starts watching the store for changes (once): a commit that touches passages or articles
+  /// empties the cache. Called without the lock held: the observer takes it when it fires.
+  private func watch() {
+    lock.lock()
+    let made: ChangeObserver? = observer == nil ? ChangeObserver { [weak self] in self?.clear() } : nil
+    if let made { observer = made }
+    lock.unlock()
+    if let made { store.dbQueue.add(transactionObserver: made, extent: .observerLifetime) }
+  }
+
+  /// Passages matching `pattern`, best first by BM25 (the same ranking as
+  /// ``ArticleStore/passages(matching:in:limit:)`` without articles), with their stem sets.
+  /// Only passages not read before are read from the passage table.
+  func passages(matching pattern: MatchQuery, limit count: Int) throws -> [Entry] {
+    watch()
+    let start = currentGeneration()
+    let ranked = try store.dbQueue.read { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+          WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
+          """)
+      var out: [(Int64, Double)] = []
+      let rows = try Row.fetchCursor(statement, arguments: [pattern.raw, count])
+      while let row = try rows.next() { out.append((row[0], row[1])) }
+      return out
+    }
+    var found: [Int: Entry] = [:]
+    var missing: [Int64] = []
+    lock.lock()
+    for (rowID, _) in ranked {
+      if let entry = entries[Int(rowID)] { found[Int(rowID)] = entry } else { missing.append(rowID) }
+    }
+    lock.unlock()
+    if !missing.isEmpty {
+      for entry in try load(missing, since: start) { found[Int(entry.passage.rowID)] = entry }
+    }
+    return ranked.compactMap { rowID, rank in
+      guard var entry = found[Int(rowID)] else { return nil }
+      entry.passage.score = -rank
+      return entry
+    }
+  }
+
+  private func currentGeneration() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return generation
+  }
+
+  /// Reads the passages with `ids`, and keeps them unless the cache was emptied since
+  /// generation `start`.
+  private func load(_ ids: [Int64], since start: Int) throws -> [Entry] {
+    let loaded = try store.passages(ids: ids).map { Entry(passage: $0, stemSet: Set($0.stems)) }
+    lock.lock()
+    defer { lock.unlock() }
+    guard generation == start else { return loaded }
+    if entries.count + loaded.count > limit { clearLocked() }
+    for entry in loaded { entries[Int(entry.passage.rowID)] = entry }
+    return loaded
+  }
+
+  /// Reads, in one go, the paragraphs of those of `passages` whose context is not known yet.
+  func prefetchContexts(of passages: [StoredPassage]) throws {
+    lock.lock()
+    let start = generation
+    var keys: [(articleId: String, paragraph: Int)] = []
+    var seen = Set<String>()
+    for p in passages where contexts[Int(p.rowID)] == nil {
+      let key = "\(p.articleId)#\(p.paragraph)"
+      if paragraphs[key] == nil, seen.insert(key).inserted { keys.append((p.articleId, p.paragraph)) }
+    }
+    lock.unlock()
+    guard keys.count > 1 else { return }
+    store(try store.paragraphs(keys), since: start)
+  }
+
+  /// Keeps the passages of paragraphs read from the store, keyed by "ARTICLE#PARAGRAPH", unless
+  /// the cache was emptied since generation `start`.
+  private func store(_ read: [String: [StoredPassage]], since start: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard generation == start else { return }
+    let count = read.values.reduce(0) { $0 + $1.count }
+    if entries.count + count > limit { clearLocked() }
+    for (key, members) in read {
+      for p in members where entries[Int(p.rowID)] == nil {
+        entries[Int(p.rowID)] = Entry(passage: p, stemSet: Set(p.stems))
+      }
+      paragraphs[key] = members.map { Int($0.rowID) }
+    }
+  }
+
+  /// The neighbours and context stems of `passage`.
+  func context(of passage: StoredPassage) throws -> Context {
+    lock.lock()
+    let start = generation
+    if let known = contexts[Int(passage.rowID)] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let members = try paragraph(of: passage)
+    let neighbours = members.filter { abs($0.ordinal - passage.ordinal) == 1 }
+    let lists = neighbours.map(\.stems) + (passage.heading.isEmpty ? [] : [Tokenizer.stems(passage.heading)])
+    let titleStems = Tokenizer.stems(passage.title)
+    let made = Context(
+      neighbours: neighbours, lists: lists, stems: Set(lists.joined()), titleStems: Set(titleStems),
+      scope: Set(members.flatMap(\.stems) + titleStems), words: Tokenizer.words(passage.text))
+    lock.lock()
+    defer { lock.unlock() }
+    guard generation == start else { return made }
+    if contexts.count >= limit { contexts.removeAll(keepingCapacity: true) }
+    contexts[Int(passage.rowID)] = made
+    return made
+  }
+
+  /// Every passage of the paragraph of `passage`, in order.
+  private func paragraph(of passage: StoredPassage) throws -> [StoredPassage] {
+    let key = "\(passage.articleId)#\(passage.paragraph)"
+    lock.lock()
+    let start = generation
+    let ids = paragraphs[key]
+    let known = ids.map { ids in ids.compactMap { entries[$0]?.passage } }
+    lock.unlock()
+    // A list that lost a member (evicted) or no longer holds the passage (its article was read
+    // again under new row ids) is read again.
+    if let known, known.count == ids?.count, known.contains(where: { $0.rowID == passage.rowID }) {
+      return known
+    }
+    let members = try store.paragraphs([(passage.articleId, passage.paragraph)])[key] ?? []
+    store([key: members], since: start)
+    return members
+  }
+
+  /// The spans of `kind` in the passage with `rowID`, computed by `make` the first time.
+  func spans(of kind: AnswerKind, rowID: Int64, make: () -> [String]) -> [String] {
+    lock.lock()
+    let start = generation
+    if let known = spans[kind.rawValue]?[Int(rowID)] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let made = make()
+    lock.lock()
+    defer { lock.unlock() }
+    guard generation == start else { return made }
+    if spans[kind.rawValue, default: [:]].count >= limit { spans.removeAll(keepingCapacity: true) }
+    spans[kind.rawValue, default: [:]][Int(rowID)] = made
+    return made
+  }
+
+}
+
+/// Calls `changed` after each commit that wrote passages or articles.
+private final class ChangeObserver: TransactionObserver, @unchecked Sendable {
+  private let changed: () -> Void
+  private var dirty = false
+
+  init(changed: @escaping () -> Void) {
+    self.changed = changed
+  }
+
+  func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
+    ["passage", "article"].contains(eventKind.tableName)
+  }
+
+  func databaseDidChange(with event: DatabaseEvent) {
+    dirty = true
+  }
+
+  func databaseDidCommit(_ db: Database) {
+    if dirty { changed() }
+    dirty = false
+  }
+
+  func databaseDidRollback(_ db: Database) {
+    dirty = false
+  }
+}

@@ -1,0 +1,77 @@
+/// What the rerank derives from a question once, before it scores any passage: each term's
+/// weight and word sequences, its paraphrases, the phrases and names to look for.
+struct RerankProfile {
+  /// One search term, ready to be looked for in a passage.
+  struct Term {
+    /// The stem (stems joined by a space for a phrase).
+    var stem: String
+    /// The stems of a phrase, or nil for a single word.
+    var parts: [String]?
+    /// The term's weight times its inverse document frequency.
+    var weight: Double
+    /// Whether the term is part of a name.
+    var isEntity: Bool
+    /// Other forms of the same word (irregular verbs, spellings), as stem sequences.
+    var sameWord: [[String]]
+    /// Its paraphrases, as stem sequences.
+    var paraphrases: [[String]]
+  }
+
+  /// The question.
+  var question: Question
+  /// Its terms.
+  var terms: [Term]
+  /// The stems of the question's own terms (weight 0.3 or more), in order: adjacent pairs
+  /// that stand together in a sentence count.
+  var pairs: [[String]]
+  /// Quoted phrases and names of more than one word, as stem sequences.
+  var phrases: [[String]]
+  /// The last word of each name, when the question asks what someone says; else empty.
+  var speakers: [String]
+  /// The outlets the question names.
+  var outlets: Set<String>
+  /// Sum of the terms' weights.
+  var total: Double
+
+  /// Verbs of speech ("What does Meta say …").
+  static let speechVerbs: Set<String> = [
+    "say", "says", "said", "claim", "claims", "claimed", "argue", "argues", "argued", "state",
+    "states", "stated", "write", "writes", "wrote", "tell", "told", "insist", "insists",
+  ]
+
+  /// The profile of `question` with the inverse document frequencies `idf`.
+  init(_ question: Question, idf: [String: Double]) {
+    self.question = question
+    terms = question.terms.map { term in
+      Term(
+        stem: term.stem,
+        parts: term.stem.contains(" ") ? term.stem.split(separator: " ").map(String.init) : nil,
+        weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
+        sameWord: Paraphrases.sameWordSequences(of: term.stem), paraphrases: Paraphrases.sequences(of: term.stem))
+    }
+    total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
+    let own = question.terms.filter { $0.weight >= 0.3 }.map(\.stem)
+    pairs = own.indices.dropLast().map { [own[$0], own[$0 + 1]] }
+    phrases = (question.quoted + question.entities).filter { $0.contains(" ") }.map { Tokenizer.stems($0) }
+    let words = Tokenizer.words(question.text)
+    if words.contains(where: Self.speechVerbs.contains), !question.entities.isEmpty {
+      speakers = question.entities.compactMap { Tokenizer.words($0).last }
+    } else {
+      speakers = []
+    }
+    outlets = Set(question.outlets)
+  }
+
+  /// "What does Meta say …": a name of the question speaks in the sentence with `words`
+  /// ("Meta still says", "according to Meta").
+  func speakerMatches(_ words: [String]) -> Bool {
+    for last in speakers {
+      for (i, w) in words.enumerated() where w == last {
+        let after = words[(i + 1)..<min(words.count, i + 3)]
+        if after.contains(where: Self.speechVerbs.contains) { return true }
+        if i >= 2, words[i - 2] == "according", words[i - 1] == "to" { return true }
+      }
+    }
+    return false
+  }
+}

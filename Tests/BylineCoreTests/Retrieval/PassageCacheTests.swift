@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import BylineCore
+
+@Suite struct PassageCacheTests {
+  @Test func repeatedQuestionsGetTheSameAnswersFromTheCache() throws {
+    let corpus = try TempCorpus()
+    let engine = try corpus.engine()
+    let rules = try engine.rules
+    let questions = [
+      "Who is leading the development of Meta's next AI models?", "How much was Wang's Scale AI deal worth?",
+      "Why is Meta keeping some models proprietary?",
+    ]
+    let first = try questions.map { try rules.answer($0).0 }
+    let again = try questions.map { try rules.answer($0).0 }
+    #expect(first.map(\.answer) == again.map(\.answer))
+    #expect(first.map(\.citations) == again.map(\.citations))
+  }
+
+  @Test func aChangeToTheStoreEmptiesTheCache() throws {
+    let corpus = try TempCorpus(seeds: false)
+    try corpus.write("a.txt", "Old title\n\nThe zebra project is led by Dana Whitfield, the company said.\n")
+    let engine = try corpus.engine()
+    let rules = try engine.rules
+    let before = try rules.answer("Who leads the zebra project?").0
+    #expect(before.answer.contains("Dana Whitfield"))
+    #expect(rules.retriever.cache.count > 0)
+    // A sync with nothing to write keeps the cache.
+    _ = try engine.store.sync(knowledge: corpus.knowledge)
+    #expect(rules.retriever.cache.count > 0)
+    // The same store object takes the change: what the cache held for the old passages must go.
+    try corpus.write("a.txt", "Old title\n\nThe zebra project is led by Morgan Ellery, the company said.\n")
+    _ = try engine.store.sync(knowledge: corpus.knowledge)
+    #expect(rules.retriever.cache.count == 0)
+    let after = try rules.answer("Who leads the zebra project?").0
+    #expect(after.answer.contains("Morgan Ellery"))
+    #expect(!after.answer.contains("Dana Whitfield"))
+  }
+}
