@@ -60,6 +60,8 @@ public final class BylineEngine: @unchecked Sendable {
   public func refresh() throws -> SyncReport {
     guard let watcher else { return SyncReport() }
     let changes = watcher.changes()
+    // A corpus folder that is gone (unmounted, moved) leaves the store as it is.
+    guard FileManager.default.fileExists(atPath: location.knowledge) else { return SyncReport() }
     let report =
       changes.complete ? try store.sync(changed: changes.paths) : try store.sync(knowledge: location.knowledge)
     if report.changed {

@@ -115,19 +115,16 @@ public final class ArticleStore: @unchecked Sendable {
         return try Row.fetchAll(
           db.cachedStatement(
             sql: """
-              SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
-                     p.inheritedCites, a.title, a.outlet, a.date, f.rank
+              SELECT \(Self.passageColumns), f.rank
               FROM (SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
                     WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?) f
-              JOIN passage p ON p.id = f.rowid
-              JOIN article a ON a.id = p.articleId
+              JOIN passage p ON p.id = f.rowid JOIN article a ON a.id = p.articleId
               ORDER BY f.rank
               """), arguments: [pattern.raw, limit]
         ).map(passage)
       }
       var sql = """
-        SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
-               p.inheritedCites, a.title, a.outlet, a.date,
+        SELECT \(Self.passageColumns),
                bm25(passage_fts, 1.0, 0.5, 0.25) AS rank
         FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid
         JOIN article a ON a.id = p.articleId
@@ -149,8 +146,7 @@ public final class ArticleStore: @unchecked Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
-                 p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
+          SELECT \(Self.passageColumns), 0.0 AS rank
           FROM passage p JOIN article a ON a.id = p.articleId
           WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
           """, arguments: StatementArguments(ids)
@@ -164,8 +160,7 @@ public final class ArticleStore: @unchecked Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
-                 p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
+          SELECT \(Self.passageColumns), 0.0 AS rank
           FROM passage p JOIN article a ON a.id = p.articleId
           WHERE p.articleId = ? AND p.ordinal BETWEEN ? AND ? ORDER BY p.ordinal
           """, arguments: [articleId, range.lowerBound, range.upperBound]
@@ -178,8 +173,7 @@ public final class ArticleStore: @unchecked Sendable {
     try dbQueue.read { db in
       let statement = try db.cachedStatement(
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
-                 p.inheritedCites, a.title, a.outlet, a.date, 0.0 AS rank
+          SELECT \(Self.passageColumns), 0.0 AS rank
           FROM passage p JOIN article a ON a.id = p.articleId
           WHERE p.articleId = ? AND p.paragraph = ? ORDER BY p.ordinal
           """)
@@ -201,8 +195,7 @@ public final class ArticleStore: @unchecked Sendable {
       try Row.fetchAll(
         db,
         sql: """
-          SELECT p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites,
-                 p.inheritedCites, a.title, a.outlet, a.date,
+          SELECT \(Self.passageColumns),
                  bm25(passage_fts, 1.0, 0.5, 0.25) AS rank,
                  highlight(passage_fts, 0, ?, ?) AS marked
           FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid
@@ -269,6 +262,11 @@ public final class ArticleStore: @unchecked Sendable {
   static func list(_ joined: String) -> [String] {
     joined.isEmpty ? [] : joined.utf8.split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
   }
+
+  /// The columns every passage query selects, in the order ``passage(_:)`` reads them; each
+  /// query adds the rank last.
+  private static let passageColumns =
+    "p.id, p.articleId, p.ordinal, p.paragraph, p.heading, p.text, p.cites, p.inheritedCites, a.title, a.outlet, a.date"
 
   /// Reads a passage row by column position (every passage query selects the same columns in
   /// this order: id, articleId, ordinal, paragraph, heading, text, cites, inheritedCites, title,
