@@ -31,7 +31,7 @@ extension ArticleStore {
     guard FileManager.default.fileExists(atPath: knowledge, isDirectory: &isDir), isDir.boolValue else {
       throw StoreError.missingKnowledge(knowledge)
     }
-    var report = SyncReport()
+    let report = SyncReport()
     // A read-only store is answered from as it is (its notice says so).
     if isReadOnly { return report }
     for path in adding where !FileManager.default.fileExists(atPath: path) {
