@@ -155,7 +155,7 @@ public struct ArticleStructurer: Sendable {
   /// The non-empty lines of `body`, trimmed, with their character offsets.
   private static func blocks(of body: String) -> [Block] {
     var blocks: [Block] = []
-    if isPlainASCII(body) {
+    if TextNormalizer.isPlainASCII(body) {
       // One character a byte: the same lines, found on bytes. `leading` counts what
       // `Character.isWhitespace` skips; the trim takes what `.whitespaces` holds (space, tab).
       let bytes = Array(body.utf8)
@@ -195,23 +195,14 @@ public struct ArticleStructurer: Sendable {
     return blocks
   }
 
-  /// Whether `text` is ASCII without carriage returns: one `Character` a byte.
-  static func isPlainASCII(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
-      return true
-    }
-  }
-
   /// `text.count`, counted on bytes when they are characters.
   static func length(_ text: String) -> Int {
-    isPlainASCII(text) ? text.utf8.count : text.count
+    TextNormalizer.isPlainASCII(text) ? text.utf8.count : text.count
   }
 
   /// `text.split(separator: " ").count`, counted on bytes when they are characters.
   static func wordCount(_ text: String) -> Int {
-    guard isPlainASCII(text) else { return text.split(separator: " ").count }
+    guard TextNormalizer.isPlainASCII(text) else { return text.split(separator: " ").count }
     var count = 0
     var inWord = false
     for byte in text.utf8 {

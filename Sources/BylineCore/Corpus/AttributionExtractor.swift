@@ -29,10 +29,9 @@ public struct AttributionExtractor: Sendable {
     if names.occurs(in: text) { return true }
     var text = text
     return text.withUTF8 { bytes in
-      func isAlphanumeric(_ b: UInt8) -> Bool { b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122 }
       guard bytes.count > 2 else { return false }
       for i in 1..<(bytes.count - 1) where bytes[i] == 0x2E {
-        if isAlphanumeric(bytes[i - 1]) && isAlphanumeric(bytes[i + 1]) { return true }
+        if TextNormalizer.isWordByte(bytes[i - 1]) && TextNormalizer.isWordByte(bytes[i + 1]) { return true }
       }
       return false
     }

@@ -48,10 +48,6 @@ struct NeedleSet: Sendable {
     self.fold = fold
   }
 
-  private static func isWordByte(_ b: UInt8) -> Bool {
-    b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122
-  }
-
   /// Whether any needle occurs in `text`.
   func occurs(in text: String) -> Bool {
     var found: [Bool] = []
@@ -89,8 +85,8 @@ struct NeedleSet: Sendable {
                     while j < length && fold[Int(hay[position + j])] == needles[start + j] { j += 1 }
                     guard j == length else { continue }
                     if wholeWords
-                      && (position > 0 && Self.isWordByte(hay[position - 1])
-                        || position + length < hay.count && Self.isWordByte(hay[position + length]))
+                      && (position > 0 && TextNormalizer.isWordByte(hay[position - 1])
+                        || position + length < hay.count && TextNormalizer.isWordByte(hay[position + length]))
                     {
                       continue
                     }

@@ -55,7 +55,7 @@ public struct SentenceSplitter: Sendable {
   private func sentences(_ paragraph: String) -> [Span] {
     // ASCII text (no CR) has one character a byte: the same rules run on bytes, much faster
     // than on `Character`s.
-    if paragraph.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+    if TextNormalizer.isPlainASCII(paragraph) {
       return sentences(Array(paragraph.utf8))
     }
     return sentences(Array(paragraph))

@@ -54,6 +54,21 @@ public enum TextNormalizer {
     }
   }
 
+  /// Whether `text` is ASCII without carriage returns: one `Character` a byte, so that rules on
+  /// characters can run on bytes.
+  public static func isPlainASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for byte in bytes where byte >= 0x80 || byte == 0x0D { return false }
+      return true
+    }
+  }
+
+  /// Whether `byte` is an ASCII letter or digit (a word character to FTS5's tokenizer).
+  public static func isWordByte(_ byte: UInt8) -> Bool {
+    byte >= 48 && byte <= 57 || byte >= 65 && byte <= 90 || byte >= 97 && byte <= 122
+  }
+
   /// `text` without the leading and trailing scalars for which `trim` holds: what
   /// `trimmingCharacters(in:)` does, without Foundation's cost on Linux.
   public static func trimmed<S: StringProtocol>(_ text: S, where trim: (Unicode.Scalar) -> Bool) -> String {

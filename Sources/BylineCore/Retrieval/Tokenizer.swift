@@ -43,8 +43,7 @@ public enum Tokenizer {
     for i in 0...bytes.count {
       let byte: UInt8 = i < bytes.count ? bytes[i] : 0x20
       if byte >= 0x80 { return nil }
-      let isWordByte = byte >= 97 && byte <= 122 || byte >= 48 && byte <= 57 || byte >= 65 && byte <= 90
-      if isWordByte {
+      if TextNormalizer.isWordByte(byte) {
         if start < 0 { start = i }
         continue
       }

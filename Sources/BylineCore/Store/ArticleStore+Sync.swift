@@ -70,8 +70,9 @@ extension ArticleStore {
   /// A path that is gone removes what the store holds from it (or from under it).
   public func sync(changed paths: [String]) throws -> SyncReport {
     if isReadOnly || paths.isEmpty { return SyncReport() }
+    let paths = Set(paths)
     var files: [SourceFile] = []
-    for path in Set(paths) {
+    for path in paths {
       for file in Self.scan(path) where !Self.isHidden(file.path, under: path) && Self.isArticleFile(file.path) {
         files.append(file)
       }
@@ -84,7 +85,7 @@ extension ArticleStore {
     try dbQueue.read { db in
       let statement = try db.cachedStatement(
         sql: "SELECT path, size, mtime, pinned FROM source WHERE path = ? OR (path > ? AND path < ?)")
-      for path in Set(paths) {
+      for path in paths {
         let rows = try Row.fetchCursor(statement, arguments: [path, path + "/", path + "0"])
         while let row = try rows.next() {
           known[row[0]] = (row[1], row[2])
@@ -179,9 +180,8 @@ extension ArticleStore {
     var written: [String] = []
     do {
       try write(
-        removed: removed, rebuild: rebuild,
-        stored: rebuild ? [] : Set(toWrite.lazy.map(\.path).filter { known[$0] != nil }),
-        touchOnly: touchOnly, parser: parser, pinned: pinned, written: &written, report: &report)
+        removed: removed, rebuild: rebuild, touchOnly: touchOnly, parser: parser, pinned: pinned, written: &written,
+        report: &report)
     } catch let error as DatabaseError {
       // The transaction was rolled back: the store is as it was before this update.
       throw StoreOpener.writeFailure(error, path: path)
@@ -199,9 +199,8 @@ extension ArticleStore {
   /// - Parameters:
   ///   - removed: stored files that are gone.
   ///   - rebuild: empty the store first.
-  ///   - stored: files to write that the store already holds (their old rows go first).
   private func write(
-    removed: [String], rebuild: Bool, stored: Set<String>, touchOnly: [SourceFile], parser: SyncParser,
+    removed: [String], rebuild: Bool, touchOnly: [SourceFile], parser: SyncParser,
     pinned: Set<String>, written: inout [String], report: inout SyncReport
   ) throws {
     try dbQueue.write { db in
@@ -224,12 +223,11 @@ extension ArticleStore {
         guard let hash = parsed.hash else { continue }
         let file = parsed.file
         written.append(file.path)
-        // Another process may have written the file since this one looked: what the store holds
-        // now is what counts (one primary-key lookup for a file not stored before).
+        // What the store holds now counts, not what it held when the update was planned: another
+        // process may have written the file since.
         let isStored =
-          try stored.contains(file.path)
-          || Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM source WHERE path = ?"), arguments: [file.path])
-            == true
+          try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM source WHERE path = ?"), arguments: [file.path])
+          == true
         if isStored { try Self.deleteSource(file.path, indexedUpTo: indexedUpTo, db: db) }
         try db.cachedStatement(sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)")
           .execute(arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
