@@ -112,7 +112,7 @@ extension HardeningTests {
     @Test func replSurvivesHostileLines() async throws {
       let box = Byline.sharedSandbox
       let session = try PTYSession(box: box, arguments: ["--no-history"], env: ["NO_COLOR": "1"])
-      try await session.expect("byline>")
+      try await session.expectPrompt("byline>")
       // A NUL typed on a terminal is Ctrl-@ (a libedit key), and ESC starts a key sequence, so the
       // REPL gets the printable lines; a 4 KB line stands for a long paste.
       let lines =
@@ -120,14 +120,14 @@ extension HardeningTests {
         + [String(HostileInput.megabyteLine.prefix(4_000))]
       for text in lines {
         session.send(text + Keys.enter)
-        try await session.expect("byline>", timeout: 30)
+        try await session.expectPrompt("byline>", timeout: 30)
       }
       session.send(Self.known + Keys.enter)
       let answer = try await session.expect("Wang", timeout: 30)
       #expect(answer.contains("Wang"))
       // Ctrl-D only once libedit reads again: sent while the terminal is still in cooked mode,
       // the line discipline would take it as end-of-file and libedit would never see it.
-      try await session.expect("byline>", timeout: 30)
+      try await session.expectPrompt("byline>", timeout: 30)
       session.send(Keys.ctrlD)
       let status = await session.waitForExit()
       #expect(status == 0, "exit status \(String(describing: status)); output tail: \(session.allText.suffix(500))")

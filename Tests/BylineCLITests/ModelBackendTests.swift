@@ -139,15 +139,15 @@ struct ModelReplTests {
     }
     let session = try PTYSession(
       box: box, arguments: ["--backend", "openai", "--model-url", server.baseURL], env: [:])
-    try await session.expect("byline>")
+    try await session.expectPrompt("byline>")
     session.send("How much was the Scale AI deal worth?" + Keys.enter)
     try await session.expect("[1]")
-    try await session.expect("byline>")
+    try await session.expectPrompt("byline>")
     session.send("Who founded Scale AI?" + Keys.enter)
     _ = await session.settle(1)
     session.send(Keys.ctrlC)
     try await session.expect("Answer cancelled", timeout: 10)
-    try await session.expect("byline>")
+    try await session.expectPrompt("byline>")
     session.send(Keys.ctrlD)
     #expect(await session.waitForExit() == 0)
   }

@@ -166,6 +166,24 @@ final class PTYSession {
     }
   }
 
+  /// Waits for `prompt`, then until the line editor has the terminal in non-canonical mode, so the
+  /// next keys reach the editor. libedit flushes the prompt before it switches the terminal to raw
+  /// mode; a key sent in that gap goes through the canonical line discipline (Ctrl-D becomes a NUL
+  /// byte and is lost). No person types that fast, but a loaded test machine hits the gap.
+  @discardableResult
+  func expectPrompt(_ prompt: String = "byline>", timeout: Double = 20) async throws -> String {
+    let text = try await expect(prompt, timeout: timeout)
+    let deadline = Date().addingTimeInterval(timeout)
+    var mode = termios()
+    // On Linux the master reports the slave's settings.
+    while tcgetattr(master, &mode) == 0 && mode.c_lflag & tcflag_t(ICANON) != 0 {
+      if !drain() { throw PTYError.exited(waitingFor: "the line editor", output: pending) }
+      if Date() > deadline { throw PTYError.timeout(waitingFor: "the line editor", output: pending) }
+      try await Task.sleep(nanoseconds: 2_000_000)
+    }
+    return text
+  }
+
   /// Collects output for `seconds` (for checking that something does NOT appear).
   func settle(_ seconds: Double) async -> String {
     let deadline = Date().addingTimeInterval(seconds)

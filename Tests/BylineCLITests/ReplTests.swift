@@ -22,7 +22,7 @@ struct ReplTests {
 
   func start(_ arguments: [String] = [], env: [String: String] = [:]) async throws -> PTYSession {
     let session = try PTYSession(box: box, arguments: arguments, env: env)
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     return session
   }
 
@@ -31,7 +31,7 @@ struct ReplTests {
   func ask(_ session: PTYSession, _ question: String, expecting answerMarker: String) async throws -> String {
     session.send(question + Keys.enter)
     let answer = try await session.expect(answerMarker)
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     return answer
   }
 
@@ -53,7 +53,7 @@ struct ReplTests {
     let copy = Sandbox(name: "repl-watch", copySeeds: true)
     try #require(await copy.run(["index"]).status == 0)
     let session = try PTYSession(box: copy, arguments: [], env: [:])
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     try "Example Wire\n\nThe Vexmoor council said the Vexmoor dam would open in 2027, Reuters reported.\n"
       .write(to: copy.knowledge.appendingPathComponent("zz_late.txt"), atomically: true, encoding: .utf8)
     let text = try await ask(session, "When will the Vexmoor dam open?", expecting: "2027")
@@ -92,7 +92,7 @@ struct ReplTests {
     try await second.expect(Self.wangQuestion, timeout: 10)
     second.send(Keys.enter)
     try await second.expect("Wang")
-    try await second.expect(Self.prompt)
+    try await second.expectPrompt(Self.prompt)
     #expect(await quit(second) == 0)
   }
 
@@ -108,7 +108,7 @@ struct ReplTests {
     session.send("/he" + Keys.tab)
     try await session.expect("/help", timeout: 10)
     session.send(Keys.enter)
-    let help = try await session.expect(Self.prompt)
+    let help = try await session.expectPrompt(Self.prompt)
     for command in ["/sources", "/open", "/reset", "/quit"] {
       #expect(help.contains(command), "/help does not list \(command): \(help)")
     }
@@ -121,7 +121,7 @@ struct ReplTests {
     session.send("What did " + prefix + Keys.tab)
     try await session.expect("What did " + outlet, timeout: 10)
     session.send(Keys.ctrlC)
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     #expect(await quit(session) == 0)
   }
 
@@ -131,12 +131,12 @@ struct ReplTests {
     try await session.expect("France", timeout: 10)
     session.send(Keys.ctrlC)
     try await session.expect("^C")
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     #expect(session.isRunning, "Ctrl-C ended the program")
 
     // Ctrl-C on an empty line does not quit either.
     session.send(Keys.ctrlC)
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     #expect(session.isRunning)
 
     let answer = try await ask(session, Self.wangQuestion, expecting: "Wang")
@@ -149,7 +149,7 @@ struct ReplTests {
     let session = try await start()
     try await ask(session, "Who wrote that open-source AI was the path forward?", expecting: "Zuckerberg")
     session.send("/sources" + Keys.enter)
-    let sources = try await session.expect(Self.prompt)
+    let sources = try await session.expectPrompt(Self.prompt)
     #expect(sources.contains("[1]") && sources.contains("Scout"), "/sources: \(sources)")
 
     // A follow-up uses the conversation…
@@ -157,19 +157,19 @@ struct ReplTests {
     #expect(followUp.contains("Zuckerberg"), "the follow-up should say whom it took 'he' to be: \(followUp)")
     // …until /reset.
     session.send("/reset" + Keys.enter)
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     session.send("When did he write it?" + Keys.enter)
-    let afterReset = try await session.expect(Self.prompt)
+    let afterReset = try await session.expectPrompt(Self.prompt)
     #expect(!afterReset.contains("taking"), "after /reset the follow-up still used the old context: \(afterReset)")
     #expect(await quit(session) == 0)
   }
 
   @Test func noColorIsHonouredOnATerminal() async throws {
     let session = try PTYSession(box: box, arguments: [], env: ["NO_COLOR": "1"])
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     session.send(Self.wangQuestion + Keys.enter)
     try await session.expect("Wang")
-    try await session.expect(Self.prompt)
+    try await session.expectPrompt(Self.prompt)
     // libedit itself may emit cursor movement, but no SGR colour sequences should appear.
     let raw = String(decoding: session.output, as: UTF8.self)
     #expect(

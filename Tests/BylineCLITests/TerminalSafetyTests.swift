@@ -84,11 +84,11 @@ extension HardeningTests {
 
     @Test func replSourcesOpenAndWhyPrintNoEscapes() async throws {
       let session = try PTYSession(box: Self.box, arguments: ["--no-history"], env: ["NO_COLOR": "1"])
-      try await session.expect("byline>")
+      try await session.expectPrompt("byline>")
       let start = session.output.count
       for line in [Self.question, "/sources", "/why", "/open 1", "/articles"] {
         session.send(line + Keys.enter)
-        try await session.expect("byline>", timeout: 30)
+        try await session.expectPrompt("byline>", timeout: 30)
       }
       session.send(Keys.ctrlD)
       _ = await session.waitForExit()
