@@ -38,9 +38,12 @@ public final class BylineEngine: @unchecked Sendable {
   /// - Parameters:
   ///   - adding: files or folders to index along with the corpus folder.
   ///   - rebuild: read every article again.
-  public init(location: StoreLocation, adding: [String] = [], rebuild: Bool = false) throws {
+  ///   - access: one connection for a command that answers and exits, a pool for a session.
+  public init(
+    location: StoreLocation, adding: [String] = [], rebuild: Bool = false, access: ArticleStore.Access = .session
+  ) throws {
     self.location = location
-    self.store = try ArticleStore(path: location.store)
+    self.store = try ArticleStore(path: location.store, access: access)
     self.lastSync = try store.sync(knowledge: location.knowledge, adding: adding, rebuild: rebuild)
   }
 

@@ -28,21 +28,33 @@ public final class ArticleStore: @unchecked Sendable {
   /// the corpus is not indexed again.
   public let isReadOnly: Bool
 
+  /// How a process holds the store.
+  public enum Access: Sendable {
+    /// One connection, for a command that opens the store, answers and exits. When the store is
+    /// up to date the command only reads it: no write-ahead log is made and nothing is
+    /// checkpointed when it closes, which a pool's set-up write would cost (four fsyncs).
+    case oneShot
+    /// A pool of connections, for a session: reads never wait for a write.
+    case session
+  }
+
   /// Opens (creating when needed) the store at `path`. Use ":memory:" for a private in-memory
   /// store. A file that is not a usable store is moved aside and a new store is created; see
   /// ``notices`` for what was done.
-  public init(path: String) throws {
+  public init(path: String, access: Access = .session) throws {
     self.path = path
     var config = Configuration()
     config.busyMode = .timeout(10)
     config.foreignKeysEnabled = true
+    // What a pool sets in WAL mode: commits are durable once checkpointed, not at every commit.
+    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     if path == ":memory:" {
       dbQueue = try DatabaseQueue(configuration: config)
       try StoreSchema.migrator.migrate(dbQueue)
       notices = []
       isReadOnly = false
     } else {
-      let opened = try StoreOpener(path: path, config: config).open()
+      let opened = try StoreOpener(path: path, config: config, access: access).open()
       dbQueue = opened.writer
       notices = opened.notices
       isReadOnly = opened.readOnly

@@ -22,6 +22,15 @@ struct StoreOpener {
 
   let path: String
   let config: Configuration
+  let access: ArticleStore.Access
+
+  /// A connection to the store file: one for a one-shot command, a pool for a session.
+  private func connect() throws -> any DatabaseWriter {
+    switch access {
+    case .oneShot: return try DatabaseQueue(path: path, configuration: config)
+    case .session: return try DatabasePool(path: path, configuration: config)
+    }
+  }
 
   func open() throws -> Opened {
     let fm = FileManager.default
@@ -38,9 +47,9 @@ struct StoreOpener {
     defer { Glibc.close(lock) }
     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
     var notices: [String] = []
-    var pool: DatabasePool
+    var pool: any DatabaseWriter
     do {
-      pool = try checked(DatabasePool(path: path, configuration: config))
+      pool = try checked(connect())
     } catch let error where Self.isDamage(error) {
       let aside = path + ".damaged"
       try? fm.removeItem(atPath: aside)
@@ -52,7 +61,7 @@ struct StoreOpener {
         "the article store at \(path) was damaged (\(Self.reason(error))); it was moved to \(aside) and rebuilt from the corpus"
       )
       do {
-        pool = try DatabasePool(path: path, configuration: config)
+        pool = try connect()
       } catch {
         throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
       }
@@ -77,6 +86,9 @@ struct StoreOpener {
       // A current store is left alone: opening it writes nothing, so readers never wait for
       // a writer's lock.
       if version != StoreSchema.version || tables == 0 {
+        // A pool set WAL mode when it opened; one connection sets it here, for a new store (the
+        // mode is kept in the file).
+        if tables == 0 { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") } }
         try StoreSchema.migrator.migrate(pool)
         try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
       }
@@ -92,7 +104,7 @@ struct StoreOpener {
   static let quickCheckLimit: Int64 = 32 << 20
 
   /// Opens a pool and checks the file is a sound SQLite database.
-  private func checked(_ pool: DatabasePool) throws -> DatabasePool {
+  private func checked(_ pool: any DatabaseWriter) throws -> any DatabaseWriter {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
     guard size <= Self.quickCheckLimit else {
       try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }

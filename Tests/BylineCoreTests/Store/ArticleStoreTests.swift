@@ -14,6 +14,42 @@ import Testing
     #expect(engine.lastSync.warnings.isEmpty)
   }
 
+  /// A one-shot command on an up-to-date store only reads it: the file is left byte for byte as
+  /// it was and no write-ahead log or shared-memory file is left beside it. A store a one-shot
+  /// command makes is in WAL mode all the same, so sessions and other commands read it while it
+  /// is written.
+  @Test func oneShotAccessWritesNothingToAnUpToDateStore() throws {
+    let corpus = try TempCorpus()
+    let location = StoreLocation(knowledge: corpus.knowledge, store: corpus.store)
+    do {
+      let made = try BylineEngine(location: location, access: .oneShot)
+      #expect(made.lastSync.updatedFiles.count == 5)
+    }
+    let header = try #require(FileHandle(forReadingAtPath: corpus.store)).readData(ofLength: 20)
+    #expect(header[18] == 2 && header[19] == 2, "not in WAL mode: file format bytes \(header[18]), \(header[19])")
+    let before = try Data(contentsOf: URL(fileURLWithPath: corpus.store))
+    let modified = try FileManager.default.attributesOfItem(atPath: corpus.store)[.modificationDate] as? Date
+    do {
+      let engine = try BylineEngine(location: location, access: .oneShot)
+      #expect(!engine.lastSync.changed)
+      #expect(try engine.ask("Who founded Scale AI?").answer.contains("Wang"))
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: corpus.store)) == before)
+    #expect(try FileManager.default.attributesOfItem(atPath: corpus.store)[.modificationDate] as? Date == modified)
+    for suffix in ["-wal", "-shm"] {
+      #expect(!FileManager.default.fileExists(atPath: corpus.store + suffix), "\(suffix) left behind")
+    }
+
+    // A session (pool) and a one-shot command update the same store in turn.
+    try corpus.write("zz_dam.txt", "Example Wire\n\nThe Vexmoor dam will open in 2027, Reuters reported.\n")
+    let session = try BylineEngine(location: location, access: .session)
+    #expect(session.lastSync.updatedFiles.count == 1)
+    try corpus.write("zz_dam.txt", "Example Wire\n\nThe Vexmoor dam will open in 2028, Reuters reported.\n")
+    let command = try BylineEngine(location: location, access: .oneShot)
+    #expect(command.lastSync.updatedFiles.count == 1)
+    #expect(try session.ask("When will the Vexmoor dam open?").answer.contains("2028"))
+  }
+
   @Test func updatesOnlyWhatChangedAndRebuildsOnDemand() throws {
     let corpus = try TempCorpus()
     _ = try corpus.engine()
