@@ -181,8 +181,17 @@ public enum ClauseTrimmer {
   /// How many words `text` has (runs of characters that are not white space), as
   /// `split(whereSeparator: \.isWhitespace).count` counts them, on bytes for ASCII text.
   static func wordCount<S: StringProtocol>(_ text: S) -> Int {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: \.isWhitespace).count }
     var count = 0
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      // The runs of characters, counted without making them.
+      var inWord = false
+      for character in text {
+        let space = character.isWhitespace
+        if !space && !inWord { count += 1 }
+        inWord = !space
+      }
+      return count
+    }
     var inWord = false
     for byte in text.utf8 {
       // ASCII white space as Character has it: tab, line feed, vertical tab, form feed, carriage return, space.
@@ -220,7 +229,8 @@ public enum ClauseTrimmer {
   static func segmentIndex(after text: String, in segments: [String], from start: Int) -> Int {
     var joined = ""
     var i = start
-    while i < segments.count && joined.count < text.count {
+    let length = text.utf8.count
+    while i < segments.count && joined.utf8.count < length {
       joined += segments[i]
       i += 1
     }

@@ -146,7 +146,7 @@ public final class RuleAnswerer: @unchecked Sendable {
       }, uniquingKeysWith: { a, _ in a })
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
-      (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.contains(" ")
+      (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.utf8.contains(0x20)
         && !Paraphrases.alternatives(of: term.stem).contains { alt in
           alt.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
         }

@@ -45,14 +45,14 @@ struct RerankProfile {
     terms = question.terms.map { term in
       Term(
         stem: term.stem,
-        parts: term.stem.contains(" ") ? term.stem.split(separator: " ").map(String.init) : nil,
+        parts: term.stem.utf8.contains(0x20) ? term.stem.split(separator: " ").map(String.init) : nil,
         weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
         sameWord: Paraphrases.sameWordSequences(of: term.stem), paraphrases: Paraphrases.sequences(of: term.stem))
     }
     total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let own = question.terms.filter { $0.weight >= 0.3 }.map(\.stem)
     pairs = own.indices.dropLast().map { [own[$0], own[$0 + 1]] }
-    phrases = (question.quoted + question.entities).filter { $0.contains(" ") }.map { Tokenizer.stems($0) }
+    phrases = (question.quoted + question.entities).filter { $0.utf8.contains(0x20) }.map { Tokenizer.stems($0) }
     let words = Tokenizer.words(question.text)
     if words.contains(where: Self.speechVerbs.contains), !question.entities.isEmpty {
       speakers = question.entities.compactMap { Tokenizer.words($0).last }

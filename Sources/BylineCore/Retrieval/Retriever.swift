@@ -20,7 +20,7 @@ public struct Retriever: Sendable {
   /// Inverse document frequencies of the question's terms.
   public func weights(for question: Question) throws -> [String: Double] {
     let n = Double(max(try store.passageCount(), 1))
-    let single = question.terms.map(\.stem).filter { !$0.contains(" ") }
+    let single = question.terms.map(\.stem).filter { !$0.utf8.contains(0x20) }
     let df = try store.documentFrequencies(single)
     var out: [String: Double] = [:]
     // A word the corpus never uses weighs like a moderately rare one: it may be a paraphrase gap.
@@ -95,7 +95,7 @@ public struct Retriever: Sendable {
 
   /// A stem of `stems` that shares a root of at least six letters with `stem`, if any.
   static func sharesRoot(_ stem: String, _ stems: [String]) -> String? {
-    guard stem.utf8.count >= 6, !stem.contains(" ") else { return nil }
+    guard stem.utf8.count >= 6, !stem.utf8.contains(0x20) else { return nil }
     for s in stems where s.utf8.count >= 6 && s != stem {
       if s.hasPrefix(stem) || stem.hasPrefix(s) { return s }
     }
