@@ -74,7 +74,6 @@ enum Bench {
       try ScaleCorpus().write(count: size, to: knowledge)
     }
     let store = root + "/store-\(size).sqlite"
-    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
     let bytes = try corpusBytes(knowledge)
     var result: [String: Any] = ["size": size, "mb": Double(bytes) / 1_048_576]
     let byline = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

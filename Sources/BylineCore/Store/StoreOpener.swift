@@ -47,9 +47,9 @@ struct StoreOpener {
     defer { Glibc.close(lock) }
     while flock(lock, LOCK_EX) != 0 && errno == EINTR {}
     var notices: [String] = []
-    var pool: any DatabaseWriter
+    var writer: any DatabaseWriter
     do {
-      pool = try checked(connect())
+      writer = try checked(connect())
     } catch let error where Self.isDamage(error) {
       let aside = path + ".damaged"
       try? fm.removeItem(atPath: aside)
@@ -61,7 +61,7 @@ struct StoreOpener {
         "the article store at \(path) was damaged (\(Self.reason(error))); it was moved to \(aside) and rebuilt from the corpus"
       )
       do {
-        pool = try connect()
+        writer = try connect()
       } catch {
         throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
       }
@@ -69,7 +69,7 @@ struct StoreOpener {
       throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
     }
     do {
-      let (version, tables) = try pool.read { db in
+      let (version, tables) = try writer.read { db in
         (
           try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
           try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -78,7 +78,7 @@ struct StoreOpener {
       if version != StoreSchema.version && tables > 0 {
         // Built by another version of Byline: emptied in place, in one transaction (never
         // deleted: other processes may have it open), then made again from the corpus.
-        try pool.erase()
+        try writer.erase()
         notices.append(
           "the article store at \(path) was made by another version of Byline (schema \(version), now \(StoreSchema.version)); it was rebuilt from the corpus"
         )
@@ -86,16 +86,16 @@ struct StoreOpener {
       // A current store is left alone: opening it writes nothing, so readers never wait for
       // a writer's lock.
       if version != StoreSchema.version || tables == 0 {
-        // A pool set WAL mode when it opened; one connection sets it here, for a new store (the
-        // mode is kept in the file).
-        if tables == 0 { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") } }
-        try StoreSchema.migrator.migrate(pool)
-        try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
+        // A pool sets WAL mode when it opens; a single connection sets it here, for a new store
+        // (the mode is kept in the file).
+        if tables == 0 { try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") } }
+        try StoreSchema.migrator.migrate(writer)
+        try writer.write { db in try db.execute(sql: "PRAGMA user_version = \(StoreSchema.version)") }
       }
     } catch {
       throw Self.writeFailure(error, path: path)
     }
-    return Opened(writer: pool, notices: notices, readOnly: false)
+    return Opened(writer: writer, notices: notices, readOnly: false)
   }
 
   /// Stores up to this size get `PRAGMA quick_check` on every open; it reads every page
@@ -103,19 +103,19 @@ struct StoreOpener {
   /// fails on a file that is not a database.
   static let quickCheckLimit: Int64 = 32 << 20
 
-  /// Opens a pool and checks the file is a sound SQLite database.
-  private func checked(_ pool: any DatabaseWriter) throws -> any DatabaseWriter {
+  /// Checks that the file `writer` opened is a sound SQLite database.
+  private func checked(_ writer: any DatabaseWriter) throws -> any DatabaseWriter {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
     guard size <= Self.quickCheckLimit else {
-      try pool.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-      return pool
+      try writer.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+      return writer
     }
-    let result = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
+    let result = try writer.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }
     if let result, result != "ok" {
       let first = result.split(separator: "\n").first { !$0.hasPrefix("***") } ?? Substring(result)
       throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "integrity check: " + first.prefix(160))
     }
-    return pool
+    return writer
   }
 
   /// The store's folder cannot be written: answer from the store as it is (opened immutable, so
