@@ -90,27 +90,29 @@ final class PassageCache: @unchecked Sendable {
   func passages(matching pattern: MatchQuery, limit count: Int) throws -> [Entry] {
     watch()
     let start = currentGeneration()
-    let ranked = try store.dbQueue.read { db in
+    // The ranking and the passages it names are read in one transaction. Another process may
+    // replace articles in between (new row ids, the old rows gone). Two reads could then rank
+    // rows that the second read no longer finds, and the answer would find nothing.
+    let (ranked, cached, read) = try store.dbQueue.read { db in
       let statement = try db.cachedStatement(
         sql: """
           SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
           WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
           """)
-      var out: [(Int64, Double)] = []
+      var ranked: [(Int64, Double)] = []
       let rows = try Row.fetchCursor(statement, arguments: [pattern.raw, count])
-      while let row = try rows.next() { out.append((row[0], row[1])) }
-      return out
+      while let row = try rows.next() { ranked.append((row[0], row[1])) }
+      var cached: [Int: Entry] = [:]
+      var missing: [Int64] = []
+      lock.lock()
+      for (rowID, _) in ranked {
+        if let entry = entries[Int(rowID)] { cached[Int(rowID)] = entry } else { missing.append(rowID) }
+      }
+      lock.unlock()
+      return (ranked, cached, try store.passages(ids: missing, db: db))
     }
-    var found: [Int: Entry] = [:]
-    var missing: [Int64] = []
-    lock.lock()
-    for (rowID, _) in ranked {
-      if let entry = entries[Int(rowID)] { found[Int(rowID)] = entry } else { missing.append(rowID) }
-    }
-    lock.unlock()
-    if !missing.isEmpty {
-      for entry in try load(missing, since: start) { found[Int(entry.passage.rowID)] = entry }
-    }
+    var found = cached
+    for entry in remember(read, since: start) { found[Int(entry.passage.rowID)] = entry }
     return ranked.compactMap { rowID, rank in
       guard var entry = found[Int(rowID)] else { return nil }
       entry.passage.score = -rank
@@ -124,10 +126,11 @@ final class PassageCache: @unchecked Sendable {
     return generation
   }
 
-  /// Reads the passages with `ids`, and keeps them unless the cache was emptied since
-  /// generation `start`.
-  private func load(_ ids: [Int64], since start: Int) throws -> [Entry] {
-    let loaded = try store.passages(ids: ids).map { Entry(passage: $0, stemSet: Set($0.stems)) }
+  /// Entries for `passages` just read, kept unless the cache was emptied since generation
+  /// `start`.
+  private func remember(_ passages: [StoredPassage], since start: Int) -> [Entry] {
+    guard !passages.isEmpty else { return [] }
+    let loaded = passages.map { Entry(passage: $0, stemSet: Set($0.stems)) }
     lock.lock()
     defer { lock.unlock() }
     guard generation == start else { return loaded }

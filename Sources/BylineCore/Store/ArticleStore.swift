@@ -154,16 +154,21 @@ public final class ArticleStore: @unchecked Sendable {
   /// The passages with row ids `ids`, in no particular order (ids no longer stored are left out).
   public func passages(ids: [Int64]) throws -> [StoredPassage] {
     guard !ids.isEmpty else { return [] }
-    return try dbQueue.read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(Self.passageColumns), 0.0 AS rank
-          FROM passage p JOIN article a ON a.id = p.articleId
-          WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-          """, arguments: StatementArguments(ids)
-      ).map(passage)
-    }
+    return try dbQueue.read { db in try passages(ids: ids, db: db) }
+  }
+
+  /// ``passages(ids:)`` within a read the caller holds, so that they come from the same state of
+  /// the store as what the caller read before.
+  func passages(ids: [Int64], db: Database) throws -> [StoredPassage] {
+    guard !ids.isEmpty else { return [] }
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT \(Self.passageColumns), 0.0 AS rank
+        FROM passage p JOIN article a ON a.id = p.articleId
+        WHERE p.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+        """, arguments: StatementArguments(ids)
+    ).map(passage)
   }
 
   /// Passages of one article with ordinals in `range` (for neighbouring context).
