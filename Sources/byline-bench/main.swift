@@ -181,7 +181,7 @@ enum Bench {
           try Row.fetchAll(
             db,
             sql: """
-              SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+              SELECT rowid, \(ArticleStore.ranking) AS rank FROM passage_fts
               WHERE passage_fts MATCH ? ORDER BY rank LIMIT 40
               """,
             arguments: [match.raw]

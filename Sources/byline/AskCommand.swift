@@ -42,10 +42,7 @@ extension String {
   /// set), without Foundation's character-set machinery, which costs more at start-up than the
   /// rest of reading a question.
   func trimmingWhitespace() -> String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(scalars[first...last])
+    TextNormalizer.trimmed(self) { $0.properties.isWhitespace }
   }
 
   func trimmingTrailingNewlines() -> String {

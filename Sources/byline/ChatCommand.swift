@@ -18,7 +18,7 @@ struct ChatCommand: ParsableCommand {
   func run() throws {
     Terminal.ignoreSigpipe()
     if Terminal.stdinIsTTY && Terminal.stdoutIsTTY {
-      let (engine, presenter) = try options.openAnswering(interrupted: LineEditor.interruptPending, session: true)
+      let (engine, presenter) = try options.openAnswering(interrupted: LineEditor.interruptPending, access: .session)
       var repl = Repl(engine: engine, presenter: presenter, options: options, history: !noHistory)
       try repl.run()
     } else {

@@ -28,24 +28,25 @@ struct GlobalOptions: ParsableArguments {
 
   /// Opens the engine with the backend the settings choose (made first, so that a bad setting
   /// exits 78 before any indexing), and the presenter that asks it. `interrupted` tells the
-  /// presenter when Ctrl-C was pressed (in the REPL); `session` is true for the REPL, which holds
-  /// the store for long (see ``ArticleStore/Access``).
-  func openAnswering(interrupted: (@Sendable () -> Bool)? = nil, session: Bool = false) throws -> (
-    BylineEngine, AnswerPresenter
-  ) {
+  /// presenter when Ctrl-C was pressed (in the REPL); `access` is `.session` for the REPL, which
+  /// holds the store for long.
+  func openAnswering(interrupted: (@Sendable () -> Bool)? = nil, access: ArticleStore.Access = .oneShot) throws
+    -> (BylineEngine, AnswerPresenter)
+  {
     let settings = try model.settings(knowledge: location.knowledge)
     let backend = try model.makeBackend(settings)
     let prompts = model.dryRun ? try model.promptRenderer(settings) : nil
-    let engine = try openEngine(session: session)
+    let engine = try openEngine(access: access)
     engine.backend = backend
     return (engine, AnswerPresenter(engine: engine, prompts: prompts, interrupted: interrupted))
   }
 
   /// Opens the engine, printing corpus warnings on stderr. Exits with a clear message on failure.
-  func openEngine(adding: [String] = [], rebuild: Bool = false, session: Bool = false) throws -> BylineEngine {
+  func openEngine(adding: [String] = [], rebuild: Bool = false, access: ArticleStore.Access = .oneShot) throws
+    -> BylineEngine
+  {
     do {
-      let engine = try BylineEngine(
-        location: location, adding: adding, rebuild: rebuild, access: session ? .session : .oneShot)
+      let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild, access: access)
       for notice in engine.notices { Terminal.warn("byline: \(notice)") }
       for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
       return engine

@@ -24,7 +24,7 @@ public enum ClauseTrimmer {
   public static func trim(_ sentence: String, keep: [String], weights: [String: Double], maxWords: Int = 30)
     -> String
   {
-    var text = trimming(TextNormalizer.fold(sentence), isSpace)
+    var text = TextNormalizer.trimmed(TextNormalizer.fold(sentence), where: TextNormalizer.isBlank)
     let ns0 = text as NSString
     if text.utf8.contains(0x28),
       let m = trailingCredit.firstMatch(in: text, range: NSRange(location: 0, length: ns0.length)),
@@ -32,7 +32,7 @@ public enum ClauseTrimmer {
     {
       text = ns0.substring(to: m.range.location)
     }
-    text = trimming(text) { $0 == " " || $0 == "." || $0 == ";" || $0 == ":" || $0 == "," }
+    text = TextNormalizer.trimmed(text) { $0 == " " || $0 == "." || $0 == ";" || $0 == ":" || $0 == "," }
     let words = text.split(whereSeparator: \.isWhitespace)
     if words.count <= maxWords { return text }
 
@@ -111,7 +111,7 @@ public enum ClauseTrimmer {
       best.text += segments[after]
     }
     // A window that starts at a verb has lost its subject: take the clause before it too.
-    let head = trimming(best.text, isSpace)
+    let head = TextNormalizer.trimmed(best.text, where: TextNormalizer.isBlank)
     if bestStart > 0,
       auxiliary.firstMatch(in: head, range: NSRange(location: 0, length: (head as NSString).length)) != nil
     {
@@ -156,7 +156,7 @@ public enum ClauseTrimmer {
       }
       if best.score == -Double.infinity { return String(words.prefix(maxWords).joined(separator: " ")) }
     }
-    return trimming(best.text) {
+    return TextNormalizer.trimmed(best.text) {
       $0 == " " || $0 == "," || $0 == ";" || $0 == ":" || $0 == "—" || $0 == "–" || $0 == "-" || $0 == "("
     }
   }
@@ -202,21 +202,6 @@ public enum ClauseTrimmer {
     return count
   }
 
-  /// A space as `CharacterSet.whitespaces` has it: a space separator or a tab.
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == " " || scalar == "\t" || scalar.value >= 0x80 && scalar.properties.generalCategory == .spaceSeparator
-  }
-
-  /// `text` without the leading and trailing scalars `drop` holds: Foundation's
-  /// `trimmingCharacters(in:)` for these sets, without bridging to `NSString`.
-  static func trimming(_ text: String, _ drop: (Unicode.Scalar) -> Bool) -> String {
-    let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !drop($0) }) else { return "" }
-    let last = scalars.lastIndex(where: { !drop($0) })!
-    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
-    return String(scalars[first...last])
-  }
-
   /// Term weight and kept spans in `text`, counted as the word windows count them.
   static func plainScore(_ text: String, weights: [String: Double], keep: [String], bonus: Double) -> Double {
     var score = Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
@@ -227,11 +212,11 @@ public enum ClauseTrimmer {
 
   /// The index of the segment after the window `text` that starts at segment `start`.
   static func segmentIndex(after text: String, in segments: [String], from start: Int) -> Int {
-    var joined = ""
+    var covered = 0
     var i = start
     let length = text.utf8.count
-    while i < segments.count && joined.utf8.count < length {
-      joined += segments[i]
+    while i < segments.count && covered < length {
+      covered += segments[i].utf8.count
       i += 1
     }
     return i

@@ -251,16 +251,7 @@ public struct QuestionAnalyzer: Sendable {
   /// `word` without leading and trailing punctuation (Unicode category P), apostrophes and
   /// hyphens kept: `trimmingCharacters(in:)` with that set, without bridging to `NSString`.
   static func trimmingPunctuation(_ word: String) -> String {
-    func drop(_ s: Unicode.Scalar) -> Bool {
-      if s == "'" || s == "-" { return false }
-      switch s.properties.generalCategory {
-      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-        .finalPunctuation, .otherPunctuation:
-        return true
-      default: return false
-      }
-    }
-    return ClauseTrimmer.trimming(word, drop)
+    TextNormalizer.trimmed(word) { $0 != "'" && $0 != "-" && TextNormalizer.isPunctuation($0) }
   }
 
   /// Phrases the question put in double quotes.

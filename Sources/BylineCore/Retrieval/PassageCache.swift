@@ -96,7 +96,7 @@ final class PassageCache: @unchecked Sendable {
     let (ranked, cached, read) = try store.dbQueue.read { db in
       let statement = try db.cachedStatement(
         sql: """
-          SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+          SELECT rowid, \(ArticleStore.ranking) AS rank FROM passage_fts
           WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
           """)
       var ranked: [(Int64, Double)] = []

@@ -128,7 +128,7 @@ public final class ArticleStore: @unchecked Sendable {
           db.cachedStatement(
             sql: """
               SELECT \(Self.passageColumns), f.rank
-              FROM (SELECT rowid, bm25(passage_fts, 1.0, 0.5, 0.25) AS rank FROM passage_fts
+              FROM (SELECT rowid, \(Self.ranking) AS rank FROM passage_fts
                     WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?) f
               JOIN passage p ON p.id = f.rowid JOIN article a ON a.id = p.articleId
               ORDER BY f.rank
@@ -137,7 +137,7 @@ public final class ArticleStore: @unchecked Sendable {
       }
       var sql = """
         SELECT \(Self.passageColumns),
-               bm25(passage_fts, 1.0, 0.5, 0.25) AS rank
+               \(Self.ranking) AS rank
         FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid
         JOIN article a ON a.id = p.articleId
         WHERE passage_fts MATCH ?
@@ -213,7 +213,7 @@ public final class ArticleStore: @unchecked Sendable {
         db,
         sql: """
           SELECT \(Self.passageColumns),
-                 bm25(passage_fts, 1.0, 0.5, 0.25) AS rank,
+                 \(Self.ranking) AS rank,
                  highlight(passage_fts, 0, ?, ?) AS marked
           FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid
           JOIN article a ON a.id = p.articleId
@@ -279,6 +279,10 @@ public final class ArticleStore: @unchecked Sendable {
   static func list(_ joined: String) -> [String] {
     joined.isEmpty ? [] : joined.utf8.split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
   }
+
+  /// How passages are ranked: BM25 with the text weighted over the heading, and the heading over
+  /// the title. Every ranked query uses it, so that they all rank alike.
+  public static let ranking = "bm25(passage_fts, 1.0, 0.5, 0.25)"
 
   /// The columns every passage query selects, in the order ``passage(_:)`` reads them; each
   /// query adds the rank last.

@@ -56,7 +56,7 @@ extension QuestionAnalyzerTests {
     ] {
       #expect(QuestionAnalyzer.trimmingPunctuation(word) == word.trimmingCharacters(in: set), "\(word)")
       #expect(
-        ClauseTrimmer.trimming(" \t\(word) ", ClauseTrimmer.isSpace)
+        TextNormalizer.trimmed(" \t\(word) ", where: TextNormalizer.isBlank)
           == " \t\(word) ".trimmingCharacters(in: .whitespaces))
     }
   }
