@@ -47,6 +47,10 @@ struct GlobalOptions: ParsableArguments {
   {
     do {
       let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild, access: access)
+      // Calibration only (Tests/Eval/calibrate.py): answer at another refusal threshold.
+      if let raw = ProcessInfo.processInfo.environment["BYLINE_ANSWER_THRESHOLD"], let value = Double(raw) {
+        engine.tuning.answerThreshold = value
+      }
       for notice in engine.notices { Terminal.warn("byline: \(notice)") }
       for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
       return engine

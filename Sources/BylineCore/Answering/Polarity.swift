@@ -30,4 +30,25 @@ public enum Polarity {
   public static func questionIsNegative(_ text: String) -> Bool {
     Tokenizer.words(text).contains { ["not", "never", "isn", "aren", "doesn", "didn", "won", "wasn"].contains($0) }
   }
+
+  /// Phrases by which a question asks whether something happens at once.
+  static let immediacy = [
+    "right away", "immediately", "at once", "on day one", "from day one", "at launch", "from the start",
+    "straight away", "straightaway", "from the outset", "instantly", "at first",
+  ]
+  /// Phrases by which a sentence puts something off or orders it after something else.
+  static let deferral = [
+    "eventually", "not necessarily on day one", "after initially", "at a later", "later on", "down the line",
+    "in time", "over time", "only after", "not immediately", "not right away", "in a later", "phased",
+    "staggered", "delayed", "not until",
+  ]
+
+  /// Whether the sentence answers a question about immediacy ("… right away?") by deferral
+  /// ("eventually, not necessarily on day one", "after initially …"): a No.
+  public static func defers(_ sentence: String, question: String) -> Bool {
+    let q = TextNormalizer.fold(question).lowercased()
+    guard immediacy.contains(where: { q.contains($0) }) else { return false }
+    let s = TextNormalizer.fold(sentence).lowercased()
+    return deferral.contains(where: { s.contains($0) })
+  }
 }

@@ -17,6 +17,18 @@ public struct QueryTerm: Sendable, Hashable {
   public var weight: Double
   /// Whether the term is part of a proper name in the question.
   public var isEntity: Bool
+  /// Words WordNet relates to it (synonyms of its most frequent senses, derivations), stemmed:
+  /// a passage that holds one matches the term with ``AnswerTuning/synonymWeight``.
+  public var related: [String] = []
+
+  /// Creates a term.
+  public init(stem: String, surface: String, weight: Double, isEntity: Bool, related: [String] = []) {
+    self.stem = stem
+    self.surface = surface
+    self.weight = weight
+    self.isEntity = isEntity
+    self.related = related
+  }
 }
 
 /// What question analysis found in a question.

@@ -46,6 +46,44 @@ public struct QuestionAnalyzer: Sendable {
     "not", "no", "never", "n't", "without", "isn't", "won't", "doesn't", "didn't", "aren't",
   ]
 
+  /// WordNet's synonyms and derivations of a question word, stemmed, without the word's own stem
+  /// or function words.
+  static func related(_ word: String, stem: String) -> [String] {
+    guard let wordNet = WordNet.shared, word.count > 2, !word.allSatisfy(\.isNumber) else { return [] }
+    var out: [String] = []
+    for w in wordNet.relatedWords(of: word) {
+      let stems = Tokenizer.stems(w).filter { !Tokenizer.stopWords.contains($0) }
+      guard !stems.isEmpty else { continue }
+      let joined = stems.joined(separator: " ")
+      if joined != stem, !out.contains(joined) { out.append(joined) }
+    }
+    return out
+  }
+
+  /// The answer kind the noun after "which"/"what" names, from the lexicographer file of its
+  /// most frequent WordNet sense (a person, a group, a place, a time, a sum, a quantity), or nil.
+  static func headNounKind(_ words: [String]) -> AnswerKind? {
+    guard let wordNet = WordNet.shared else { return nil }
+    var run: [String] = []
+    for w in words.dropFirst() {
+      if auxiliaries.contains(w) || Tokenizer.stopWords.contains(w) || run.count == 3 { break }
+      run.append(w)
+    }
+    for w in run.reversed() {
+      guard let file = wordNet.nounFiles(of: w).first else { continue }
+      switch file {
+      case WordNet.NounFile.person: return .person
+      case WordNet.NounFile.group: return .organisation
+      case WordNet.NounFile.location: return .place
+      case WordNet.NounFile.time: return .date
+      case WordNet.NounFile.possession: return .money
+      case WordNet.NounFile.quantity: return .number
+      default: return nil
+      }
+    }
+    return nil
+  }
+
   /// Analyses `text`.
   public func analyze(_ text: String) -> Question {
     let folded = TextNormalizer.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -96,7 +134,8 @@ public struct QuestionAnalyzer: Sendable {
       }
       if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
-      terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity))
+      let related = weight >= 0.5 && !isEntity ? Self.related(word, stem: stem) : []
+      terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related))
     }
     // "What smartphone platform does …": the head noun names the answer type, not the topic.
     if ["what", "which"].contains(words.first ?? "") {
@@ -231,6 +270,8 @@ public struct QuestionAnalyzer: Sendable {
       {
         return .organisation
       }
+      // "Which rate-setter …", "What fee …": the kind of thing the head noun names, from WordNet.
+      if let kind = Self.headNounKind(words) { return kind }
       // "Which model …", "Which rivals …": a named thing.
       if first == "which", !Tokenizer.stopWords.contains(second), !second.isEmpty { return .organisation }
       return .description
@@ -272,7 +313,9 @@ public struct QuestionAnalyzer: Sendable {
     for (i, word) in raw.enumerated() {
       let clean = word.hasSuffix("'s") ? String(word.dropLast(2)) : word
       let isCap = clean.first.map { $0.isUppercase || $0.isNumber && !current.isEmpty } ?? false
-      if isCap && !(i == 0) && !(clean.count == 1 && clean == "I") {
+      // Months, weekdays and years date a question; they name nothing it is about.
+      let isCalendar = calendarWords.contains(clean) || DateFinder.isYear(clean)
+      if isCap && !isCalendar && !(i == 0) && !(clean.count == 1 && clean == "I") {
         current.append(clean)
         if clean != word { flush() }
       } else {
@@ -282,6 +325,13 @@ public struct QuestionAnalyzer: Sendable {
     flush()
     return out.filter { !genericCapitals.contains($0) }
   }
+
+  /// Month and weekday names: capitalised, never part of a name a question asks about.
+  static let calendarWords: Set<String> = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  ]
 
   /// Capitalised words that are titles or common abbreviations, not names.
   static let genericCapitals: Set<String> = [

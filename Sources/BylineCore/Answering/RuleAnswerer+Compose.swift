@@ -4,12 +4,12 @@ extension RuleAnswerer {
   /// Composes the answer from ranked passages that are known to answer the question.
   func compose(_ question: Question, _ passages: [ScoredPassage]) throws -> Answer {
     let bestScore = passages[0].score
-    let spanKinds: [AnswerKind] = [.person, .organisation, .outlet, .date, .number, .money, .place]
+    let spanKinds = Self.spanKinds
     // Prefer a strong passage that holds a span of the expected type.
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {
       if let typed = passages.first(where: {
-        $0.score >= bestScore * (question.kind == .person ? 0.7 : 0.85)
+        $0.score >= bestScore * (question.kind == .person ? tuning.typedPersonLeadShare : tuning.typedLeadShare)
           && !spans(question, $0).isEmpty
       }) {
         lead = typed
@@ -42,23 +42,16 @@ extension RuleAnswerer {
     let allSpans = spans(question, lead)
     let span = question.kind == .date && Uncertainty.isUncertain(lead.passage.text) ? nil : allSpans.first
     let weights = Self.clauseWeights(question, idf: (try? retriever.weights(for: question)) ?? [:])
-    var clause = ClauseTrimmer.trim(
-      lead.passage.text, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights,
-      maxWords: 28)
-    if let first = clause.first, first.isLowercase, clause.count > 1 {
-      clause = "…" + clause
-    }
+    var clause = leadSentence(
+      lead, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotAbbreviations(clause)
     var opening = clause
     switch question.kind {
     case .yesNo:
-      let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
-      let yes = Polarity.isNegative(clause, near: near) == Polarity.questionIsNegative(question.text)
-      opening = (yes ? "Yes" : "No") + " — " + lowerFirst(clause)
-    case .person, .organisation, .outlet, .date, .money, .number, .place:
-      // Lead with the span unless the clause already names it near its start. A relative date
-      // ("a month later") is anchored to the date in the sentence before it.
-      if let span, question.kind == .date, DateFinder.isRelative(span),
+      if let verdict = verdict(question, lead: lead, sentence: clause) { opening = verdict + ": " + clause }
+    case .date:
+      // A relative date ("a month later") is anchored to the date in the sentence before it.
+      if let span, DateFinder.isRelative(span),
         let previous = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal - 1 }),
         let anchor = DateFinder.dates(in: TextNormalizer.fold(previous.text)).first(where: {
           !DateFinder.isRelative($0)
@@ -69,9 +62,7 @@ extension RuleAnswerer {
           words[words.count - 1] = last == "later" ? "after" : last == "earlier" ? "before" : last
         }
         let anchored = words.joined(separator: " ")
-        opening = anchored.prefix(1).uppercased() + anchored.dropFirst() + " \(anchor) — " + lowerFirst(clause)
-      } else if let span, !Self.namesEarly(span, in: clause) {
-        opening = span + " — " + lowerFirst(clause)
+        opening = anchored.prefix(1).uppercased() + anchored.dropFirst() + " \(anchor): " + clause
       }
     default:
       break
@@ -81,7 +72,8 @@ extension RuleAnswerer {
     var support: [ScoredPassage] = [lead]
     var seenArticles: Set<String> = [lead.passage.articleId]
     for p in passages where !seenArticles.contains(p.passage.articleId) {
-      guard p.score >= bestScore * 0.6, p.sentenceCoverage >= minimumCoverage * 0.8 else { continue }
+      guard p.score >= bestScore * tuning.supportScoreShare, p.sentenceCoverage >= tuning.candidateCoverage
+      else { continue }
       if let span, spanKinds.contains(question.kind),
         !TextNormalizer.fold(p.passage.text).lowercased().contains(span.lowercased())
       {
@@ -89,7 +81,7 @@ extension RuleAnswerer {
       }
       support.append(p)
       seenArticles.insert(p.passage.articleId)
-      if support.count == 4 { break }
+      if support.count == tuning.maxCitations { break }
     }
     let citations = support.enumerated().map { i, p in
       Citation(
@@ -103,10 +95,9 @@ extension RuleAnswerer {
     if let other = disagreement(question, span: span, passages: passages, bestScore: bestScore) {
       text += " " + other
     }
-    let confidence = min(1, lead.coverage) * (span == nil && spanKinds.contains(question.kind) ? 0.7 : 1)
     var answer = Answer(
       question: question.text, answer: text, abstained: false, kind: question.kind,
-      confidence: (confidence * 100).rounded() / 100, citations: citations,
+      confidence: confidence(question, lead: lead, hasSpan: span != nil), citations: citations,
       corroboration: corroboration)
     answer.focus = span
     return answer
@@ -258,7 +249,7 @@ extension RuleAnswerer {
   func disagreement(_ question: Question, span: String?, passages: [ScoredPassage], bestScore: Double) -> String? {
     guard let span, [.date, .number, .money].contains(question.kind) else { return nil }
     var versions: [(String, String)] = []
-    for p in passages where p.score >= bestScore * 0.8 && p.coverage >= minimumCoverage {
+    for p in passages where p.score >= bestScore * 0.8 && p.coverage >= tuning.candidateCoverage {
       guard let other = spans(question, p).first, other.lowercased() != span.lowercased() else { continue }
       let digits = { (s: String) in s.filter(\.isNumber) }
       if digits(other) == digits(span) { continue }

@@ -7,8 +7,8 @@ public final class RuleAnswerer: @unchecked Sendable {
   public let store: ArticleStore
   let retriever: Retriever
   let analyzer: QuestionAnalyzer
-  /// Minimum share of the question's term weight a passage must hold to answer it.
-  public var minimumCoverage = 0.55
+  /// The weights and thresholds answers are decided and shaped with.
+  public var tuning = AnswerTuning.standard
   private var articleCache: [ArticleSummary]?
   /// Spans found in passages while composing one answer (cleared for each question).
   let spanCache = Memo<String, [String]>(limit: 10_000)
@@ -119,7 +119,17 @@ public final class RuleAnswerer: @unchecked Sendable {
         reason.hasPrefix("it never mentions") || reason.hasPrefix("none of its articles") ? nil : passages.first
       return (abstain(question, "The corpus does not answer that: \(reason).", nearest: hint), trace)
     }
-    return (try compose(question, passages.filter { answers($0, question) }), trace)
+    let composed = try compose(question, passages.filter { answers($0, question) })
+    guard composed.confidence >= tuning.answerThreshold else {
+      let reason = String(
+        format: "the best passage supports it too weakly (confidence %.2f, below %.2f)", composed.confidence,
+        tuning.answerThreshold)
+      trace.abstainReason = reason
+      var refusal = abstain(question, "The corpus does not answer that clearly: no passage states it.")
+      refusal.confidence = composed.confidence
+      return (refusal, trace)
+    }
+    return (composed, trace)
   }
 
   /// Why the corpus cannot answer, or nil when it can.
@@ -147,18 +157,18 @@ public final class RuleAnswerer: @unchecked Sendable {
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
       (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.utf8.contains(0x20)
-        && !Paraphrases.alternatives(of: term.stem).contains { alt in
+        && !(Paraphrases.alternatives(of: term.stem).union(term.related)).contains { alt in
           alt.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
         }
     }
     let missingWeight = missing.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
-    if !missing.isEmpty, missingWeight / max(total, 0.001) > 0.45 {
+    if !missing.isEmpty, missingWeight / max(total, 0.001) > tuning.missingWordShare {
       return "none of its articles mentions \(missing.map(\.surface).joined(separator: " or "))"
     }
     let answering = passages.filter { answers($0, question) }
     guard !answering.isEmpty else {
       if passages.isEmpty { return "no passage matches the question" }
-      return "no passage covers the question's key terms together"
+      return "no passage holds enough of the question's words"
     }
     switch question.kind {
     case .date:
@@ -198,13 +208,25 @@ public final class RuleAnswerer: @unchecked Sendable {
   func answers(_ p: ScoredPassage, _ question: Question) -> Bool {
     // A short follow-up ("When?") searches with the earlier turn's words, which it cannot all
     // share with the answer: ask for less of them.
-    let minimum = question.isFollowUp ? minimumCoverage * 0.7 : minimumCoverage
-    guard p.entitiesFound, p.coverage >= minimum else { return false }
-    // "Which outlet reported X?": when the rare names of X stand in a sentence that credits an
-    // outlet, that sentence answers even if it words the rest differently.
-    if question.kind == .outlet, p.nameShare >= 0.55, !p.passage.credited.isEmpty { return true }
-    return p.topicCoverage >= 0.5 || p.topicCoverage >= 0.3 && p.sentenceCoverage >= minimum
+    let minimum = question.isFollowUp ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
+    return p.entitiesFound && p.coverage >= minimum
   }
+
+  /// How strongly a lead passage supports an answer, from 0 to 1: the coverage of the question's
+  /// words (with neighbours, in the sentence, of its non-name words), lowered when the expected
+  /// span is missing.
+  func confidence(_ question: Question, lead: ScoredPassage, hasSpan: Bool) -> Double {
+    var c =
+      tuning.confidenceCoverageWeight * min(1, lead.coverage)
+      + tuning.confidenceSentenceWeight * min(1, lead.sentenceCoverage)
+      + tuning.confidenceTopicWeight * min(1, lead.topicCoverage)
+    if !hasSpan && Self.spanKinds.contains(question.kind) { c *= tuning.missingSpanFactor }
+    if !lead.entitiesFound { c *= tuning.missingNameFactor }
+    return (c * 100).rounded() / 100
+  }
+
+  /// Answer kinds whose answer is a typed span in the sentence.
+  static let spanKinds: [AnswerKind] = [.person, .organisation, .outlet, .date, .number, .money, .place]
 
   func hasSpan(_ question: Question, _ p: ScoredPassage) -> Bool {
     !spans(question, p).isEmpty

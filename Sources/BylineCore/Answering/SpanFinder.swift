@@ -5,12 +5,14 @@ import Foundation
 public enum SpanFinder {
   /// Words that make a capitalised run an organisation or product rather than a person.
   static let orgWords: Set<String> = [
-    "AI", "Labs", "Lab", "Inc", "Corp", "Group", "Capital", "Media", "News", "Times", "Post",
-    "Journal", "Platforms", "Superintelligence", "App", "Store", "Series", "Family", "Meta",
-    "Google", "Microsoft", "Amazon", "Apple", "OpenAI", "Anthropic", "Nvidia", "Facebook",
-    "Instagram", "WhatsApp", "GitHub", "Linux", "Android", "Spotify", "Llama", "University",
-    "Institute", "Foundation", "Council", "Board", "Agency", "Department", "Commission", "Scale",
-    "Behemoth", "Maverick", "Scout", "DeepMind", "DeepSeek", "Mistral", "Unsplash", "Editorial",
+    "AI", "Labs", "Lab", "Inc", "Corp", "Corporation", "Group", "Capital", "Media", "News", "Times", "Post",
+    "Journal", "Platforms", "App", "Store", "Series", "Family", "University", "Institute", "Foundation",
+    "Council", "Board", "Agency", "Department", "Commission", "Editorial", "Bank", "Ministry", "Committee",
+    "Association", "Authority", "Administration", "Office", "Party", "Club", "FC", "Motors", "Airlines",
+    "Systems", "Technologies", "Holdings", "Company", "Co", "Ltd", "Plc", "PLC", "LLC", "Partners", "Fund",
+    "Reserve", "Service", "Services", "Press", "Review", "Network", "Alliance", "Union", "Court", "Police",
+    "Government", "Parliament", "Congress", "Senate", "Federation", "League", "Organization", "Organisation",
+    "Industries", "Energy", "Pharmaceuticals", "Bancorp", "Exchange", "Center", "Centre", "Hospital",
   ]
   /// Capitalised words that start sentences or name calendar things, never names.
   static let notNames: Set<String> = [

@@ -17,6 +17,8 @@ public final class BylineEngine: @unchecked Sendable {
   public var warmUp = true
   /// The backend that phrases answers: rules unless a model backend was set.
   public var backend: any AnswerBackend = RulesBackend()
+  /// The weights and thresholds the rule engine answers with (set before the first answer).
+  public var tuning = AnswerTuning.standard
   private let rulesLock = NSLock()
   private var watcher: CorpusWatcher?
 
@@ -28,6 +30,7 @@ public final class BylineEngine: @unchecked Sendable {
       defer { rulesLock.unlock() }
       if let cachedRules { return cachedRules }
       let made = try RuleAnswerer(store: store, warmUp: warmUp)
+      made.tuning = tuning
       cachedRules = made
       return made
     }

@@ -19,7 +19,7 @@ public enum QueryBuilder {
     for term in terms {
       var stems = [term.stem]
       // Light words search only as themselves: their paraphrases would flood the candidates.
-      if expand, term.weight >= 0.5 { stems += Paraphrases.alternatives(of: term.stem).sorted() }
+      if expand, term.weight >= 0.5 { stems += Paraphrases.alternatives(of: term.stem).sorted() + term.related }
       for s in stems where seen.insert(s).inserted {
         let words = Tokenizer.words(s)
         guard !words.isEmpty else { continue }

@@ -15,6 +15,8 @@ struct RerankProfile {
     var sameWord: [[String]]
     /// Its paraphrases, as stem sequences.
     var paraphrases: [[String]]
+    /// Words WordNet relates to it, as stem sequences.
+    var related: [[String]]
   }
 
   /// The question.
@@ -47,7 +49,8 @@ struct RerankProfile {
         stem: term.stem,
         parts: term.stem.utf8.contains(0x20) ? term.stem.split(separator: " ").map(String.init) : nil,
         weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
-        sameWord: Paraphrases.sameWordSequences(of: term.stem), paraphrases: Paraphrases.sequences(of: term.stem))
+        sameWord: Paraphrases.sameWordSequences(of: term.stem), paraphrases: Paraphrases.sequences(of: term.stem),
+        related: term.related.map { $0.split(separator: " ").map(String.init) })
     }
     total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let own = question.terms.filter { $0.weight >= 0.3 }.map(\.stem)

@@ -6,6 +6,10 @@ import Foundation
 public struct Retriever: Sendable {
   /// The store to search.
   public let store: ArticleStore
+  /// Share of a term's weight a passage gets for holding a WordNet synonym of it instead of the
+  /// word (an exact word or a curated paraphrase counts 1 or 0.8): chosen below the curated
+  /// paraphrases because WordNet's senses are broader than news usage.
+  public static let synonymWeight = 0.6
   /// How many candidates FTS5 hands to the rerank.
   public var candidateLimit = 40
   /// Passages read before and what the rerank derived from them, kept across questions.
@@ -153,6 +157,11 @@ public struct Retriever: Sendable {
         matched.insert(term.stem)
       } else if term.paraphrases.contains(where: { holds($0, stemSet, own) }) {
         got = 0.8 * w
+        inSentence += got
+        matched.insert(term.stem)
+      } else if term.related.contains(where: { holds($0, stemSet, own) }) {
+        // A WordNet synonym or derivation: the same meaning, less surely than the same word.
+        got = Self.synonymWeight * w
         inSentence += got
         matched.insert(term.stem)
       } else if Self.sharesRoot(term.stem, stems) != nil {

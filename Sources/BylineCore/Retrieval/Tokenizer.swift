@@ -23,10 +23,15 @@ public enum Tokenizer {
         } else {
           flush()
         }
-      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        || scalar.properties.generalCategory == .nonspacingMark
-      {
-        for lower in scalar.properties.lowercaseMapping.unicodeScalars { current.append(lower) }
+      } else if scalar.properties.generalCategory == .nonspacingMark {
+        // A combining accent: FTS5's unicode61 (remove_diacritics) drops it, so do we.
+        continue
+      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        // "á" → "a", as unicode61 folds it: the base letter of the canonical decomposition.
+        let base =
+          scalar.properties.canonicalCombiningClass == .notReordered && scalar.value >= 0xC0 && scalar.value < 0x250
+          ? String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar : scalar
+        for lower in base.properties.lowercaseMapping.unicodeScalars { current.append(lower) }
       } else {
         flush()
       }

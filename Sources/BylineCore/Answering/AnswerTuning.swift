@@ -1,0 +1,57 @@
+/// Every weight and threshold the rule-based answerer decides with, in one documented value.
+///
+/// How values were chosen: thresholds that decide whether to answer were fitted
+/// leave-one-corpus-out on three development corpora (the seeds, ../shared/eval/corpus-b and
+/// Tests/Eval/corpus-c) with `Tests/Eval/calibrate.py`: fit on two, report on the third; the
+/// value kept is the one all three folds agree on (or their middle value). Shape limits (words a
+/// lead may hold) come from what a reader takes in at once and from the strict scoring rule.
+public struct AnswerTuning: Sendable, Equatable {
+  /// Share of the question's term weight (idf-weighted, synonyms counted lower) a passage or its
+  /// neighbours must hold to become a candidate answer at all. A floor, not the decision: the
+  /// decision is ``answerThreshold`` on the candidate's confidence. Chosen low so that
+  /// paraphrased questions reach composition (0.55 refused most paraphrases on blind sets).
+  public var candidateCoverage = 0.30
+  /// Share of the question's (idf-weighted) term weight held by words that no article uses, and
+  /// that no paraphrase or WordNet synonym of theirs stands in for, above which the answerer
+  /// refuses at once ("none of its articles mentions …"). High: a common word the corpus never
+  /// uses is often only the question's own phrasing; names are checked separately.
+  public var missingWordShare = 0.6
+  /// The same floor for a short follow-up ("When?"), whose words come mostly from earlier turns.
+  public var followUpCandidateCoverage = 0.25
+  /// Confidence (0–1) below which the answerer refuses. Fitted leave-one-corpus-out
+  /// (`make calibrate`); see the README section "How an answer is made".
+  public var answerThreshold = 0.38
+  /// Weight of the coverage of the sentence with its neighbours in the confidence.
+  public var confidenceCoverageWeight = 0.35
+  /// Weight of the coverage of the sentence alone in the confidence.
+  public var confidenceSentenceWeight = 0.35
+  /// Weight of the coverage of the question's non-name words in the confidence: a sentence
+  /// that holds only the names asks nothing of what the question is about.
+  public var confidenceTopicWeight = 0.3
+  /// Factor on the confidence when the question expects a typed span (a name, date, figure)
+  /// and the lead sentence holds none.
+  public var missingSpanFactor = 0.75
+  /// Factor on the confidence when some name of the question stands in neither the sentence
+  /// nor its paragraph or title.
+  public var missingNameFactor = 0.6
+  /// A lead sentence up to this many words is quoted whole; a longer one is trimmed to the
+  /// clause that holds the answer (the strict reading rule allows 40).
+  public var leadMaxWords = 35
+  /// Words kept when a long sentence is trimmed to its answering clause.
+  public var trimmedLeadWords = 30
+  /// A passage with a span of the expected type replaces the top passage as lead when its score
+  /// is at least this share of the best score (people: a name is rarer, so less is asked).
+  public var typedLeadShare = 0.85
+  /// ``typedLeadShare`` for questions about people.
+  public var typedPersonLeadShare = 0.7
+  /// A supporting citation from another article needs at least this share of the best score.
+  public var supportScoreShare = 0.6
+  /// Most citations an answer carries.
+  public var maxCitations = 4
+
+  /// The tuning the answerer ships with.
+  public static let standard = AnswerTuning()
+
+  /// Creates the standard tuning.
+  public init() {}
+}

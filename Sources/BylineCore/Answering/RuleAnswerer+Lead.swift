@@ -1,0 +1,51 @@
+import Foundation
+
+extension RuleAnswerer {
+  /// The lead sentence of an answer: the passage whole when it is short enough to read at once,
+  /// else the clause that holds the answer, opening with a capital as a sentence does.
+  func leadSentence(_ lead: ScoredPassage, keep: [String], weights: [String: Double]) -> String {
+    let text = TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank)
+    if ArticleStructurer.wordCount(text) <= tuning.leadMaxWords { return text }
+    let clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
+    guard let first = clause.first, first.isLowercase else { return clause }
+    return first.uppercased() + clause.dropFirst()
+  }
+
+  /// The verdict a yes-or-no question gets from its lead sentence: "Yes", "No", "Not known",
+  /// or, for an either-or question, the option the sentence supports.
+  /// Nil for an either-or question whose options the sentence does not settle.
+  func verdict(_ question: Question, lead: ScoredPassage, sentence: String) -> String? {
+    if let options = Self.options(in: question.text) {
+      let stems = Set(Tokenizer.stems(sentence))
+      let held = options.filter { option in
+        let own = Tokenizer.stems(option)
+        return !own.isEmpty && own.allSatisfy { stem in
+          stems.contains(stem) || Paraphrases.sameWord(as: stem).contains(where: stems.contains)
+        }
+      }
+      if held.count == 1, let option = held.first { return option.prefix(1).uppercased() + option.dropFirst() }
+      return nil
+    }
+    if Uncertainty.isUncertain(sentence) { return "Not known" }
+    if Polarity.defers(sentence, question: question.text) { return "No" }
+    let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
+    let yes = Polarity.isNegative(sentence, near: near) == Polarity.questionIsNegative(question.text)
+    return yes ? "Yes" : "No"
+  }
+
+  /// The two options of an either-or question ("Did it rise or fall?", "… before or after …?"),
+  /// or nil when the question offers none.
+  static func options(in question: String) -> [String]? {
+    let words = TextNormalizer.fold(question).split(whereSeparator: { $0 == " " }).map {
+      QuestionAnalyzer.trimmingPunctuation(String($0))
+    }
+    guard let or = words.firstIndex(where: { $0.lowercased() == "or" }), or > 0, or + 1 < words.count else {
+      return nil
+    }
+    let before = words[or - 1]
+    let after = words[or + 1]
+    guard !before.isEmpty, !after.isEmpty, !Tokenizer.stopWords.contains(after.lowercased()) || after == "after"
+    else { return nil }
+    return [before, after]
+  }
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Chooses the refusal threshold (AnswerTuning.answerThreshold) leave-one-corpus-out.
+
+usage: calibrate.py BYLINE_BINARY
+
+Asks every question set of each development corpus with the threshold at 0 (so every candidate
+answer is composed and carries its confidence), then for each held-out corpus picks the threshold
+that scores best (strict answers with the right citation plus right refusals) on the other two,
+and reports the held-out score at that threshold. Prints the per-fold choice and the scores.
+"""
+import json, os, re, subprocess, sys, tempfile, unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "eval")
+CORPORA = {
+    "seeds": (os.path.join(ROOT, "Knowledge"), [
+        os.path.join(SHARED, "dev.jsonl"),
+        os.path.join(ROOT, "Tests/Eval/questions.jsonl"),
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-seeds.jsonl"),
+    ]),
+    "corpus-b": (os.path.join(SHARED, "corpus-b/knowledge"), [
+        os.path.join(SHARED, "corpus-b/questions.jsonl"),
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-b.jsonl"),
+    ]),
+    "corpus-c": (os.path.join(ROOT, "Tests/Eval/corpus-c/knowledge"), [
+        os.path.join(ROOT, "Tests/Eval/corpus-c/questions.jsonl"),
+    ]),
+}
+
+
+def norm(s):
+    s = unicodedata.normalize("NFKC", s).lower()
+    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u2011", "-"), ("\u2010", "-"), ("\u2013", "-"), ("\u2014", "-")):
+        s = s.replace(a, b)
+    return s
+
+
+def right(g, a):
+    """Whether a composed (not refused) answer is strictly right with the right citation."""
+    text = norm(a.get("answer", "")).strip()
+    first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0]
+    text = first if len(first.split()) <= 40 else ""
+    hit = all(any(norm(alt) in text for alt in grp) for grp in g["must"])
+    cites = [str(c.get("id", "")) for c in a.get("citations") or []]
+    return hit and any(c.startswith(d) for c in cites for d in g.get("docs", []))
+
+
+def ask(binary, knowledge, items):
+    env = dict(os.environ, BYLINE_ANSWER_THRESHOLD="0")
+    for k in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[k] = tempfile.mkdtemp()
+    lines = []
+    for it in items:
+        lines += [it["q"], ""]
+    out = subprocess.run([binary, "--knowledge", knowledge, "--format", "jsonl"], input="\n".join(lines) + "\n",
+                         capture_output=True, text=True, env=env, timeout=600).stdout
+    return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+
+def rows(binary):
+    """(corpus, gold, answer) for every question; answer None when the engine refused before composing."""
+    out = []
+    for name, (knowledge, sets) in CORPORA.items():
+        if not os.path.isdir(knowledge):
+            continue
+        for path in sets:
+            if not os.path.exists(path):
+                continue
+            items = [json.loads(l) for l in open(path) if l.strip()]
+            answers = ask(binary, knowledge, items)
+            for g, a in zip(items, answers):
+                out.append((name, g, a))
+    return out
+
+
+def score(rs, t):
+    good = 0
+    for _, g, a in rs:
+        answered = not a.get("abstained") and a.get("confidence", 0) >= t
+        if g.get("abstain"):
+            good += not answered
+        else:
+            good += answered and right(g, a)
+    return good
+
+
+def main():
+    binary = sys.argv[1]
+    rs = rows(binary)
+    names = sorted({r[0] for r in rs})
+    grid = [round(x * 0.02, 2) for x in range(0, 41)]
+    choices = []
+    for held in names:
+        fit = [r for r in rs if r[0] != held]
+        test = [r for r in rs if r[0] == held]
+        best = max(grid, key=lambda t: (score(fit, t), -abs(t - 0.4)))
+        choices.append(best)
+        print(f"held out {held:9s}: threshold {best:.2f} fitted on the others "
+              f"({score(fit, best)}/{len(fit)}); held-out score {score(test, best)}/{len(test)} "
+              f"(at 0: {score(test, 0)}/{len(test)})")
+    for t in sorted(set(choices)):
+        print(f"all corpora at {t:.2f}: {score(rs, t)}/{len(rs)}")
+
+
+if __name__ == "__main__":
+    main()
