@@ -44,7 +44,7 @@ help:
 
 deps:
 	@missing=""; \
-	for pkg in libedit-dev libsqlite3-dev; do \
+	for pkg in libedit-dev libsqlite3-dev wordnet-base; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -34,6 +34,10 @@ public struct AnswerTuning: Sendable, Equatable {
   /// Factor on the confidence when some name of the question stands in neither the sentence
   /// nor its paragraph or title.
   public var missingNameFactor = 0.6
+  /// Share of a yes-or-no question's claim words (its non-name, non-light terms) the lead
+  /// sentence must hold, as words, paraphrases or synonyms, to answer Yes: a sentence that
+  /// leaves the claim out ("split 5-4" for "unanimous?") does not confirm it.
+  public var yesClaimShare = 0.6
   /// A lead sentence up to this many words is quoted whole; a longer one is trimmed to the
   /// clause that holds the answer (the strict reading rule allows 40).
   public var leadMaxWords = 35

@@ -49,7 +49,7 @@ public struct QuestionAnalyzer: Sendable {
   /// WordNet's synonyms and derivations of a question word, stemmed, without the word's own stem
   /// or function words.
   static func related(_ word: String, stem: String) -> [String] {
-    guard let wordNet = WordNet.shared, word.count > 2, !word.allSatisfy(\.isNumber) else { return [] }
+    guard let wordNet = WordNet.shared, word.count > 3, !word.allSatisfy(\.isNumber) else { return [] }
     var out: [String] = []
     for w in wordNet.relatedWords(of: word) {
       let stems = Tokenizer.stems(w).filter { !Tokenizer.stopWords.contains($0) }
@@ -66,7 +66,7 @@ public struct QuestionAnalyzer: Sendable {
     guard let wordNet = WordNet.shared else { return nil }
     var run: [String] = []
     for w in words.dropFirst() {
-      if auxiliaries.contains(w) || Tokenizer.stopWords.contains(w) || run.count == 3 { break }
+      if auxiliaries.contains(w) || Tokenizer.stopWords.contains(w) || run.count == 2 { break }
       run.append(w)
     }
     for w in run.reversed() {

@@ -212,6 +212,10 @@ extension RuleAnswerer {
         return !words.allSatisfy(asked.contains)
       }
     }
+    // "How long …": a duration answers it, a bare count does not.
+    if question.kind == .number, Tokenizer.words(question.text).starts(with: ["how", "long"]) {
+      found = found.filter { !SpanFinder.matches(SpanFinder.duration, $0).isEmpty }
+    }
     if question.kind != .outlet {
       let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))
       found = SpanFinder.rank(found, in: p.passage.text, near: p.matched.subtracting(entityStems))

@@ -28,6 +28,13 @@ extension RuleAnswerer {
     }
     if Uncertainty.isUncertain(sentence) { return "Not known" }
     if Polarity.defers(sentence, question: question.text) { return "No" }
+    // The claim: a sentence that does not hold what the question asserts does not confirm it.
+    let claim = question.terms.filter {
+      !$0.isEntity && $0.weight >= 0.5 && !Tokenizer.lightWords.contains($0.surface)
+    }
+    let claimWeight = claim.reduce(0.0) { $0 + $1.weight }
+    let held = claim.filter { lead.matched.contains($0.stem) }.reduce(0.0) { $0 + $1.weight }
+    if claimWeight > 0, held / claimWeight < tuning.yesClaimShare { return "No" }
     let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
     let yes = Polarity.isNegative(sentence, near: near) == Polarity.questionIsNegative(question.text)
     return yes ? "Yes" : "No"

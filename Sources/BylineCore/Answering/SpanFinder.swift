@@ -39,6 +39,11 @@ public enum SpanFinder {
     pattern:
       #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
     options: [.caseInsensitive])
+  /// Durations: "a month", "eight days", "two and a half years", "48 hours".
+  static let duration = try! NSRegularExpression(
+    pattern:
+      #"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|\d[\d.,]*)(?:\s+and\s+a\s+half)?[\s\-]+(?:(?:full|more|extra|further)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"#,
+    options: [.caseInsensitive])
   private static let reason = try! NSRegularExpression(
     pattern:
       #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic)\b"#,
@@ -71,9 +76,13 @@ public enum SpanFinder {
     case .money: out = matches(money, folded)
     case .number:
       let named = Set(matches(nameNumber, folded).compactMap { $0.split(separator: " ").last.map(String.init) })
-      out = matches(number, folded).filter {
-        !DateFinder.isYear($0) && !named.contains($0.trimmingCharacters(in: .punctuationCharacters))
-      }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;: ")) }
+      let durations = matches(duration, folded)
+      out =
+        durations
+        + matches(number, folded).filter { n in
+          !DateFinder.isYear(n) && !named.contains(n.trimmingCharacters(in: .punctuationCharacters))
+            && !durations.contains { $0.contains(n) }
+        }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;: ")) }
     case .place:
       // Names after a preposition of place first ("under Meta Superintelligence Labs"), then
       // phrases like "near the primary school", then any name.
