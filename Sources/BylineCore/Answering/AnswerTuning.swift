@@ -20,7 +20,7 @@ public struct AnswerTuning: Sendable, Equatable {
   public var followUpCandidateCoverage = 0.25
   /// Confidence (0–1) below which the answerer refuses. Fitted leave-one-corpus-out
   /// (`make calibrate`); see the README section "How an answer is made".
-  public var answerThreshold = 0.38
+  public var answerThreshold = 0.36
   /// Weight of the coverage of the sentence with its neighbours in the confidence.
   public var confidenceCoverageWeight = 0.35
   /// Weight of the coverage of the sentence alone in the confidence.
@@ -48,6 +48,9 @@ public struct AnswerTuning: Sendable, Equatable {
   public var typedLeadShare = 0.85
   /// ``typedLeadShare`` for questions about people.
   public var typedPersonLeadShare = 0.7
+  /// A passage saying something is not known replaces the lead, for questions about what is
+  /// unknown and for yes-or-no questions, when its score is at least this share of the best.
+  public var uncertainLeadShare = 0.7
   /// A supporting citation from another article needs at least this share of the best score.
   public var supportScoreShare = 0.6
   /// Most citations an answer carries.

@@ -90,7 +90,13 @@ public struct QuestionAnalyzer: Sendable {
     let words = Tokenizer.words(folded)
     let rawWords = folded.split(whereSeparator: { $0.isWhitespace }).map { Self.trimmingPunctuation(String($0)) }
     let lowerRaw = rawWords.map { $0.lowercased() }
-    let kind = classify(words: words, lowerRaw: lowerRaw)
+    let asked = Self.withoutLeadingSource(folded)
+    let kind =
+      asked == folded
+      ? classify(words: words, lowerRaw: lowerRaw)
+      : classify(
+        words: Tokenizer.words(asked),
+        lowerRaw: asked.split(whereSeparator: { $0.isWhitespace }).map { Self.trimmingPunctuation(String($0)).lowercased() })
     let quoted = Self.quotedPhrases(folded)
     let entities = Self.entities(rawWords)
     let outlets = findOutlets(folded, entities: entities)
@@ -185,6 +191,8 @@ public struct QuestionAnalyzer: Sendable {
       "who first? (reported|broke|published|scooped|revealed|wrote_about)"),
     "what (is|was|were|are) the reason": WordPattern("what (is|was|were|are) the reason"),
     "what (prompted|drove|motivated|caused|led to)": WordPattern("what (prompted|drove|motivated|caused|led_to)"),
+    "what (made|tipped|pushed|persuaded|convinced|forced|sparked|triggered)": WordPattern(
+      "what (made|tipped|pushed|persuaded|convinced|forced|sparked|triggered)"),
     "for what reason": WordPattern("for what reason"),
     "what (is|was) behind": WordPattern("what (is|was) behind"),
     "in (what|which) (year|month)": WordPattern("in (what|which) (year|month)"),
@@ -230,6 +238,12 @@ public struct QuestionAnalyzer: Sendable {
         // "How much did it cost", "How many dollars": an amount; "How many years": a count.
         let currency = words.contains { ["dollars", "euros", "pounds", "yen", "yuan"].contains($0) }
         if currency || second == "much" && words.contains(where: Self.moneyWords.contains) { return .money }
+        // "How much capacity …" is an amount of something else; WordNet says what the noun names.
+        if second == "much", third.count > 2, let file = WordNet.shared?.nounFiles(of: third).first,
+          file != WordNet.NounFile.possession, !Self.moneyWords.contains(third)
+        {
+          return .number
+        }
         if second == "much" && !words.contains(where: { ["data", "time", "of"].contains($0) }) { return .money }
         return .number
       }
@@ -239,6 +253,7 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     case "which", "what":
       if has("what (is|was|were|are) the reason") || has("what (prompted|drove|motivated|caused|led to)")
+        || has("what (made|tipped|pushed|persuaded|convinced|forced|sparked|triggered)")
         || has("for what reason") || has("what (is|was) behind")
       {
         return .reason
@@ -289,6 +304,14 @@ public struct QuestionAnalyzer: Sendable {
     }
   }
 
+  /// The question without a leading "According to X," clause: the clause names whose account
+  /// is asked for; what follows says what kind of answer is wanted.
+  static func withoutLeadingSource(_ folded: String) -> String {
+    guard folded.lowercased().hasPrefix("according to "), let comma = folded.firstIndex(of: ",") else { return folded }
+    let rest = folded[folded.index(after: comma)...]
+    return rest.trimmingCharacters(in: .whitespaces).isEmpty ? folded : String(rest)
+  }
+
   /// `word` without leading and trailing punctuation (Unicode category P), apostrophes and
   /// hyphens kept: `trimmingCharacters(in:)` with that set, without bridging to `NSString`.
   static func trimmingPunctuation(_ word: String) -> String {
@@ -315,6 +338,11 @@ public struct QuestionAnalyzer: Sendable {
       let isCap = clean.first.map { $0.isUppercase || $0.isNumber && !current.isEmpty } ?? false
       // Months, weekdays and years date a question; they name nothing it is about.
       let isCalendar = calendarWords.contains(clean) || DateFinder.isYear(clean)
+      // Titles and abbreviations ("Boeing CEO") end a name rather than join it.
+      if genericCapitals.contains(clean) {
+        flush()
+        continue
+      }
       if isCap && !isCalendar && !(i == 0) && !(clean.count == 1 && clean == "I") {
         current.append(clean)
         if clean != word { flush() }

@@ -25,6 +25,15 @@ extension RuleAnswerer {
         lead = typed
       }
     }
+    // "What is still unknown about …", "Has the fee been made public?": where a strong passage
+    // says it is not known, that passage answers.
+    if Self.asksWhatIsUnknown(question) || question.kind == .yesNo,
+      let unsure = passages.first(where: {
+        $0.score >= bestScore * tuning.uncertainLeadShare && Uncertainty.isUncertain($0.passage.text)
+      }), !Uncertainty.isUncertain(lead.passage.text), Self.asksWhatIsUnknown(question) || unsure.coverage >= lead.coverage * 0.9
+    {
+      lead = unsure
+    }
     // "Why …": a claim without a reason clause is usually explained by the sentence after it.
     if question.kind == .reason, spans(question, lead).isEmpty,
       let next = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal + 1 }),
@@ -44,7 +53,7 @@ extension RuleAnswerer {
     let weights = Self.clauseWeights(question, idf: (try? retriever.weights(for: question)) ?? [:])
     var clause = leadSentence(
       lead, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
-    clause = Self.undotAbbreviations(clause)
+    clause = Self.undotWords(Self.undotAbbreviations(clause))
     var opening = clause
     switch question.kind {
     case .yesNo:
@@ -149,6 +158,14 @@ extension RuleAnswerer {
     return explanation.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
   }
 
+  /// Whether the question asks what is not yet known ("What is still unclear about …").
+  static func asksWhatIsUnknown(_ question: Question) -> Bool {
+    let words = Tokenizer.words(question.text)
+    return words.contains(where: { ["unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered"].contains($0) })
+      || TextNormalizer.fold(question.text).lowercased().contains("not yet known")
+      || TextNormalizer.fold(question.text).lowercased().contains("not known")
+  }
+
   static let timingWords: Set<String> = [
     "time", "timing", "timeline", "roadmap", "weeks", "months", "quarters",
     "eventually", "later", "delay", "soon", "date", "schedule",
@@ -201,6 +218,12 @@ extension RuleAnswerer {
       SpanFinder.unfiltered(of: question.kind, in: p.passage.text, credited: p.passage.credited)
     }
     var found = SpanFinder.filter(all, of: question.kind, for: question)
+    if question.kind == .person || question.kind == .organisation {
+      // "Who is the Tottenham chairman …": "Bayern Munich" or "Harry Kane" share a word with the
+      // question's names, so they are what it is about, not its answer.
+      let named = Set(question.entities.flatMap { Tokenizer.words($0) })
+      found = found.filter { !Tokenizer.words($0).contains(where: named.contains) }
+    }
     if question.kind == .organisation {
       // The outlets a sentence credits are its sources, not what it is about.
       found = found.filter { !p.passage.credited.contains($0) }

@@ -6,9 +6,31 @@ extension RuleAnswerer {
   func leadSentence(_ lead: ScoredPassage, keep: [String], weights: [String: Double]) -> String {
     let text = TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank)
     if ArticleStructurer.wordCount(text) <= tuning.leadMaxWords { return text }
-    let clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
+    var clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
+    // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
+    clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
     guard let first = clause.first, first.isLowercase else { return clause }
     return first.uppercased() + clause.dropFirst()
+  }
+
+  /// Abbreviations whose full stop would end the lead's first sentence for a reader (and for
+  /// a sentence splitter): "Sept. 18" → "Sept 18", "Mr. Levy" → "Mr Levy".
+  static let abbreviations: Set<String> = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr",
+    "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr", "No", "vs", "approx", "Inc",
+    "Corp", "Co", "Ltd", "Bros", "Mt", "Ft", "Ave",
+  ]
+
+  /// `text` with the full stops of ``abbreviations`` removed where the sentence goes on.
+  static func undotWords(_ text: String) -> String {
+    guard text.contains(". ") else { return text }
+    var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    for i in words.indices.dropLast() where words[i].hasSuffix(".") {
+      let bare = String(words[i].dropLast())
+      let core = bare.drop { !$0.isLetter }
+      if abbreviations.contains(String(core)) { words[i] = bare }
+    }
+    return words.joined(separator: " ")
   }
 
   /// The verdict a yes-or-no question gets from its lead sentence: "Yes", "No", "Not known",
@@ -49,9 +71,13 @@ extension RuleAnswerer {
     guard let or = words.firstIndex(where: { $0.lowercased() == "or" }), or > 0, or + 1 < words.count else {
       return nil
     }
-    let before = words[or - 1]
-    let after = words[or + 1]
-    guard !before.isEmpty, !after.isEmpty, !Tokenizer.stopWords.contains(after.lowercased()) || after == "after"
+    // "by car or on scooters": the options are the words around "or", past their prepositions.
+    let isFunction = { (w: String) in
+      let l = w.lowercased()
+      return Tokenizer.stopWords.contains(l) && !["before", "after", "more", "less", "up", "down"].contains(l)
+    }
+    guard let after = words[(or + 1)...].first(where: { !isFunction($0) }), let before = words[..<or].last,
+      !before.isEmpty, !after.isEmpty, !isFunction(before)
     else { return nil }
     return [before, after]
   }
