@@ -41,6 +41,9 @@ public struct AnswerTuning: Sendable, Equatable {
   /// A lead sentence up to this many words is quoted whole; a longer one is trimmed to the
   /// clause that holds the answer (the strict reading rule allows 40).
   public var leadMaxWords = 35
+  /// ``leadMaxWords`` for list questions, whose items a trim would cut (still under the 40 of
+  /// the strict rule, with the citation marker).
+  public var listLeadMaxWords = 38
   /// Words kept when a long sentence is trimmed to its answering clause.
   public var trimmedLeadWords = 30
   /// A passage with a span of the expected type replaces the top passage as lead when its score

@@ -51,4 +51,6 @@ public struct Question: Sendable {
   public var corpusTopic: String?
   /// Whether the question is a short follow-up whose words come mostly from an earlier turn.
   public var isFollowUp = false
+  /// Spans that cannot be the answer (what an earlier turn answered, for "Who else …?").
+  public var excluded: [String] = []
 }

@@ -307,6 +307,11 @@ public struct QuestionAnalyzer: Sendable {
   /// The question without a leading "According to X," clause: the clause names whose account
   /// is asked for; what follows says what kind of answer is wanted.
   static func withoutLeadingSource(_ folded: String) -> String {
+    // "Switching to the Tesla recall: when …": the part after a short leading clause asks.
+    if let colon = folded.firstIndex(of: ":"), folded[..<colon].split(separator: " ").count <= 8 {
+      let rest = folded[folded.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      if Tokenizer.words(rest).count >= 2 { return rest }
+    }
     guard folded.lowercased().hasPrefix("according to "), let comma = folded.firstIndex(of: ",") else { return folded }
     let rest = folded[folded.index(after: comma)...]
     return rest.trimmingCharacters(in: .whitespaces).isEmpty ? folded : String(rest)

@@ -30,7 +30,7 @@ extension RuleAnswerer {
     if Self.asksWhatIsUnknown(question) || question.kind == .yesNo,
       let unsure = passages.first(where: {
         $0.score >= bestScore * tuning.uncertainLeadShare && Uncertainty.isUncertain($0.passage.text)
-      }), !Uncertainty.isUncertain(lead.passage.text), Self.asksWhatIsUnknown(question) || unsure.coverage >= lead.coverage * 0.9
+      }), !Uncertainty.isUncertain(lead.passage.text), Self.asksWhatIsUnknown(question) || unsure.sentenceCoverage > lead.sentenceCoverage
     {
       lead = unsure
     }
@@ -52,7 +52,7 @@ extension RuleAnswerer {
     let span = question.kind == .date && Uncertainty.isUncertain(lead.passage.text) ? nil : allSpans.first
     let weights = Self.clauseWeights(question, idf: (try? retriever.weights(for: question)) ?? [:])
     var clause = leadSentence(
-      lead, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
+      lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotWords(Self.undotAbbreviations(clause))
     var opening = clause
     switch question.kind {
@@ -218,6 +218,10 @@ extension RuleAnswerer {
       SpanFinder.unfiltered(of: question.kind, in: p.passage.text, credited: p.passage.credited)
     }
     var found = SpanFinder.filter(all, of: question.kind, for: question)
+    if !question.excluded.isEmpty {
+      let excluded = Set(question.excluded.flatMap { Tokenizer.words($0) })
+      found = found.filter { !Tokenizer.words($0).contains(where: excluded.contains) }
+    }
     if question.kind == .person || question.kind == .organisation {
       // "Who is the Tottenham chairman …": "Bayern Munich" or "Harry Kane" share a word with the
       // question's names, so they are what it is about, not its answer.

@@ -3,14 +3,75 @@ import Foundation
 extension RuleAnswerer {
   /// The lead sentence of an answer: the passage whole when it is short enough to read at once,
   /// else the clause that holds the answer, opening with a capital as a sentence does.
-  func leadSentence(_ lead: ScoredPassage, keep: [String], weights: [String: Double]) -> String {
+  func leadSentence(_ lead: ScoredPassage, question: Question, keep: [String], weights: [String: Double]) -> String {
+    let kind = question.kind
     let text = TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank)
-    if ArticleStructurer.wordCount(text) <= tuning.leadMaxWords { return text }
+    let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
+    if ArticleStructurer.wordCount(text) <= limit { return text }
+    // A long sentence of coordinated clauses: the clause that holds the answer, whole.
+    // The question's names say what the sentence is about, not which clause answers.
+    let named = Set(question.terms.filter(\.isEntity).map(\.stem))
+    if let clause = Self.bestClause(of: text, keep: keep, weights: weights.filter { !named.contains($0.key) }),
+      ArticleStructurer.wordCount(clause) <= tuning.leadMaxWords
+    {
+      return clause
+    }
     var clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
     clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
     guard let first = clause.first, first.isLowercase else { return clause }
     return first.uppercased() + clause.dropFirst()
+  }
+
+  /// Where coordinated clauses meet: each part after one reads as a sentence of its own.
+  static let clauseBreaks = ["; ", ", and ", ", but ", ", while ", ", whereas ", ", although "]
+
+  /// The coordinated clause of `text` that holds a kept span (else the most of the question's
+  /// weight), opening with a capital; nil when the sentence has one clause.
+  static func bestClause(of text: String, keep: [String], weights: [String: Double]) -> String? {
+    var parts = [text]
+    for mark in clauseBreaks {
+      parts = parts.flatMap { splitClauses($0, at: mark) }
+    }
+    parts = parts.map { TextNormalizer.trimmed($0, where: TextNormalizer.isBlank) }.filter {
+      ArticleStructurer.wordCount($0) >= 5
+    }
+    guard parts.count > 1 else { return nil }
+    let lowerKeep = keep.map { $0.lowercased() }
+    let top = weights.values.max() ?? 1
+    func score(_ part: String) -> Double {
+      let lower = TextNormalizer.fold(part).lowercased()
+      // The best-ranked span decides; the other spans a clause keeps count a little.
+      var kept = 0.0
+      for (i, span) in lowerKeep.enumerated() where TextNormalizer.has(lower, TextNormalizer.fold(span)) {
+        kept += i == 0 ? 1.5 * top : 0.3 * top
+      }
+      return kept + Set(Tokenizer.stems(part)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
+    }
+    guard let best = parts.max(by: { score($0) < score($1) }), score(best) > 0 else { return nil }
+    var clause = best
+    if clause.hasSuffix(".") { clause.removeLast() }
+    guard let first = clause.first, first.isLowercase else { return clause }
+    return first.uppercased() + clause.dropFirst()
+  }
+
+  /// `text` split at each `mark`, except where the mark closes a list ("OpenAI, Google, and
+  /// DeepSeek": the item before it is short and follows a comma).
+  static func splitClauses(_ text: String, at mark: String) -> [String] {
+    let pieces = text.components(separatedBy: mark)
+    guard pieces.count > 1 else { return pieces }
+    var out = [pieces[0]]
+    for piece in pieces.dropFirst() {
+      let before = out[out.count - 1]
+      let items = before.components(separatedBy: ", ")
+      let isList = mark.hasPrefix(", ") && items.count >= 2 && ArticleStructurer.wordCount(items.last ?? "") <= 3
+      if isList {
+        out[out.count - 1] = before + mark + piece
+      } else {
+        out.append(piece)
+      }
+    }
+    return out
   }
 
   /// Abbreviations whose full stop would end the lead's first sentence for a reader (and for

@@ -87,6 +87,7 @@ public final class RuleAnswerer: @unchecked Sendable {
       }
       for outlet in resolution.outlets where !question.outlets.contains(outlet) { question.outlets.append(outlet) }
       question.isFollowUp = resolution.short
+      question.excluded = resolution.excluded
       if let kind = resolution.kind { question.kind = kind }
     }
     var (answer, trace) = try answer(question)
@@ -186,17 +187,6 @@ public final class RuleAnswerer: @unchecked Sendable {
       // the name is not known.
       if !answering.contains(where: { hasSpan(question, $0) || Uncertainty.isUncertain($0.passage.text) }) {
         return "no passage gives a name for it"
-      }
-    case .person:
-      if !answering.contains(where: {
-        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
-          || SpanFinder.hasGroup($0.passage.text)
-          || !$0.passage.credited.isEmpty
-            && Tokenizer.words(question.text).contains(where: {
-              ["report", "reported", "published", "broke"].contains($0)
-            })
-      }) {
-        return "no passage names anyone for it"
       }
     default:
       break

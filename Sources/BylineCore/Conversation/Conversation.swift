@@ -17,6 +17,8 @@ public struct Resolution: Sendable, Hashable {
   public var kind: AnswerKind?
   /// How much the earlier turn's words weigh beside the follow-up's own (0 to 1).
   public var contextWeight = 0.35
+  /// Answers the follow-up must not give again ("Who else …?" after a name).
+  public var excluded: [String] = []
 }
 
 /// Keeps the turns of one conversation and resolves follow-up questions ("When did he write
@@ -41,6 +43,16 @@ public final class Conversation: @unchecked Sendable {
   static let personPronouns: Set<String> = ["he", "him", "his", "she", "her", "hers", "himself", "herself"]
   static let thingPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "itself"]
   static let demonstratives: Set<String> = ["that", "this", "those", "these", "there", "then"]
+  static let topicSwitch = try! NSRegularExpression(
+    pattern:
+      #"^\s*(?:switching|turning|moving on|changing (?:the )?(?:subject|topic)|new (?:topic|question)|on (?:another|a different) (?:note|topic)|separately|different (?:topic|question)|unrelated|one more thing|another (?:topic|question))\b"#,
+    options: [.caseInsensitive])
+
+  /// Whether a question says it starts a new topic ("Switching topics: …").
+  static func switchesTopic(_ text: String) -> Bool {
+    topicSwitch.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+  }
+
   static let elliptical = try! NSRegularExpression(
     pattern: #"^\s*(?:and|but|also|what about|how about|and what about)\b[,\s]*(.*?)[?.!]*\s*$"#,
     options: [.caseInsensitive])
@@ -48,7 +60,10 @@ public final class Conversation: @unchecked Sendable {
   /// The question resolved against earlier turns, or nil when it stands alone.
   public func resolve(_ text: String, analyzer: QuestionAnalyzer) -> Resolution? {
     // Nothing to follow on from after a question about the corpus or one the corpus did not answer.
-    guard let last = turns.last, last.answer.kind != .corpus, !last.answer.abstained else { return nil }
+    // A refused turn still lends its names and words to the next one.
+    guard let last = turns.last, last.answer.kind != .corpus else { return nil }
+    // "Switching to the Tesla recall: …" starts a new topic: the question stands alone.
+    if Self.switchesTopic(text) { return nil }
     let question = analyzer.analyze(text)
     let words = Tokenizer.words(text)
     let previous = last.understood
@@ -105,7 +120,12 @@ public final class Conversation: @unchecked Sendable {
         outlets.append(f)
       }
     }
-    return Resolution(focus: focus, context: context, display: display, outlets: outlets, short: short)
+    var resolution = Resolution(focus: focus, context: context, display: display, outlets: outlets, short: short)
+    // "Who else quit?": not the one the last answer named.
+    if words.contains("else") || words.contains("other") || words.contains("another") {
+      resolution.excluded = (last.answer.focus.map { [$0] } ?? []) + analyzer.analyze(previous).entities
+    }
+    return resolution
   }
 
   private func ellipsis(_ rest: String, previous: String, analyzer: QuestionAnalyzer) -> String {
