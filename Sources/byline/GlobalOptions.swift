@@ -51,6 +51,12 @@ struct GlobalOptions: ParsableArguments {
       if let raw = ProcessInfo.processInfo.environment["BYLINE_ANSWER_THRESHOLD"], let value = Double(raw) {
         engine.tuning.answerThreshold = value
       }
+      // BYLINE_TUNING="name=value,…": other fields of AnswerTuning, for calibration runs.
+      for pair in (ProcessInfo.processInfo.environment["BYLINE_TUNING"] ?? "").split(separator: ",") {
+        let parts = pair.split(separator: "=")
+        if parts.count == 2, let value = Double(parts[1]), engine.tuning.set(String(parts[0]), to: value) { continue }
+        Terminal.warn("byline: BYLINE_TUNING: unknown field or value “\(pair)”")
+      }
       for notice in engine.notices { Terminal.warn("byline: \(notice)") }
       for warning in engine.lastSync.warnings { Terminal.warn("warning: \(warning)") }
       return engine

@@ -38,6 +38,15 @@ public struct AnswerTuning: Sendable, Equatable {
   /// sentence must hold, as words, paraphrases or synonyms, to answer Yes: a sentence that
   /// leaves the claim out ("split 5-4" for "unanimous?") does not confirm it.
   public var yesClaimShare = 0.6
+  /// Share of the question's topic weight (its non-name words) below which the lead is taken
+  /// to hold only the question's names: "In what year did X found Y?" answered by a sentence
+  /// about X and Y that says nothing of founding.
+  public var minimumTopicCoverage = 0.2
+  /// Factor on the confidence when the lead's topic coverage is under ``minimumTopicCoverage``.
+  public var missingTopicFactor = 0.6
+  /// ``missingSpanFactor`` for questions about people: a sentence that names nobody does not
+  /// say who.
+  public var missingPersonFactor = 0.55
   /// A lead sentence up to this many words is quoted whole; a longer one is trimmed to the
   /// clause that holds the answer (the strict reading rule allows 40).
   public var leadMaxWords = 35
@@ -64,4 +73,33 @@ public struct AnswerTuning: Sendable, Equatable {
 
   /// Creates the standard tuning.
   public init() {}
+
+  /// Sets the field called `name` (for calibration runs); false when there is no such field.
+  public mutating func set(_ name: String, to value: Double) -> Bool {
+    switch name {
+    case "candidateCoverage": candidateCoverage = value
+    case "missingWordShare": missingWordShare = value
+    case "followUpCandidateCoverage": followUpCandidateCoverage = value
+    case "answerThreshold": answerThreshold = value
+    case "confidenceCoverageWeight": confidenceCoverageWeight = value
+    case "confidenceSentenceWeight": confidenceSentenceWeight = value
+    case "confidenceTopicWeight": confidenceTopicWeight = value
+    case "missingSpanFactor": missingSpanFactor = value
+    case "missingNameFactor": missingNameFactor = value
+    case "yesClaimShare": yesClaimShare = value
+    case "minimumTopicCoverage": minimumTopicCoverage = value
+    case "missingTopicFactor": missingTopicFactor = value
+    case "missingPersonFactor": missingPersonFactor = value
+    case "leadMaxWords": leadMaxWords = Int(value)
+    case "listLeadMaxWords": listLeadMaxWords = Int(value)
+    case "trimmedLeadWords": trimmedLeadWords = Int(value)
+    case "typedLeadShare": typedLeadShare = value
+    case "typedPersonLeadShare": typedPersonLeadShare = value
+    case "uncertainLeadShare": uncertainLeadShare = value
+    case "supportScoreShare": supportScoreShare = value
+    case "maxCitations": maxCitations = Int(value)
+    default: return false
+    }
+    return true
+  }
 }

@@ -239,8 +239,11 @@ public struct QuestionAnalyzer: Sendable {
         let currency = words.contains { ["dollars", "euros", "pounds", "yen", "yuan"].contains($0) }
         if currency || second == "much" && words.contains(where: Self.moneyWords.contains) { return .money }
         // "How much capacity …" is an amount of something else; WordNet says what the noun names.
-        if second == "much", third.count > 2, let file = WordNet.shared?.nounFiles(of: third).first,
-          file != WordNet.NounFile.possession, !Self.moneyWords.contains(third)
+        if second == "much", !Self.auxiliaries.contains(third), !Tokenizer.stopWords.contains(third),
+          let noun = words.dropFirst(2).prefix(2).first(where: {
+            !Tokenizer.stopWords.contains($0) && !(WordNet.shared?.nounFiles(of: $0).isEmpty ?? true)
+          }), let file = WordNet.shared?.nounFiles(of: noun).first, file != WordNet.NounFile.possession,
+          !words.dropFirst(2).prefix(2).contains(where: Self.moneyWords.contains)
         {
           return .number
         }

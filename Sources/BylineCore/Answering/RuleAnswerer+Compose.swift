@@ -25,6 +25,15 @@ extension RuleAnswerer {
         lead = typed
       }
     }
+    // "By car or on scooters?": a strong passage that names one option answers.
+    if question.kind == .yesNo, let options = Self.options(in: question.text),
+      Self.optionsHeld(options, in: lead.passage.text).count != 1,
+      let settles = passages.first(where: {
+        $0.score >= bestScore * tuning.uncertainLeadShare && Self.optionsHeld(options, in: $0.passage.text).count == 1
+      })
+    {
+      lead = settles
+    }
     // "What is still unknown about …", "Has the fee been made public?": where a strong passage
     // says it is not known, that passage answers.
     if Self.asksWhatIsUnknown(question) || question.kind == .yesNo,

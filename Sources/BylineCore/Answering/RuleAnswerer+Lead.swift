@@ -99,13 +99,7 @@ extension RuleAnswerer {
   /// Nil for an either-or question whose options the sentence does not settle.
   func verdict(_ question: Question, lead: ScoredPassage, sentence: String) -> String? {
     if let options = Self.options(in: question.text) {
-      let stems = Set(Tokenizer.stems(sentence))
-      let held = options.filter { option in
-        let own = Tokenizer.stems(option)
-        return !own.isEmpty && own.allSatisfy { stem in
-          stems.contains(stem) || Paraphrases.sameWord(as: stem).contains(where: stems.contains)
-        }
-      }
+      let held = Self.optionsHeld(options, in: sentence)
       if held.count == 1, let option = held.first { return option.prefix(1).uppercased() + option.dropFirst() }
       return nil
     }
@@ -121,6 +115,22 @@ extension RuleAnswerer {
     let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
     let yes = Polarity.isNegative(sentence, near: near) == Polarity.questionIsNegative(question.text)
     return yes ? "Yes" : "No"
+  }
+
+  /// The options that `sentence` names: as words, in their other forms, or, for a lower-case
+  /// option, not inside a name ("car" is not in "Laurence des Cars").
+  static func optionsHeld(_ options: [String], in sentence: String) -> [String] {
+    let raw = TextNormalizer.fold(sentence).split(whereSeparator: { $0 == " " })
+    let lowerWords = raw.enumerated().filter { i, w in i == 0 || !(w.first?.isUppercase ?? false) }.map { String($0.1) }
+    let common = Set(lowerWords.flatMap { Tokenizer.stems($0) })
+    let all = Set(Tokenizer.stems(sentence))
+    return options.filter { option in
+      let own = Tokenizer.stems(option)
+      let pool = option.first?.isUppercase == true ? all : common
+      return !own.isEmpty && own.allSatisfy { stem in
+        pool.contains(stem) || Paraphrases.sameWord(as: stem).contains(where: pool.contains)
+      }
+    }
   }
 
   /// The two options of an either-or question ("Did it rise or fall?", "… before or after …?"),

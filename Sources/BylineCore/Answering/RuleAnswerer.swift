@@ -188,6 +188,19 @@ public final class RuleAnswerer: @unchecked Sendable {
       if !answering.contains(where: { hasSpan(question, $0) || Uncertainty.isUncertain($0.passage.text) }) {
         return "no passage gives a name for it"
       }
+    case .person where Tokenizer.words(question.text).first == "who":
+      // "Who is the CEO of X?": a passage that names nobody does not say who. ("Which rivals …"
+      // is a person question by its noun, and rivals are as often companies: not checked.)
+      if !answering.contains(where: {
+        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
+          || SpanFinder.hasGroup($0.passage.text)
+          || !$0.passage.credited.isEmpty
+            && Tokenizer.words(question.text).contains(where: {
+              ["report", "reported", "published", "broke"].contains($0)
+            })
+      }) {
+        return "no passage names anyone for it"
+      }
     default:
       break
     }
@@ -210,8 +223,18 @@ public final class RuleAnswerer: @unchecked Sendable {
       tuning.confidenceCoverageWeight * min(1, lead.coverage)
       + tuning.confidenceSentenceWeight * min(1, lead.sentenceCoverage)
       + tuning.confidenceTopicWeight * min(1, lead.topicCoverage)
-    if !hasSpan && Self.spanKinds.contains(question.kind) { c *= tuning.missingSpanFactor }
-    if !lead.entitiesFound { c *= tuning.missingNameFactor }
+    if !hasSpan && Self.spanKinds.contains(question.kind) {
+      c *= question.kind == .person ? tuning.missingPersonFactor : tuning.missingSpanFactor
+    }
+    let topical = question.terms.contains { !$0.isEntity && $0.weight >= 0.5 }
+    if topical && lead.topicCoverage < tuning.minimumTopicCoverage { c *= tuning.missingTopicFactor }
+    // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
+    // paragraph or title only counts for retrieval.
+    if !lead.entitiesFound
+      || question.kind == .person && question.terms.contains(where: \.isEntity) && lead.nameShare == 0
+    {
+      c *= tuning.missingNameFactor
+    }
     return (c * 100).rounded() / 100
   }
 

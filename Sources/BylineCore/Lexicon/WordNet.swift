@@ -123,12 +123,12 @@ public final class WordNet: @unchecked Sendable {
 
   /// Words that may stand for `word` in a sentence: the other words of its most frequent
   /// senses and their derivationally related forms ("acquire" → "acquisition", "decide" →
-  /// "decision"), single words and two-word phrases only.
+  /// "decision"), phrases of at most three words.
   public func relatedWords(of word: String, senses: Int = 1, limit: Int = 6) -> [String] {
     var out: [String] = []
     let word = word.lowercased()
     func add(_ w: String) {
-      guard w != word, !out.contains(w), w.split(separator: " ").count <= 2, w.count > 1,
+      guard w != word, !out.contains(w), w.split(separator: " ").count <= 3, w.count > 1,
         w.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" })
       else { return }
       out.append(w)

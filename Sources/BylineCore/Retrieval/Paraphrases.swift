@@ -73,7 +73,7 @@ public enum Paraphrases {
     ],
     ["say", "said", "says", "state", "stated", "claim", "argue", "argued", "write", "wrote"],
     ["downloads", "downloaded", "download", "users", "adoption"],
-    ["government", "governments", "agencies", "national security", "contractors"],
+    ["government", "governments", "state", "authorities", "officials"],
     ["developers", "builders", "programmers", "engineers", "community"],
     [
       "uncertain", "unknown", "unclear", "not disclosed", "undisclosed", "unconfirmed",
@@ -91,7 +91,7 @@ public enum Paraphrases {
     ["us", "u.s.", "american", "domestic", "united states"],
     ["benefit", "benefits", "help", "helps", "advantage", "advantages", "value", "gain", "gains"],
     ["business", "businesses", "companies", "firms", "enterprises"],
-    ["position", "role", "title", "job", "served as", "post", "ceo"],
+    ["position", "role", "title", "job", "served as", "post"],
     ["hold", "held", "serve", "served", "occupy"],
     ["counterweight", "counterbalance", "counter", "offset"],
     ["organisation", "organization", "division", "unit", "lab", "labs"],
@@ -102,7 +102,6 @@ public enum Paraphrases {
     ["sequence", "sequencing", "order", "phased", "staggered", "phase"],
     ["warn", "warned", "caution", "cautioned", "cautions"],
     ["wait", "waits", "waiting", "delay", "delays", "lag", "late", "later"],
-    ["operating system", "os", "linux", "windows"],
   ]
 
   /// Irregular and variant word forms that stemming does not join; matched at full weight.

@@ -60,4 +60,30 @@ extension QuestionAnalyzerTests {
           == " \t\(word) ".trimmingCharacters(in: .whitespaces))
     }
   }
+
+  @Test(arguments: [
+    ("Which rate-setter held out for a bigger cut?", AnswerKind.person),
+    ("Which committee set the rate?", .organisation),
+    ("What fee did the club accept?", .money),
+    ("According to Reuters, when did the probe open?", .date),
+    ("Switching topics: who chairs the board?", .person),
+    ("How much generating capacity was lost?", .number),
+    ("What made him decide to leave?", .reason),
+  ])
+  func kindsFromHeadNounsAndLeadingClauses(question: String, kind: AnswerKind) {
+    #expect(analyzer.analyze(question).kind == kind, "\(question)")
+  }
+
+  @Test func monthsYearsAndTitlesAreNotNames() {
+    let q = analyzer.analyze("How many cars did the December 2023 Autosteer recall cover, said the Boeing CEO?")
+    #expect(q.entities.contains("Autosteer"))
+    #expect(q.entities.contains("Boeing"))
+    #expect(!q.entities.contains { $0.contains("December") || $0.contains("2023") || $0.contains("CEO") })
+  }
+
+  @Test func wordNetRelatesQuestionWordsTheArticlesMayUse() {
+    let q = analyzer.analyze("Who is the chief executive who decided to acquire the startup?")
+    let related = q.terms.flatMap(\.related)
+    #expect(related.contains(PorterStemmer.stem("acquisition")))
+  }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import BylineCore
+
+/// How a lead sentence is shaped: clauses, abbreviations, verdicts and either-or options.
+@Suite struct LeadTests {
+  @Test func eitherOrOptionsSkipPrepositions() {
+    #expect(RuleAnswerer.options(in: "Did the thieves flee by car or on scooters?") == ["car", "scooters"])
+    #expect(RuleAnswerer.options(in: "Did it come out before or after Llama 2?") == ["before", "after"])
+    #expect(RuleAnswerer.options(in: "Did the pound rise?") == nil)
+  }
+
+  @Test func anOptionInsideANameIsNotHeld() {
+    let held = RuleAnswerer.optionsHeld(["car", "scooters"], in: "Laurence des Cars said the gang left on scooters.")
+    #expect(held == ["scooters"])
+  }
+
+  @Test func abbreviationsDoNotEndTheLead() {
+    #expect(RuleAnswerer.undotWords("The next decision is due on Sept. 18 at noon") == "The next decision is due on Sept 18 at noon")
+    #expect(RuleAnswerer.undotWords("Mr. Levy said no.") == "Mr Levy said no.")
+  }
+
+  @Test func aListIsNotSplitIntoClauses() {
+    let parts = RuleAnswerer.splitClauses("rivals such as OpenAI, Google, and DeepSeek gained ground", at: ", and ")
+    #expect(parts.count == 1)
+    let clauses = RuleAnswerer.splitClauses("Davie stepped down on Sunday, and Turness went with him", at: ", and ")
+    #expect(clauses.count == 2)
+  }
+
+  @Test func theClauseWithTheAnswerLeads() {
+    let clause = RuleAnswerer.bestClause(
+      of: "The director general stepped down on Sunday evening, and the head of news, Deborah Turness, went with him.",
+      keep: ["Deborah Turness"], weights: ["step": 1])
+    #expect(clause == "The head of news, Deborah Turness, went with him")
+  }
+
+  @Test func deferralAnswersImmediacyWithNo() {
+    #expect(Polarity.defers("It will release them eventually, not necessarily on day one.", question: "Will it release them right away?"))
+    #expect(!Polarity.defers("It will release them eventually.", question: "Will it release them?"))
+  }
+}
