@@ -40,10 +40,14 @@ public struct ArticleStructurer: Sendable {
   public func structure(_ article: Article) -> ParsedArticle {
     var article = article
     let blocks = Self.blocks(of: article.body)
-    if article.outlet.isEmpty { article.outlet = publisher(in: blocks) ?? "" }
+    // "Published by X" names the publisher; an outlet line by the headline comes next, then
+    // "More from X" / "Shared from X" / "© X" (X may be a section or a company).
+    let named = publisher(in: blocks)
+    if article.outlet.isEmpty, let named, named.strong { article.outlet = named.name }
     let head = header(of: blocks, article: article)
     if article.title.isEmpty { article.title = head.title }
     if article.outlet.isEmpty, let outlet = head.outlet { article.outlet = outlet }
+    if article.outlet.isEmpty, let named { article.outlet = named.name }
     if article.date.isEmpty {
       article.date = head.date ?? DateFinder.headerDate(in: blocks.prefix(8).map(\.text)) ?? ""
     }
@@ -123,13 +127,12 @@ public struct ArticleStructurer: Sendable {
         continue
       }
       if caption && !isNote && !markedHeading && block.words <= 25 && lineLength <= 200
-        && (line.hasSuffix(".") || block.words <= 12 && !Self.isTitleCase(line))
+        && line.hasSuffix(".")
       {
         furniture.append("caption: " + line)
         continue
       }
-      if !lower.isEmpty && !isNote
-        && (PageFurniture.matches(PageFurniture.lines, lower) || PageFurniture.isShareBar(lower))
+      if !lower.isEmpty && (PageFurniture.matches(PageFurniture.lines, lower) || PageFurniture.isShareBar(lower))
       {
         furniture.append("furniture: " + line)
         captionNext = PageFurniture.isPhotoCredit(lower)
@@ -307,7 +310,7 @@ public struct ArticleStructurer: Sendable {
     return count
   }
 
-  private func publisher(in blocks: [Block]) -> String? {
+  private func publisher(in blocks: [Block]) -> (name: String, strong: Bool)? {
     var best: String?
     for (i, block) in blocks.enumerated() where block.length <= 200 {
       let lower = block.text.lowercased()
@@ -320,10 +323,10 @@ public struct ArticleStructurer: Sendable {
       guard var found = name else { continue }
       if found.lowercased().hasSuffix(" editorial") { found = String(found.dropLast(10)) }
       let canonical = attributions.directory.canonical(found) ?? found
-      if lower.hasPrefix("published by") || lower == "by" { return canonical }
+      if lower.hasPrefix("published by") || lower == "by" { return (canonical, true) }
       if best == nil { best = canonical }
     }
-    return best
+    return best.map { ($0, false) }
   }
 
   private func isFurniture(_ line: String) -> Bool {

@@ -58,24 +58,27 @@ public struct AttributionExtractor: Sendable {
   private static let domain = #"((?:[a-z0-9-]+\.)+[a-z]{2,})"#
   private static let patterns: [NSRegularExpression] = [
     #"\baccording to (?:a |an |the )?"# + name,
-    name + #"(?: news agency| newspaper| news service| wire service| website| broadcaster)?(?:,[^,]{1,40},)? ("#
+    name + #"(?: news agency| newspaper| news service| wire service| website| broadcaster)?(?:,[^,]{1,40},)?"#
+      + #"(?: later| also| first| earlier| then| previously| originally| separately| exclusively| has| had| have)? ("#
       + reportingVerbs + #")\b"#,
     #"\b(?:first published|published|reported|cited|broken|broke|report|reporting|scoop|files|quoted) by (?:the )?"#
       + name,
-    name + #", which (?:first )?(?:broke|reported|published|revealed)\b"#,
+    name + #"(?: and (?:the )?"# + name + #")?, which (?:first )?(?:broke|reported|published|revealed)\b"#,
     #"\b(?:an? |the )"# + name + #" (?:report|article|story|analysis)\b"#,
     #"\b(?:Source|Sources|Via|Primary source)\s*[:•]\s*"# + name,
-    #"\b(?:told|spoke to|speaking to|talking to|in an interview with|interviewed by|citing|quoted in|writing in) (?:the )?"#
+    #"\b(?:told|spoke to|speaking to|talking to|in an interview with|interviewed by|citing|quoted in|writing in|(?:said|admitted|speaking|appearing|acknowledged|insisted|confirmed|interview|interviewed) on) (?:the )?"#
       + name,
     name + #"['’]s (?:own )?(?:reporting|report|sources|story|investigation|analysis|coverage|reporters?|correspondents?|scoop)\b"#,
     #"\b(?:writes|wrote|writing) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:in|on|for|at) (?:the )?(?:"# + domain + "|"
       + name + ")",
-    name + #", (?:a|an|the) (?:[\w-]+ ){0,4}(?:site|website|outlet|news site|newspaper|paper|tabloid|broadsheet|magazine|publication|blog|broadcaster|news agency|wire service|channel)\b"#,
+    #"\b(?:site|website|news site|outlet|newspaper|paper|daily|tabloid|broadsheet|broadcaster|news agency|wire service|magazine|channel) (?:"#
+      + domain + "|" + name + ")",
+    name + #", (?:a|an|the) (?:(?!after |before |since |of |when |that |who |which )[\w-]+ ){0,3}(?:site|website|outlet|news site|newspaper|paper|tabloid|broadsheet|magazine|publication|blog|broadcaster|news agency|wire service|channel)\b"#,
   ].map { try! NSRegularExpression(pattern: $0) }
 
   /// Patterns whose capture may be an outlet the directory does not list, when it looks like a
   /// masthead ("the Houston Chronicle") or is described as one ("X, a site that follows …").
-  private static let describesOutlet = 9
+  private static let describesOutlet: Set<Int> = [9, 10]
 
   /// "With files from X and Y", "Additional reporting by X": a list of contributing outlets.
   private static let contributors = try! NSRegularExpression(
@@ -95,10 +98,12 @@ public struct AttributionExtractor: Sendable {
     [", which "],
     [" report", " article", " story", " analysis"],
     ["Source", "Via", "Primary source"],
-    ["told ", "spoke to ", "speaking to ", "talking to ", "interview with ", "interviewed by ", "citing ", "quoted in ",
+    ["told ", " on ", "spoke to ", "speaking to ", "talking to ", "interview with ", "interviewed by ", "citing ", "quoted in ",
       "writing in "],
     ["'s ", "’s "],
     ["writes ", "wrote ", "writing "],
+    ["site ", "outlet ", "paper ", "daily ", "tabloid ", "broadsheet ", "broadcaster ", "agency ", "service ", "magazine ",
+      "channel "],
     [", a ", ", an ", ", the "],
   ]
 
@@ -108,7 +113,8 @@ public struct AttributionExtractor: Sendable {
     "broke", "publish", "source", "via", "point", "story", "article", "analysis", "news", "told", "spoke",
     "speaking", "talking", "interview", "citing", "'s ", "’s ", "files from", "reporting", "calculat", "estimat",
     "found", "identified", "obtained", "understands", "learned", "put ", "quoted", "added", "claim", "suggest",
-    "site", "paper", "magazine", "agency", "broadcaster", "outlet", "blog",
+    "site", "paper", "magazine", "agency", "broadcaster", "outlet", "blog", "admit", "appearing", "insisted",
+    "acknowledged", "interview",
   ]
 
   /// ``triggers`` for one pass over a sentence, in any case.
@@ -149,17 +155,25 @@ public struct AttributionExtractor: Sendable {
     for (index, (regex, words)) in zip(Self.patterns, Self.patternWordRanges).enumerated()
     where present[words].contains(true) {
       for match in regex.matches(in: text, range: whole) {
-        var group = 1
-        while group < match.numberOfRanges, match.range(at: group).location == NSNotFound { group += 1 }
-        guard group < match.numberOfRanges else { continue }
+        let groups = index == 1 ? [1] : Array(1..<match.numberOfRanges)
+        for group in groups where match.range(at: group).location != NSNotFound {
         let candidate = ns.substring(with: match.range(at: group))
-        let outlet: String?
+        var outlets: [String] = []
         if OutletDirectory.isDomain(candidate) {
-          outlet = directory.outlet(forDomain: candidate)
+          // A site named by its domain in running text keeps that name when it is not known.
+          let named = directory.outlet(forDomain: candidate)
+          outlets = [directory.canonical(named) != nil || named.contains(" ") ? named : candidate.lowercased()]
         } else {
-          outlet = resolve(candidate, allowUnknown: index == Self.describesOutlet ? .always : .masthead)
+          // "TF1 and Le Parisien reported": each name of the list.
+          let parts = candidate.components(separatedBy: " and ")
+          for part in parts {
+            if let o = resolve(part, allowUnknown: Self.describesOutlet.contains(index) ? .always : .masthead) {
+              outlets.append(o)
+            }
+          }
+          if parts.count > 1 && outlets.isEmpty, let o = resolve(candidate) { outlets = [o] }
         }
-        guard let outlet else { continue }
+        for outlet in outlets {
         if index == 1, match.numberOfRanges > 2, match.range(at: 2).location != NSNotFound {
           // "Thomson Reuters said in a statement", "the BBC said" in a story about the BBC.
           let verb = ns.substring(with: match.range(at: 2))
@@ -172,6 +186,8 @@ public struct AttributionExtractor: Sendable {
           }
         }
         found.append((match.range(at: group).location, outlet))
+        }
+        }
       }
     }
     if TextNormalizer.has(text, "files from") || TextNormalizer.has(text, "reporting ") {
@@ -240,21 +256,27 @@ public struct AttributionExtractor: Sendable {
   /// longer name ("Thomson Reuters") does not count; a name the directory does not know counts
   /// when `allowUnknown` says so.
   private func resolve(_ candidate: String, allowUnknown: Unknown = .never) -> String? {
+    var possessive = Set<Int>()
     let words = candidate.split(separator: " ").map { word -> String in
       var w = TextNormalizer.trimmed(Substring(word)) { $0 == "." || $0 == "," || $0 == "'" || $0 == "’" }
       if w.hasSuffix("'s") || w.hasSuffix("’s") { w.removeLast(2) }
       return w
     }.filter { !$0.isEmpty }
+    for (i, word) in candidate.split(separator: " ").enumerated() where word.hasSuffix("'s") || word.hasSuffix("’s") {
+      possessive.insert(i + 1)
+    }
     guard !words.isEmpty else { return nil }
     var first = 0
     while first < words.count - 1, words[first] != "The", Self.leadWords.contains(words[first].lowercased()) {
       first += 1
     }
     // "The Athletic" is a name; "The" before "BBC" is only an article.
-    let starts = words[first] == "The" && first + 1 < words.count ? [first, first + 1] : [first]
+    var starts = words[first] == "The" && first + 1 < words.count ? [first, first + 1] : [first]
+    // "Brazil's O Globo": a name starts after a possessive.
+    if let p = possessive.filter({ $0 < words.count && $0 > first }).min() { starts.append(p) }
     for length in stride(from: words.count - first, through: 1, by: -1) {
       for startIndex in first...(words.count - length) {
-        if !starts.contains(startIndex) && startIndex <= starts.last! { continue }
+        if !starts.contains(startIndex) && startIndex <= starts.max()! { continue }
         let phrase = words[startIndex..<(startIndex + length)].joined(separator: " ")
         let known = directory.canonical(phrase) ?? (OutletDirectory.isDomain(phrase) ? directory.outlet(forDomain: phrase) : nil)
         guard let known else { continue }
@@ -266,12 +288,15 @@ public struct AttributionExtractor: Sendable {
         return known
       }
     }
-    let withThe = words[first...].joined(separator: " ")
-    let rest = words[starts.last!...].joined(separator: " ")
+    let base = possessive.contains(starts.last!) ? starts.last! : first
+    let withThe = words[base...].joined(separator: " ")
+    let rest = words[(words[base] == "The" && base + 1 < words.count ? base + 1 : base)...].joined(separator: " ")
     switch allowUnknown {
     case .never: return nil
     case .masthead: return OutletDirectory.looksLikeMasthead(rest) ? withThe : nil
-    case .always: return words.count - first <= 5 && words[first].first?.isUppercase == true ? withThe : nil
+    case .always:
+      let lead = Self.leadWords.contains(words[first].lowercased())
+      return words.count - base <= 5 && words[base].first?.isUppercase == true && !lead ? withThe : nil
     }
   }
 }

@@ -113,7 +113,7 @@ public struct OutletDirectory: Sendable {
     // Broadcasters.
     ("Sky News", []), ("Sky Sports", ["Sky Sports News"]), ("ESPN", []), ("NPR", []), ("ABC News", ["ABC"]),
     ("CBS News", ["CBS"]), ("NBC News", ["NBC"]), ("Fox News", []), ("Al Jazeera", []), ("ITV News", ["ITV"]),
-    ("Channel 4 News", []), ("France 24", []), ("Deutsche Welle", ["DW"]), ("RTE", []), ("CBC", ["CBC News"]),
+    ("Channel 4 News", []), ("France 24", []), ("Deutsche Welle", ["DW"]), ("CBC", ["CBC News"]),
     ("PBS", []), ("MSNBC", []), ("Euronews", []), ("talkSPORT", []), ("RMC Sport", []),
     // Newspapers and magazines.
     ("The Times", []), ("The Sunday Times", ["Sunday Times"]), ("The Telegraph", ["Daily Telegraph", "The Daily Telegraph"]),
@@ -121,9 +121,9 @@ public struct OutletDirectory: Sendable {
     ("The Observer", []), ("The Economist", ["Economist"]), ("The Athletic", []),
     ("Le Monde", []), ("Le Figaro", []), ("Der Spiegel", ["Spiegel"]), ("Bild", []),
     ("Kicker", []), ("Handelsblatt", []), ("Frankfurter Allgemeine Zeitung", ["FAZ"]), ("Sueddeutsche Zeitung", []),
-    ("L'Equipe", []), ("Marca", []), ("El Pais", []), ("El Mundo", []), ("La Repubblica", []),
+    ("L'Equipe", []), ("Marca", []), ("El País", ["El Pais"]), ("El Mundo", []), ("La Repubblica", []),
     ("Corriere della Sera", []), ("Gazzetta dello Sport", ["La Gazzetta dello Sport"]), ("Nikkei", ["Nikkei Asia"]),
-    ("The Japan Times", []), ("South China Morning Post", ["SCMP"]), ("The Hindu", []), ("Times of India", []),
+    ("The Japan Times", []), ("South China Morning Post", ["SCMP"]), ("The Hindu", []), ("The Times of India", ["Times of India"]),
     ("Politico Europe", []), ("The Hill", []), ("Los Angeles Times", ["LA Times"]),
     ("USA Today", []), ("Chicago Tribune", []), ("The Boston Globe", ["Boston Globe"]),
     ("Houston Chronicle", []), ("San Francisco Chronicle", []), ("Florida Today", []), ("Orlando Sentinel", []),
@@ -134,7 +134,7 @@ public struct OutletDirectory: Sendable {
     ("Electrek", []), ("Automotive News", []), ("Car and Driver", []),
     ("The Hollywood Reporter", ["Hollywood Reporter"]), ("Newsweek", []),
     ("The New Yorker", ["New Yorker"]), ("ProPublica", []), ("The Intercept", []),
-    ("Le Parisien", []), ("Radio France", []), ("franceinfo", ["France Info"]), ("El Confidencial", []),
+    ("Le Parisien", []), ("France Inter", []), ("RTL", []), ("TF1", []), ("France 2", []), ("BFMTV", ["BFM TV"]), ("Hyperallergic", []), ("The Art Newspaper", []), ("ARTnews", []), ("Público", ["Publico"]), ("Lusa", []), ("O Globo", []), ("Ara", []), ("CNN Portugal", []), ("RTP", []), ("Expresso", []), ("China Daily", []), ("Global Times", []), ("The Irish Independent", ["Irish Independent"]), ("RTÉ", ["RTE"]), ("breakingnews.ie", []), ("Radio France", []), ("franceinfo", ["France Info"]), ("El Confidencial", []),
     ("RTVE", []), ("La Vanguardia", []), 
   ]
 
@@ -172,7 +172,7 @@ public struct OutletDirectory: Sendable {
     "scientificamerican.com": "Scientific American", "space.com": "Space.com", "spacenews.com": "SpaceNews",
     "newscientist.com": "New Scientist", "irishtimes.com": "The Irish Times", "theglobeandmail.com": "The Globe and Mail",
     "smh.com.au": "The Sydney Morning Herald", "abc.net.au": "ABC News", "lequipe.fr": "L'Equipe",
-    "marca.com": "Marca", "elpais.com": "El Pais", "france24.com": "France 24", "dw.com": "Deutsche Welle",
+    "marca.com": "Marca", "elpais.com": "El País", "publico.pt": "Público", "lusa.pt": "Lusa", "france24.com": "France 24", "dw.com": "Deutsche Welle",
     "euronews.com": "Euronews", "newsweek.com": "Newsweek", "thehill.com": "The Hill",
     "politico.eu": "Politico Europe", "leparisien.fr": "Le Parisien", "electrek.co": "Electrek",
     "itv.com": "ITV News", "standard.co.uk": "Evening Standard", "mirror.co.uk": "Daily Mirror", "thesun.co.uk": "The Sun",
