@@ -60,7 +60,8 @@ extension ArticleStructurer {
       }
       i += 1
     }
-    func headline(_ k: Int) -> Bool { blocks[k].words >= 4 && blocks[k].length <= 200 }
+    // A headline is no sentence of text: it does not end with a full stop.
+    func headline(_ k: Int) -> Bool { blocks[k].words >= 4 && blocks[k].length <= 200 && !blocks[k].text.hasSuffix(".") }
     func outletLine(_ k: Int) -> Bool { Self.isOutletLine(blocks[k]) && DateFinder.dateLine(blocks[k].text) == nil }
     var used = Set<Int>()
     if article.title.isEmpty {
@@ -98,7 +99,7 @@ extension ArticleStructurer {
         head.outlet = nil
       }
     } else {
-      for k in candidates where sameName(blocks[k].text, article.title) {
+      for k in candidates where sameName(Self.markdownHeading(blocks[k].text) ?? blocks[k].text, article.title) {
         head.drops[k] = "title"
         used.insert(k)
       }
@@ -168,6 +169,10 @@ extension ArticleStructurer {
   /// A line of links after "Related"/"More from": short, and not a paragraph of text.
   static func isLinkLike(_ block: Block) -> Bool {
     if block.text.hasPrefix("#") { return false }
+    // A list of links: every item a short line, whatever its last character.
+    if block.length <= 150 && (block.text.hasPrefix("- ") || block.text.hasPrefix("• ") || block.text.hasPrefix("* ")) {
+      return true
+    }
     return block.length <= 150 && !isBodyParagraph(block) || block.length <= 150 && block.words < 8
   }
 

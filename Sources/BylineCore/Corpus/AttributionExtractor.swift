@@ -271,11 +271,14 @@ public struct AttributionExtractor: Sendable {
       first += 1
     }
     // "The Athletic" is a name; "The" before "BBC" is only an article.
-    var starts = words[first] == "The" && first + 1 < words.count ? [first, first + 1] : [first]
+    // Any lead word may also begin the name ("Sunday Times", "The Athletic").
+    var starts = Array(0...first)
+    if words[first] == "The" && first + 1 < words.count { starts.append(first + 1) }
     // "Brazil's O Globo": a name starts after a possessive.
     if let p = possessive.filter({ $0 < words.count && $0 > first }).min() { starts.append(p) }
-    for length in stride(from: words.count - first, through: 1, by: -1) {
-      for startIndex in first...(words.count - length) {
+    for length in stride(from: words.count, through: 1, by: -1) {
+      for startIndex in 0...(words.count - length) {
+        if startIndex < first && !starts.contains(startIndex) { continue }
         if !starts.contains(startIndex) && startIndex <= starts.max()! { continue }
         let phrase = words[startIndex..<(startIndex + length)].joined(separator: " ")
         let known = directory.canonical(phrase) ?? (OutletDirectory.isDomain(phrase) ? directory.outlet(forDomain: phrase) : nil)
