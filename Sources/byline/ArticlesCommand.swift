@@ -8,10 +8,25 @@ struct ArticlesCommand: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
+  @Argument(help: "Show one article (by id): its metadata and credits.")
+  var id: String?
+
+  @Flag(help: "With an article id: also list the lines dropped as page furniture.")
+  var furniture = false
+
   func run() throws {
     Terminal.ignoreSigpipe()
     let engine = try options.openEngine()
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
-    Terminal.write(renderer.render(articles: try engine.store.articles()) + "\n")
+    let articles = try engine.store.articles()
+    guard let id else {
+      if furniture { throw ValidationError("--furniture needs an article id: byline articles ID --furniture") }
+      Terminal.write(renderer.render(articles: articles) + "\n")
+      return
+    }
+    guard let article = articles.first(where: { $0.id == id }) else {
+      throw ValidationError("no article with id \(id); `byline articles` lists them")
+    }
+    Terminal.write(renderer.render(article: article, furniture: furniture) + "\n")
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A news article as Byline knows it: identity, metadata and the text it was read from.
 public struct Article: Sendable, Hashable, Codable {
   /// The article id: the file stem for `.txt` and `.md` files, the `id` field for JSON Lines.
@@ -76,6 +78,28 @@ public struct ParsedArticle: Sendable, Hashable {
   public var headings: [String]
   /// Sentences in reading order.
   public var passages: [Passage]
-  /// Outlets the article credits as a whole ("Source: Axios", "Primary source • SiliconANGLE").
+  /// Outlets the article credits as a whole ("Source: Axios", "Primary source • SiliconANGLE",
+  /// a wire dateline "(Reuters)", a byline "By NAME, Reuters", "With files from AFP").
   public var sources: [String]
+  /// Every outlet the article credits, in order of first mention.
+  public var credits: [String] = []
+  /// Lines dropped as page furniture, each as "kind: line" ("byline: By Jane Doe").
+  public var furniture: [String] = []
+}
+
+extension Article {
+  /// The name to show for the article's source: its publisher, else its site (from `url`:
+  /// "https://www.example-news.com/a" → "Example-News"), else its title; never its file id.
+  public var displayName: String {
+    Article.displayName(outlet: outlet, url: url, title: title)
+  }
+
+  /// ``displayName`` from the stored fields of an article.
+  public static func displayName(outlet: String, url: String, title: String) -> String {
+    if !outlet.isEmpty { return outlet }
+    if let host = URL(string: url)?.host, OutletDirectory.isDomain(host) || host.contains(".") {
+      return OutletDirectory.standard.outlet(forDomain: host)
+    }
+    return title
+  }
 }

@@ -86,7 +86,7 @@ public struct ArticleReader: Sendable {
     let article = Article(
       id: fields["id"] ?? stem, title: fields["title"] ?? "",
       outlet: fields["outlet"] ?? fields["publisher"] ?? fields["source"] ?? "",
-      date: fields["date"] ?? "", url: fields["url"] ?? "", path: path,
+      date: DateFinder.normalized(fields["date"] ?? ""), url: fields["url"] ?? "", path: path,
       body: Self.stripMarkdown(body))
     return ([article], [])
   }
@@ -116,20 +116,15 @@ public struct ArticleReader: Sendable {
       articles.append(
         Article(
           id: id, title: field("title"), outlet: field("outlet").isEmpty ? field("publisher") : field("outlet"),
-          date: field("date"), url: field("url"), path: path, body: body))
+          date: DateFinder.normalized(field("date")), url: field("url"), path: path,
+          body: Self.stripMarkdown(body)))
     }
     return (articles, warnings)
   }
 
-  /// Markdown headings become plain heading lines; emphasis markers around words are kept as is.
+  /// Markdown markup is not text (``MarkdownText``); headings keep their `#` marker.
   private static func stripMarkdown(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-      var l = Substring(line)
-      if l.hasPrefix("#") {
-        l = l.drop { $0 == "#" }.drop { $0 == " " }
-      }
-      return String(l)
-    }.joined(separator: "\n")
+    MarkdownText.plain(text)
   }
 
   private static func firstInvalidLine(_ data: Data) -> Int {

@@ -5,7 +5,7 @@ import Foundation
 /// dropped; editorial notes are kept.
 public struct ArticleStructurer: Sendable {
   private let splitter = SentenceSplitter()
-  private let attributions: AttributionExtractor
+  let attributions: AttributionExtractor
 
   /// Creates a structurer that recognises the outlets in `directory`.
   public init(directory: OutletDirectory = .standard) {
@@ -14,7 +14,7 @@ public struct ArticleStructurer: Sendable {
 
   /// A non-empty line, trimmed, with its character offset, its length in characters and its
   /// number of space-separated words (measured once: every rule below asks for them).
-  private struct Block {
+  struct Block {
     var text: String
     var start: Int
     var length: Int
@@ -40,65 +40,133 @@ public struct ArticleStructurer: Sendable {
   public func structure(_ article: Article) -> ParsedArticle {
     var article = article
     let blocks = Self.blocks(of: article.body)
-    if article.outlet.isEmpty { article.outlet = publisher(in: blocks) ?? "" }
-    var index = 0
-    if article.title.isEmpty {
-      while index < blocks.count {
-        let block = blocks[index]
-        let line = block.text
-        index += 1
-        if block.length <= 200 && isFurniture(line) || sameName(line, article.outlet) || block.words < 2 {
-          continue
-        }
-        if block.length > 200 {
-          // No headline line: name the article after its first words and keep the line as text.
-          article.title = line.split(separator: " ").prefix(12).joined(separator: " ") + "…"
-          index -= 1
-        } else {
-          article.title = line
-        }
-        break
-      }
+    // "Published by X" names the publisher; an outlet line by the headline comes next, then
+    // "More from X" / "Shared from X" / "© X" (X may be a section or a company).
+    let named = publisher(in: blocks)
+    if article.outlet.isEmpty, let named, named.strong { article.outlet = named.name }
+    let head = header(of: blocks, article: article)
+    if article.title.isEmpty { article.title = head.title }
+    if article.outlet.isEmpty, let outlet = head.outlet { article.outlet = outlet }
+    if article.outlet.isEmpty, let named { article.outlet = named.name }
+    if article.date.isEmpty {
+      article.date = head.date ?? DateFinder.headerDate(in: blocks.prefix(8).map(\.text)) ?? ""
     }
-    if article.date.isEmpty { article.date = DateFinder.headerDate(in: blocks.prefix(8).map(\.text)) ?? "" }
+    let subjects = attributions.mentioned(in: article.title)
 
     var headings: [String] = []
     var passages: [Passage] = []
     var sources: [String] = []
+    var credits: [String] = []
+    var furniture: [String] = []
+    func credit(_ names: [String], source: Bool) {
+      for n in names {
+        if !credits.contains(n) { credits.append(n) }
+        if source && !sources.contains(n) { sources.append(n) }
+      }
+    }
+    for i in 0..<head.start {
+      furniture.append((head.drops[i] ?? (i == head.titleIndex ? "title" : "before title")) + ": " + blocks[i].text)
+    }
     var heading = ""
     var paragraph = 0
-    var inTrailer = false
+    var trailer = Trailer.none
     var inSources = false
     var skipNext = false
-    for i in index..<blocks.count {
+    var captionNext = false
+    for i in head.start..<blocks.count {
       let block = blocks[i]
-      let line = block.text
+      var line = block.text
+      if let kind = head.drops[i] {
+        furniture.append(kind + ": " + line)
+        if kind == "byline", let names = byline(block) { credit(names, source: true) }
+        continue
+      }
       // Furniture, headings and bylines are short lines; long ones are always body text.
       let lineLength = block.length
+      var markedHeading = false
+      if line.hasPrefix("#"), let text = Self.markdownHeading(line) {
+        markedHeading = true
+        line = text
+      }
       let lower = lineLength > 200 ? "" : PageFurniture.plain(line).lowercased()
       if skipNext {
         skipNext = false
+        furniture.append("publisher: " + line)
         continue
       }
       if lower == "published by" || lower == "by" {
         skipNext = true
+        furniture.append("publisher: " + line)
         continue
       }
-      if lower.hasPrefix("published by"), PageFurniture.publisher(in: line) != nil { continue }
+      if lower.hasPrefix("published by"), PageFurniture.publisher(in: line) != nil {
+        furniture.append("publisher: " + line)
+        continue
+      }
+      let caption = captionNext
+      captionNext = false
       let isNote = !lower.isEmpty && PageFurniture.matches([PageFurniture.editorialNote], line)
+      switch trailer {
+      case .links where !isNote && Self.isLinkLike(block):
+        furniture.append("related: " + line)
+        continue
+      case .promo where !isNote && lineLength <= 200:
+        furniture.append("promotion: " + line)
+        continue
+      default: trailer = .none
+      }
       // (Every furniture pattern needs a word: an empty `lower`, a long line, matches none.)
-      if !lower.isEmpty && PageFurniture.matches(PageFurniture.trailerStarts, lower) {
-        inTrailer = true
+      if !lower.isEmpty && PageFurniture.matches(PageFurniture.linkTrailers, lower) {
+        trailer = .links
+        furniture.append("related: " + line)
         continue
       }
-      if inTrailer && !isNote { continue }
-      if !lower.isEmpty && PageFurniture.matches(PageFurniture.lines, lower) || i < 12 && sameName(line, article.title)
+      if !lower.isEmpty && PageFurniture.matches(PageFurniture.promoTrailers, lower) {
+        trailer = .promo
+        furniture.append("promotion: " + line)
+        continue
+      }
+      if caption && !isNote && !markedHeading && block.words <= 25 && lineLength <= 200
+        && line.hasSuffix(".")
       {
+        furniture.append("caption: " + line)
+        continue
+      }
+      if !lower.isEmpty && (PageFurniture.matches(PageFurniture.lines, lower) || PageFurniture.isShareBar(lower))
+      {
+        furniture.append("furniture: " + line)
+        captionNext = PageFurniture.isPhotoCredit(lower)
+        continue
+      }
+      if i < 12 && sameName(line, article.title) {
+        furniture.append("title: " + line)
+        continue
+      }
+      if !isNote, !lower.isEmpty, let names = byline(block) {
+        credit(names, source: true)
+        furniture.append("byline: " + line)
+        continue
+      }
+      if !isNote, !lower.isEmpty, !line.hasPrefix("-"), !line.hasPrefix("•"), DateFinder.dateLine(line) != nil {
+        furniture.append("date: " + line)
+        continue
+      }
+      if !lower.isEmpty, line.hasPrefix("("), line.hasSuffix(")"),
+        let names = attributions.listedOutlets(String(line.dropFirst().dropLast()))
+      {
+        credit(names, source: true)
+        furniture.append("credit: " + line)
+        continue
+      }
+      if !lower.isEmpty && block.words <= 20 && Self.contributorPrefixes.contains(where: { lower.hasPrefix($0) }) {
+        credit(attributions.outlets(in: line), source: true)
+        furniture.append("credit: " + line)
         continue
       }
       let words = block.words
       if PageFurniture.sourceHeadings.contains(TextNormalizer.trimmed(lower, where: TextNormalizer.isPunctuation)) {
         inSources = true
+        furniture.append("source: " + line)
         continue
       }
       if inSources {
@@ -107,17 +175,24 @@ public struct ArticleStructurer: Sendable {
           if let outlet = attributions.directory.canonical(item)
             ?? (OutletDirectory.isDomain(item) ? attributions.directory.outlet(forDomain: item) : nil)
           {
-            if !sources.contains(outlet) { sources.append(outlet) }
+            credit([outlet], source: true)
           }
+          furniture.append("source: " + line)
           continue
         }
         inSources = false
       }
       if lower.hasPrefix("source:") || lower.hasPrefix("sources:") {
-        for outlet in attributions.outlets(in: line) where !sources.contains(outlet) { sources.append(outlet) }
+        var names = attributions.outlets(in: line)
+        let list = line[line.index(after: line.firstIndex(of: ":")!)...]
+        for part in list.split(separator: ";").flatMap({ $0.split(separator: ",") }) {
+          if let more = attributions.listedOutlets(String(part)) { names += more }
+        }
+        credit(names, source: true)
+        furniture.append("source: " + line)
         continue
       }
-      if !isNote, isHeading(block, next: i + 1 < blocks.count ? blocks[i + 1] : nil) {
+      if markedHeading || !isNote && isHeading(block, next: i + 1 < blocks.count ? blocks[i + 1] : nil) {
         heading = line
         headings.append(line)
         continue
@@ -128,12 +203,19 @@ public struct ArticleStructurer: Sendable {
         text.removeFirst()
         offset += 1
       }
+      if paragraph < 3, let dateline = wireDateline(text) {
+        credit(dateline.agencies, source: true)
+        furniture.append("dateline: " + String(text.prefix(dateline.length)))
+        text = String(text.dropFirst(dateline.length))
+        offset += dateline.length
+      }
       for span in splitter.split(text) {
+        let cites = attributions.outlets(in: span.text, subjects: subjects)
+        credit(cites, source: false)
         passages.append(
           Passage(
             ordinal: passages.count, paragraph: paragraph, heading: heading, text: span.text,
-            start: offset + span.start, end: offset + span.end,
-            cites: attributions.outlets(in: span.text)))
+            start: offset + span.start, end: offset + span.end, cites: cites))
       }
       paragraph += 1
     }
@@ -149,8 +231,20 @@ public struct ArticleStructurer: Sendable {
       if !passages[i].cites.isEmpty { runCites = passages[i].cites }
       passages[i].inheritedCites = runCites.isEmpty ? sources : runCites
     }
-    return ParsedArticle(article: article, headings: headings, passages: passages, sources: sources)
+    var doc = ParsedArticle(article: article, headings: headings, passages: passages, sources: sources)
+    doc.credits = credits
+    doc.furniture = furniture
+    renameDomainLabels(&doc)
+    return doc
   }
+
+  private enum Trailer { case none, links, promo }
+
+  /// Lines that list contributing outlets ("With files from AFP and Reuters").
+  static let contributorPrefixes = [
+    "with files from", "additional reporting by", "additional reporting from", "with reporting by",
+    "with reporting from", "with additional reporting",
+  ]
 
   /// The non-empty lines of `body`, trimmed, with their character offsets.
   private static func blocks(of body: String) -> [Block] {
@@ -216,7 +310,7 @@ public struct ArticleStructurer: Sendable {
     return count
   }
 
-  private func publisher(in blocks: [Block]) -> String? {
+  private func publisher(in blocks: [Block]) -> (name: String, strong: Bool)? {
     var best: String?
     for (i, block) in blocks.enumerated() where block.length <= 200 {
       let lower = block.text.lowercased()
@@ -229,10 +323,10 @@ public struct ArticleStructurer: Sendable {
       guard var found = name else { continue }
       if found.lowercased().hasSuffix(" editorial") { found = String(found.dropLast(10)) }
       let canonical = attributions.directory.canonical(found) ?? found
-      if lower.hasPrefix("published by") || lower == "by" { return canonical }
+      if lower.hasPrefix("published by") || lower == "by" { return (canonical, true) }
       if best == nil { best = canonical }
     }
-    return best
+    return best.map { ($0, false) }
   }
 
   private func isFurniture(_ line: String) -> Bool {
@@ -241,7 +335,7 @@ public struct ArticleStructurer: Sendable {
       || PageFurniture.matches(PageFurniture.trailerStarts, lower)
   }
 
-  private func sameName(_ a: String, _ b: String) -> Bool {
+  func sameName(_ a: String, _ b: String) -> Bool {
     !b.isEmpty && Self.length(a) < Self.length(b) + 20 && OutletDirectory.key(a) == OutletDirectory.key(b)
   }
 

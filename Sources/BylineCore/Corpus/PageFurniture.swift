@@ -5,28 +5,66 @@ import Foundation
 public enum PageFurniture {
   /// Lines dropped wherever they appear.
   static let lines: [NSRegularExpression] = [
-    #"^skip to (main )?content"#, #"^(download|get it) on the (app store|google play)"#,
-    #"^(share|tweet|email|print)( this( article| story)?)?( on \w+)?$"#,
-    #"^(photo|image|illustration|credit)s?( by|:)"#, #"^(sign up|subscribe)\b"#,
-    #"^(advertisement|sponsored|read more|see also)$"#, #"^follow us\b"#,
+    #"^(skip|jump|go) to (the )?(main |page )?(content|navigation|menu|search|footer|article)"#,
+    #"^(download|get it) on the (app store|google play)"#,
+    #"^(share|tweet|email|print)( this( article| story| page)?)?( on \w+)?$"#,
+    #"^(photo|image|illustration|credit|picture|photograph|video|graphic|photos|images)s?( by|:)"#,
+    #"^\((photo|image|picture)s?:"#,
+    #"^(sign up|subscribe)\b"#, #"^[^.]{0,60}\bnewsletters?\b[^.]{0,40}$"#,
+    #"^(advertisement|advert|sponsored|sponsored content|ad|read more|see also|story continues below( advertisement)?|continue reading|show more|load more|comments?|most read|trending|share)$"#,
+    #"^follow us\b"#, #"^listen to this (article|story)"#, #"^\d+ min(ute)?s? (read|listen)$"#,
+    #"\bcookies?\b.*\b(use|accept|consent|settings|policy|preferences)\b|^(accept|reject|manage) (all )?cookies"#,
+    #"^(read more|see also|related|more|read next|also read|watch|listen|recommended|more on this story)\s*[:|]"#,
+    #"^(©|\(c\)|copyright\b)"#, #"^all rights reserved"#,
+    #"(getty images|shutterstock|alamy|ap photo|afp photo|reuters photo|via reuters|/reuters|/afp|/ap|/pa( wire)?)\)?$"#,
+    #"^\((reporting|writing|editing|compiled|additional reporting) by\b"#,
   ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
-  /// Lines that start the trailer: everything after them is furniture except editorial notes.
-  static let trailerStarts: [NSRegularExpression] = [
-    #"^more from\b"#, #"^related (stories|articles|coverage)"#, #"^get your own\b"#,
-    #"^shared from\b"#, #"^(download|get it) on the (app store|google play)"#,
-    #"^companies in this story"#, #"^you may also like"#, #"^recommended\b"#,
+  /// Words of a share bar ("Share this story | Print | Email").
+  static let shareWords: Set<String> = [
+    "share", "share this", "share this story", "share this article", "share this page", "tweet", "email", "e-mail",
+    "print", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "copy link", "copy", "link", "comments",
+    "comment", "save", "bluesky", "threads", "telegram", "messenger", "pinterest", "flipboard", "gift this article",
+    "gift article", "listen", "share on facebook", "share on twitter", "share on x", "share via email",
+  ]
+
+  /// Whether `lower` (a lower-cased line) is a share bar: share words between separators.
+  static func isShareBar(_ lower: String) -> Bool {
+    guard lower.utf8.count <= 100 else { return false }
+    let items = lower.split { "|·•/,".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+    return items.count >= 2 && items.allSatisfy { shareWords.contains($0) }
+  }
+
+  /// Lines that start a block of links: it ends where its run of short link-like lines ends.
+  static let linkTrailers: [NSRegularExpression] = [
+    #"^more from\b"#,
+    #"^related( (stories|articles|coverage|content|reading|links|topics|news|posts))?:?$"#,
+    #"^(read|see) (more|also):?$"#, #"^you (may|might) also (like|be interested)"#,
+    #"^recommended( (for you|stories|reading|articles))?:?$"#,
+    #"^(most (read|popular|viewed)|trending( now)?|top stories|latest( news| stories)?|more stories|more on this story|read next|what to read next|further reading|in other news|elsewhere on \w+|around the web)$"#,
+    #"^companies in this story"#,
   ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+  /// Lines that start an app or sign-up promotion: it runs until a full paragraph of text.
+  static let promoTrailers: [NSRegularExpression] = [
+    #"^get your own\b"#, #"^shared from\b"#, #"^(download|get it) on the (app store|google play)"#,
+  ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+  /// Both kinds of trailer start.
+  static let trailerStarts = linkTrailers + promoTrailers
 
   /// Notes from the editors that are kept even in the trailer.
   static let editorialNote = try! NSRegularExpression(
-    pattern: #"^\*|\b(this article|this story|this report|editorial standards|editors?\b|corrected|correction)"#,
+    pattern:
+      #"^\*|^(updated?|update \d|clarification|correction)\b[^.]{0,40}:|\b(this article|this story|this report|editorial standards|editors?\b|corrected|correction)"#,
     options: [.caseInsensitive])
 
   /// Lines that name the publisher: "More from X", "Shared from X - …", "Published by X".
   static let publisherLines: [NSRegularExpression] = [
     #"^more from ([^:\-–—|]+?)\s*(?:[:\-–—|].*)?$"#, #"^shared from ([^\-–—|]+?)\s*(?:[\-–—|].*)?$"#,
     #"^published by:?\s+(.+?)(?:\s+editorial)?$"#,
+    #"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]?\s*(?:(?:19|20)\d{2})?\s*)?([^.|,]+?)(?:\.|,|\s+all rights reserved.*|\s+\|.*)?$"#,
   ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
   /// Headings that introduce article-level source lists.
@@ -61,5 +99,13 @@ public enum PageFurniture {
       }
     }
     return nil
+  }
+}
+
+extension PageFurniture {
+  /// Whether `lower` is a photo credit line, which a caption may follow.
+  static func isPhotoCredit(_ lower: String) -> Bool {
+    ["photo", "image", "picture", "illustration", "(photo", "(image", "credit"].contains { lower.hasPrefix($0) }
+      || lower.hasSuffix("getty images") || lower.hasSuffix("shutterstock")
   }
 }

@@ -119,7 +119,7 @@ public struct AnswerRenderer: Sendable {
       let rows: [[String: Any]] = articles.map {
         [
           "id": $0.id, "title": $0.title, "outlet": $0.outlet, "date": $0.date, "url": $0.url, "passages": $0.passages,
-          "sources": $0.sources,
+          "sources": $0.sources, "credits": $0.credits, "source": $0.displayName,
         ]
       }
       if format == .jsonl { return rows.map { Self.encode($0, pretty: false) }.joined(separator: "\n") }
@@ -127,21 +127,45 @@ public struct AnswerRenderer: Sendable {
     case .markdown:
       return "| id | publisher | title | date | passages |\n|---|---|---|---|---|\n"
         + articles.map {
-          "| \(clean($0.id)) | \(clean($0.outlet)) | \(clean($0.title)) | \(clean($0.date)) | \($0.passages) |"
+          "| \(clean($0.id)) | \(clean($0.displayName)) | \(clean($0.title)) | \(clean($0.date)) | \($0.passages) |"
         }
         .joined(separator: "\n")
     case .text:
       let idWidth = articles.map { clean($0.id).count }.max() ?? 2
-      let outletWidth = max(9, articles.map(\.outlet.count).max() ?? 0)
+      let outletWidth = max(9, articles.map(\.displayName.count).max() ?? 0)
       let dateWidth = max(1, articles.map(\.date.count).max() ?? 0)
       return articles.map { a in
         clean(a.id).padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
-          + (a.outlet.isEmpty ? "-" : clean(a.outlet)).padding(toLength: outletWidth, withPad: " ", startingAt: 0)
+          + clean(a.displayName).padding(toLength: outletWidth, withPad: " ", startingAt: 0)
           + "  "
           + String(format: "%4d", a.passages) + "  "
           + (a.date.isEmpty ? "-" : clean(a.date)).padding(toLength: dateWidth, withPad: " ", startingAt: 0) + "  "
           + clean(a.title)
       }.joined(separator: "\n")
+    }
+  }
+
+  /// One article: its metadata and credits, and with `furniture` the lines dropped as page furniture.
+  public func render(article a: ArticleSummary, furniture: Bool) -> String {
+    switch format {
+    case .json, .jsonl:
+      var row: [String: Any] = [
+        "id": a.id, "title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url, "passages": a.passages,
+        "sources": a.sources, "credits": a.credits, "source": a.displayName,
+      ]
+      if furniture { row["furniture"] = a.furniture }
+      return Self.encode(row, pretty: format == .json)
+    case .markdown, .text:
+      var lines = [
+        clean(a.title), "id: \(clean(a.id))", "publisher: \(clean(a.displayName))",
+        "date: \(a.date.isEmpty ? "-" : clean(a.date))", "passages: \(a.passages)",
+        "credits: \(a.credits.isEmpty ? "-" : a.credits.map(clean).joined(separator: ", "))",
+      ]
+      if furniture {
+        lines.append("furniture (\(a.furniture.count) lines dropped):")
+        lines += a.furniture.map { "  " + clean($0) }
+      }
+      return lines.joined(separator: "\n")
     }
   }
 

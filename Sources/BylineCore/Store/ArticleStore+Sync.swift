@@ -278,12 +278,13 @@ extension ArticleStore {
     let a = doc.article
     try db.cachedStatement(
       sql: """
-        INSERT INTO article (id, sourcePath, title, outlet, date, url, sources, passageCount, body)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO article (id, sourcePath, title, outlet, date, url, sources, passageCount, body, credits, furniture)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).execute(arguments: [
       a.id, sourcePath, a.title, a.outlet, a.date, a.url, doc.sources.joined(separator: "\t"),
-      doc.passages.count, a.body,
+      doc.passages.count, a.body, doc.credits.joined(separator: "\t"),
+      doc.furniture.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t"),
     ])
     let insertPassage = BoundInsert(
       try db.cachedStatement(

@@ -67,12 +67,14 @@ public final class ArticleStore: @unchecked Sendable {
   public func articles() throws -> [ArticleSummary] {
     try dbQueue.read { db in
       try Row.fetchAll(
-        db, sql: "SELECT id, outlet, title, date, url, passageCount, sources FROM article ORDER BY id"
+        db,
+        sql: "SELECT id, outlet, title, date, url, passageCount, sources, credits, furniture FROM article ORDER BY id"
       ).map { row in
         ArticleSummary(
           id: row["id"], outlet: row["outlet"], title: row["title"], date: row["date"],
           url: row["url"], passages: row["passageCount"],
-          sources: Self.list(row["sources"]))
+          sources: Self.list(row["sources"]), credits: Self.list(row["credits"]),
+          furniture: Self.list(row["furniture"]))
       }
     }
   }

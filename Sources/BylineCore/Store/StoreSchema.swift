@@ -4,7 +4,7 @@ import GRDB
 enum StoreSchema {
   /// Bump when the layout or what is derived at index time changes: older stores are rebuilt
   /// from the corpus (the store is a cache; the corpus folder is the source of truth).
-  static let version = 3
+  static let version = 4
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -70,6 +70,12 @@ enum StoreSchema {
         try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)")
       }
       try db.execute(sql: "ALTER TABLE passage DROP COLUMN stems")
+    }
+    // Every outlet an article credits (order of first mention) and the lines its reader dropped
+    // as page furniture, both tab-separated, for `byline articles`.
+    migrator.registerMigration("v3") { db in
+      try db.execute(sql: "ALTER TABLE article ADD COLUMN credits TEXT NOT NULL DEFAULT ''")
+      try db.execute(sql: "ALTER TABLE article ADD COLUMN furniture TEXT NOT NULL DEFAULT ''")
     }
     return migrator
   }

@@ -47,6 +47,14 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
   public var passages: Int
   /// Outlets the article credits as a whole.
   public var sources: [String]
+  /// Every outlet the article credits, in order of first mention.
+  public var credits: [String] = []
+  /// Lines the reader dropped as page furniture ("byline: By Jane Doe").
+  public var furniture: [String] = []
+
+  /// The name to show for the article's source: publisher, else site, else title (see
+  /// ``Article/displayName(outlet:url:title:)``).
+  public var displayName: String { Article.displayName(outlet: outlet, url: url, title: title) }
 }
 
 /// What a store update did.
