@@ -5,7 +5,9 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score the project's question sets (and ../shared/eval when present)
+#   make eval       score every question set on the three development corpora (seeds, corpus-c,
+#                   and ../shared/eval's dev sets and corpus-b when present), strict
+#   make calibrate  choose the refusal threshold leave-one-corpus-out (Tests/Eval/calibrate.py)
 #   make bench      indexing and answer figures, seed corpus and 1k/10k/100k synthetic articles,
 #                   beside raw SQLite FTS5 (SIZES="1000 10000" for fewer); writes .build/bench.json
 #   make model-check  answer the question set with a real local model (SmolLM2-135M-Instruct on
@@ -37,7 +39,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= analyzer query reader
 FUZZ_BUILD := .build-fuzz
 
-.PHONY: run test build eval bench fuzz lint format install clean deps help model-check
+.PHONY: run test build eval calibrate bench fuzz lint format install clean deps help model-check
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -68,17 +70,26 @@ test: deps
 	$(SWIFT) build $(RELEASE) --product byline
 	BYLINE_TEST_BINARY=$(CURDIR)/$(BIN) $(SWIFT) test
 
+# One scored set: $(call score,GOLD,KNOWLEDGE) (strict scoring, a fresh store each run).
+score = echo "== $(1)"; python3 Tests/Eval/score_set.py $(1) -- $(BIN) --knowledge $(2) --format jsonl
+
 eval: build
-	@echo "== Tests/Eval/questions.jsonl (plain, strict)"
-	@python3 Tests/Eval/score_set.py Tests/Eval/questions.jsonl -- $(BIN) --knowledge Knowledge --format jsonl
-	@echo "== Tests/Eval/followups.jsonl"
-	@python3 Tests/Eval/score_set.py Tests/Eval/followups.jsonl -- $(BIN) --knowledge Knowledge --format jsonl
+	@$(call score,Tests/Eval/questions.jsonl,Knowledge)
+	@$(call score,Tests/Eval/followups.jsonl,Knowledge)
+	@for f in Tests/Eval/blind/*seeds*.jsonl; do $(call score,$$f,Knowledge); done
+	@$(call score,Tests/Eval/corpus-c/questions.jsonl,Tests/Eval/corpus-c/knowledge)
+	@$(call score,Tests/Eval/corpus-c/followups.jsonl,Tests/Eval/corpus-c/knowledge)
 	@if [ -f $(SHARED)/run.py ]; then \
-	  echo "== $(SHARED)/dev.jsonl"; \
-	  python3 Tests/Eval/score_set.py $(SHARED)/dev.jsonl -- $(BIN) --knowledge Knowledge --format jsonl; \
-	  echo "== $(SHARED)/dev-followups.jsonl"; \
-	  python3 Tests/Eval/score_set.py $(SHARED)/dev-followups.jsonl -- $(BIN) --knowledge Knowledge --format jsonl; \
+	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
+	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \
+	  $(call score,$(SHARED)/corpus-b/questions.jsonl,$(SHARED)/corpus-b/knowledge); \
+	  $(call score,$(SHARED)/corpus-b/followups.jsonl,$(SHARED)/corpus-b/knowledge); \
+	  for f in Tests/Eval/blind/*corpus-b*.jsonl; do $(call score,$$f,$(SHARED)/corpus-b/knowledge); done; \
 	fi
+	@python3 Tests/Eval/score_reader.py $(BIN) 2>/dev/null || true
+
+calibrate: build
+	python3 Tests/Eval/calibrate.py $(BIN)
 
 bench: deps
 	$(SWIFT) build $(RELEASE) --product byline

@@ -40,6 +40,10 @@ public struct QuestionAnalyzer: Sendable {
     "service", "tool", "software", "program", "brand", "family", "division", "lab", "firm",
     "startup", "rival", "rivals", "competitor", "competitors", "browser", "chip", "network",
   ]
+  /// Nouns that ask for a figure ("What number …", "What share …").
+  static let countNouns: Set<String> = [
+    "number", "count", "total", "figure", "share", "percentage", "proportion", "tally", "amount",
+  ]
   static let dateNouns: Set<String> = ["year", "month", "date", "day", "time", "week", "quarter"]
   static let placeNouns: Set<String> = ["country", "city", "place", "location", "platform", "platforms", "where"]
   static let negations: Set<String> = [
@@ -69,6 +73,8 @@ public struct QuestionAnalyzer: Sendable {
       if auxiliaries.contains(w) || Tokenizer.stopWords.contains(w) || run.count == 2 { break }
       run.append(w)
     }
+    // "What precise number of …", "What share of …": a count, whatever WordNet files it under.
+    if run.contains(where: Self.countNouns.contains) { return .number }
     for w in run.reversed() {
       guard let file = wordNet.nounFiles(of: w).first else { continue }
       switch file {
