@@ -82,7 +82,6 @@ public struct QuestionAnalyzer: Sendable {
       case WordNet.NounFile.group: return .organisation
       case WordNet.NounFile.location: return .place
       case WordNet.NounFile.time: return .date
-      case WordNet.NounFile.possession: return .money
       case WordNet.NounFile.quantity: return .number
       default: return nil
       }

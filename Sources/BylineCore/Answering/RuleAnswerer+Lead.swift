@@ -5,7 +5,9 @@ extension RuleAnswerer {
   /// else the clause that holds the answer, opening with a capital as a sentence does.
   func leadSentence(_ lead: ScoredPassage, question: Question, keep: [String], weights: [String: Double]) -> String {
     let kind = question.kind
-    let text = TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank)
+    // Typographic spaces and hyphens as plain ones: "$15 billion", "open-source" (the citation
+    // keeps the sentence verbatim).
+    let text = Self.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
     let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
     if ArticleStructurer.wordCount(text) <= limit { return text }
     // A long sentence of coordinated clauses: the clause that holds the answer, whole.
@@ -19,8 +21,27 @@ extension RuleAnswerer {
     var clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
     clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
+    // A clause cut after a conjunction does not open with it.
+    for conjunction in ["and ", "but ", "while ", "or ", "so ", "yet "] where clause.lowercased().hasPrefix(conjunction) {
+      clause = String(clause.dropFirst(conjunction.count))
+      break
+    }
     guard let first = clause.first, first.isLowercase else { return clause }
     return first.uppercased() + clause.dropFirst()
+  }
+
+  /// `text` with no-break, narrow and thin spaces as spaces and non-breaking hyphens as hyphens.
+  static func plainSpacing(_ text: String) -> String {
+    if TextNormalizer.isASCII(text) { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x00A0, 0x2007, 0x2009, 0x200A, 0x202F: out.append(" ")
+      case 0x2010, 0x2011: out.append("-")
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
   }
 
   /// Where coordinated clauses meet: each part after one reads as a sentence of its own.

@@ -118,7 +118,9 @@ public final class RuleAnswerer: @unchecked Sendable {
       trace.abstainReason = reason
       let hint =
         reason.hasPrefix("it never mentions") || reason.hasPrefix("none of its articles") ? nil : passages.first
-      return (abstain(question, "The corpus does not answer that: \(reason).", nearest: hint), trace)
+      // A passage that could answer is never offered as the "nearest": only one that falls short.
+      let weak = hint.flatMap { answers($0, question) ? nil : $0 }
+      return (abstain(question, "The corpus does not answer that: \(reason).", nearest: weak), trace)
     }
     let composed = try compose(question, passages.filter { answers($0, question) })
     guard composed.confidence >= tuning.answerThreshold else {
