@@ -280,7 +280,9 @@ public struct QuestionAnalyzer: Sendable {
       }
       if Self.orgNouns.contains(second) { return .organisation }
       if Self.placeNouns.contains(second) { return .place }
-      if second == "amount" || second == "price" || second == "sum" { return .money }
+      if ["amount", "price", "sum", "fee", "fees", "cost", "salary", "fine", "bill", "valuation"].contains(second) {
+        return .money
+      }
       if second == "number" || second == "percentage" || second == "share" && third == "of" { return .number }
       if has("what are (the|some)")
         && (has("(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)"))
