@@ -86,7 +86,12 @@ eval: build
 	  $(call score,$(SHARED)/corpus-b/followups.jsonl,$(SHARED)/corpus-b/knowledge); \
 	  for f in Tests/Eval/blind/*corpus-b*.jsonl; do $(call score,$$f,$(SHARED)/corpus-b/knowledge); done; \
 	fi
-	@python3 Tests/Eval/score_reader.py $(BIN) 2>/dev/null || true
+	@for pair in "$(SHARED)/corpus-b/knowledge Tests/Eval/corpus-b-reader-gold.jsonl" \
+	  "Tests/Eval/corpus-c/knowledge Tests/Eval/corpus-c/reader-gold.jsonl"; do \
+	  set -- $$pair; [ -d $$1 ] || continue; echo "== reader: $$1"; \
+	  $(BIN) articles --knowledge $$1 --format json > .build/reader-articles.json && \
+	  python3 Tests/Eval/score_reader.py $$2 .build/reader-articles.json; \
+	done
 
 calibrate: build
 	python3 Tests/Eval/calibrate.py $(BIN)

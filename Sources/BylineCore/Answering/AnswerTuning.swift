@@ -65,6 +65,10 @@ public struct AnswerTuning: Sendable, Equatable {
   public var uncertainLeadShare = 0.7
   /// A supporting citation from another article needs at least this share of the best score.
   public var supportScoreShare = 0.6
+  /// A supporting sentence from another article must hold at least this share of the question
+  /// weight the lead's sentence holds ("Reported in 3 of 5 articles" counts only those that
+  /// state it).
+  public var supportCoverageShare = 0.8
   /// Most citations an answer carries.
   public var maxCitations = 4
 
@@ -97,6 +101,7 @@ public struct AnswerTuning: Sendable, Equatable {
     case "typedPersonLeadShare": typedPersonLeadShare = value
     case "uncertainLeadShare": uncertainLeadShare = value
     case "supportScoreShare": supportScoreShare = value
+    case "supportCoverageShare": supportCoverageShare = value
     case "maxCitations": maxCitations = Int(value)
     default: return false
     }

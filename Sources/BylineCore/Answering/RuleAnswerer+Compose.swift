@@ -90,7 +90,10 @@ extension RuleAnswerer {
     var support: [ScoredPassage] = [lead]
     var seenArticles: Set<String> = [lead.passage.articleId]
     for p in passages where !seenArticles.contains(p.passage.articleId) {
-      guard p.score >= bestScore * tuning.supportScoreShare, p.sentenceCoverage >= tuning.candidateCoverage
+      // Corroboration counts an article only when its sentence states the same thing: the same
+      // span, or (without one) nearly as much of the question as the lead's sentence holds.
+      guard p.score >= bestScore * tuning.supportScoreShare,
+        p.sentenceCoverage >= max(tuning.candidateCoverage, tuning.supportCoverageShare * lead.sentenceCoverage)
       else { continue }
       if let span, spanKinds.contains(question.kind),
         !TextNormalizer.fold(p.passage.text).lowercased().contains(span.lowercased())

@@ -210,6 +210,8 @@ public struct Retriever: Sendable {
     if let context, !profile.speakers.isEmpty, profile.speakerMatches(context.words) { score += 0.15 }
     if !profile.outlets.isEmpty {
       if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) { score += 0.35 }
+      // A sentence that names the outlet as its own source says what the outlet reported.
+      if p.cites.contains(where: profile.outlets.contains) { score += 0.15 }
     }
     if !quick, hasSpan(profile.question, in: p) { score += 0.12 }
     let length = stems.count
