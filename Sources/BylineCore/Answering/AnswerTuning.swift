@@ -63,6 +63,9 @@ public struct AnswerTuning: Sendable, Equatable {
   /// A passage saying something is not known replaces the lead, for questions about what is
   /// unknown and for yes-or-no questions, when its score is at least this share of the best.
   public var uncertainLeadShare = 0.7
+  /// A follow-up whose best passage is one the earlier answer quoted leads instead with the
+  /// best other passage whose score is at least this share of the best.
+  public var freshLeadShare = 0.8
   /// A supporting citation from another article needs at least this share of the best score.
   public var supportScoreShare = 0.6
   /// A supporting sentence from another article must hold at least this share of the question
@@ -102,6 +105,7 @@ public struct AnswerTuning: Sendable, Equatable {
     case "uncertainLeadShare": uncertainLeadShare = value
     case "supportScoreShare": supportScoreShare = value
     case "supportCoverageShare": supportCoverageShare = value
+    case "freshLeadShare": freshLeadShare = value
     case "maxCitations": maxCitations = Int(value)
     default: return false
     }

@@ -53,4 +53,7 @@ public struct Question: Sendable {
   public var isFollowUp = false
   /// Spans that cannot be the answer (what an earlier turn answered, for "Who else …?").
   public var excluded: [String] = []
+  /// Sentences the earlier turn's answer quoted: a follow-up leads with another sentence when a
+  /// strong one answers it.
+  public var previousQuotes: [String] = []
 }

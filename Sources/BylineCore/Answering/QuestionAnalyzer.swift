@@ -40,6 +40,24 @@ public struct QuestionAnalyzer: Sendable {
     "service", "tool", "software", "program", "brand", "family", "division", "lab", "firm",
     "startup", "rival", "rivals", "competitor", "competitors", "browser", "chip", "network",
   ]
+  /// Words that announce a change of topic ("Switching topics: …", "Turning to the recall: …").
+  static let switchWords: Set<String> = [
+    "switching", "switch", "turning", "turn", "moving", "move", "changing", "change", "topic", "topics",
+    "subject", "new", "question", "separately", "different", "another", "unrelated", "note",
+  ]
+
+  /// The topic and the question of "Switching to TOPIC: QUESTION", or nil when the question does
+  /// not open by announcing a new topic.
+  static func topicSwitch(_ text: String) -> (String, String)? {
+    guard let colon = text.firstIndex(where: { $0 == ":" }) else { return nil }
+    let head = text[..<colon]
+    let words = Tokenizer.words(String(head))
+    guard let first = words.first, switchWords.contains(first), words.count <= 8 else { return nil }
+    let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    guard Tokenizer.words(rest).count >= 2 else { return nil }
+    return (String(head), rest.prefix(1).uppercased() + rest.dropFirst())
+  }
+
   /// Nouns that ask for a figure ("What number …", "What share …").
   static let countNouns: Set<String> = [
     "number", "count", "total", "figure", "share", "percentage", "proportion", "tally", "amount",
@@ -91,6 +109,18 @@ public struct QuestionAnalyzer: Sendable {
 
   /// Analyses `text`.
   public func analyze(_ text: String) -> Question {
+    // "Switching to the Tesla recall: when …": the question is what follows; the words of the
+    // new topic join it with less weight, the words announcing the switch not at all.
+    if let (topic, rest) = Self.topicSwitch(text) {
+      var question = analyze(rest)
+      question.text = text
+      let have = Set(question.terms.map(\.stem))
+      for word in Tokenizer.words(topic) where !Tokenizer.stopWords.contains(word) && !Self.switchWords.contains(word) {
+        let stem = PorterStemmer.stem(word)
+        if !have.contains(stem) { question.terms.append(QueryTerm(stem: stem, surface: word, weight: 0.5, isEntity: false)) }
+      }
+      return question
+    }
     let folded = TextNormalizer.fold(text).trimmingCharacters(in: .whitespacesAndNewlines)
     let words = Tokenizer.words(folded)
     let rawWords = folded.split(whereSeparator: { $0.isWhitespace }).map { Self.trimmingPunctuation(String($0)) }
@@ -302,6 +332,8 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     case "list", "name":
       return .list
+    case "by", "since", "until", "till", "from" where second == "when":
+      return .date
     case "in", "on", "at", "during":
       if second == "what" || second == "which" {
         if Self.dateNouns.contains(third) { return .date }

@@ -25,6 +25,15 @@ extension RuleAnswerer {
         lead = typed
       }
     }
+    // A follow-up: a new question deserves a new sentence when a strong one answers it.
+    if question.previousQuotes.contains(lead.passage.text),
+      let fresh = passages.first(where: {
+        !question.previousQuotes.contains($0.passage.text) && $0.score >= bestScore * tuning.freshLeadShare
+          && (!spanKinds.contains(question.kind) || !spans(question, $0).isEmpty)
+      })
+    {
+      lead = fresh
+    }
     // "By car or on scooters?": a strong passage that names one option answers.
     if question.kind == .yesNo, let options = Self.options(in: question.text),
       Self.optionsHeld(options, in: lead.passage.text).count != 1,

@@ -88,6 +88,7 @@ public final class RuleAnswerer: @unchecked Sendable {
       for outlet in resolution.outlets where !question.outlets.contains(outlet) { question.outlets.append(outlet) }
       question.isFollowUp = resolution.short
       question.excluded = resolution.excluded
+      question.previousQuotes = resolution.previousQuotes
       if let kind = resolution.kind { question.kind = kind }
     }
     var (answer, trace) = try answer(question)

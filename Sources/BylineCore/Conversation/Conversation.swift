@@ -19,6 +19,8 @@ public struct Resolution: Sendable, Hashable {
   public var contextWeight = 0.35
   /// Answers the follow-up must not give again ("Who else …?" after a name).
   public var excluded: [String] = []
+  /// The sentences the earlier answer quoted.
+  public var previousQuotes: [String] = []
 }
 
 /// Keeps the turns of one conversation and resolves follow-up questions ("When did he write
@@ -121,6 +123,9 @@ public final class Conversation: @unchecked Sendable {
       }
     }
     var resolution = Resolution(focus: focus, context: context, display: display, outlets: outlets, short: short)
+    // The earlier answer's sentences, which a new question should not get again unless they
+    // answer it best by far.
+    resolution.previousQuotes = last.answer.citations.map(\.quote)
     // "Who else quit?": not the one the last answer named.
     if words.contains("else") || words.contains("other") || words.contains("another") {
       resolution.excluded = (last.answer.focus.map { [$0] } ?? []) + analyzer.analyze(previous).entities
