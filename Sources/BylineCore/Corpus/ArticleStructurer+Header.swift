@@ -43,7 +43,7 @@ extension ArticleStructurer {
       }
       if lower.hasPrefix("published by"), PageFurniture.publisher(in: block.text) != nil {
         head.drops[i] = "publisher"
-      } else if PageFurniture.matches(PageFurniture.lines, lower) || PageFurniture.isShareBar(lower) {
+      } else if PageFurniture.isFurnitureLine(lower) || PageFurniture.isShareBar(lower) {
         head.drops[i] = "furniture"
       } else if PageFurniture.matches(PageFurniture.trailerStarts, lower) {
         firstBody = i
@@ -244,6 +244,9 @@ extension ArticleStructurer {
   /// "HOUSTON —"): its length in UTF-16 units and the agencies it names.
   func wireDateline(_ text: String) -> (length: Int, agencies: [String])? {
     guard let first = text.first, first.isUppercase || first == "(" else { return nil }
+    // A dateline is a capitalised place, an agency in brackets or both, then a dash, near the start.
+    let head = text.utf8.prefix(80)
+    guard head.contains(0x28) || text.utf8.prefix(3).allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return nil }
     let ns = text as NSString
     let range = NSRange(location: 0, length: min(ns.length, 120))
     if let m = Self.datelineWithAgency.firstMatch(in: text, range: range) {
