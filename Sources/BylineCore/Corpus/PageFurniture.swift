@@ -16,7 +16,11 @@ public enum PageFurniture {
     #"^(accept|reject|manage) (all )?cookies"#,
     #"^(read more|see also|related|more|read next|also read|watch|listen|recommended|more on this story)\s*[:|]"#,
     #"^(©|\(c\)|copyright\b)"#, #"^all rights reserved"#,
-    #"^\((reporting|writing|editing|compiled|additional reporting) by\b"#,
+    #"^\(?(reporting|writing|editing|compiled) by\b[^.]{0,80}(;|\)|$)"#,
+    #"^(image|video|media) (source|caption|copyright)s?\b"#, #"^our standards\s*:"#,
+    #"^(published|updated|posted|last updated|first published|modified)( on| at)?:?$"#,
+    #"^\((ap|afp|reuters|pa|epa|getty|bloomberg|ansa|dpa)?\s*(photo|image|picture|file photo)s?\b"#,
+    #"^(save|saved|bookmark|gift this article|comments? \(\d+\)|\d+ comments?)$"#,
   ].combined
 
   /// Words of a share bar ("Share this story | Print | Email").
