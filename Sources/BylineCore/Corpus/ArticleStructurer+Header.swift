@@ -43,7 +43,7 @@ extension ArticleStructurer {
       }
       if lower.hasPrefix("published by"), PageFurniture.publisher(in: block.text) != nil {
         head.drops[i] = "publisher"
-      } else if PageFurniture.matches(PageFurniture.lines, lower) || PageFurniture.isShareBar(lower) {
+      } else if PageFurniture.isFurnitureLine(lower) || PageFurniture.isShareBar(lower) {
         head.drops[i] = "furniture"
       } else if PageFurniture.matches(PageFurniture.trailerStarts, lower) {
         firstBody = i
@@ -108,6 +108,15 @@ extension ArticleStructurer {
         used.insert(k)
       }
     }
+    // An outlet's name under the byline ("By Sam Hughes" / "BBC News") is the byline's.
+    for k in candidates where k < firstBody && !used.contains(k) && head.drops[k] == nil {
+      guard k > 0, head.drops[k - 1] == "byline", Self.isOutletLine(blocks[k]),
+        let known = attributions.directory.canonical(blocks[k].text)
+      else { continue }
+      head.drops[k] = "byline"
+      used.insert(k)
+      if article.outlet.isEmpty && head.outlet == nil { head.outlet = known }
+    }
     // The dek: the first line after the headline, a sentence-case line that is not a sentence.
     if let k = candidates.first(where: { !used.contains($0) && $0 >= head.start }), k < firstBody,
       blocks[k].words >= 5, !Self.isTitleCase(blocks[k].text), let last = blocks[k].text.last, !".:".contains(last)
@@ -134,8 +143,17 @@ extension ArticleStructurer {
   }
 
   /// A line that may be an outlet's name: 1-4 title-case words, no sentence punctuation.
+  /// Words a page prints alone above or below a headline that are not an outlet's name.
+  static let pageWords: Set<String> = [
+    "published", "updated", "posted", "advertisement", "analysis", "opinion", "comment", "live", "breaking",
+    "exclusive", "explainer", "news", "video", "audio", "sport", "sports", "home", "menu", "search", "share", "latest",
+    "world", "business", "politics", "technology", "science", "health", "culture", "markets", "features", "review",
+    "interview", "podcast", "newsletter", "sponsored", "editorial", "premium", "subscriber", "listen", "watch",
+  ]
+
   static func isOutletLine(_ block: Block) -> Bool {
     let t = block.text
+    if block.words == 1 && pageWords.contains(t.lowercased()) { return false }
     guard (1...4).contains(block.words), block.length <= 40, let first = t.first, first.isUppercase || first.isNumber
     else { return false }
     if t.contains(where: { ",;:!?|\"“”()".contains($0) }) { return false }
@@ -244,6 +262,9 @@ extension ArticleStructurer {
   /// "HOUSTON —"): its length in UTF-16 units and the agencies it names.
   func wireDateline(_ text: String) -> (length: Int, agencies: [String])? {
     guard let first = text.first, first.isUppercase || first == "(" else { return nil }
+    // A dateline is a capitalised place, an agency in brackets or both, then a dash, near the start.
+    let head = text.utf8.prefix(80)
+    guard head.contains(0x28) || text.utf8.prefix(3).allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return nil }
     let ns = text as NSString
     let range = NSRange(location: 0, length: min(ns.length, 120))
     if let m = Self.datelineWithAgency.firstMatch(in: text, range: range) {

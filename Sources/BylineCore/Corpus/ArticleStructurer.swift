@@ -132,7 +132,7 @@ public struct ArticleStructurer: Sendable {
         furniture.append("caption: " + line)
         continue
       }
-      if !lower.isEmpty && (PageFurniture.matches(PageFurniture.lines, lower) || PageFurniture.isShareBar(lower))
+      if !lower.isEmpty && (PageFurniture.isFurnitureLine(lower) || PageFurniture.isShareBar(lower))
       {
         furniture.append("furniture: " + line)
         captionNext = PageFurniture.isPhotoCredit(lower)
@@ -331,7 +331,7 @@ public struct ArticleStructurer: Sendable {
 
   private func isFurniture(_ line: String) -> Bool {
     let lower = PageFurniture.plain(line).lowercased()
-    return PageFurniture.matches(PageFurniture.lines, lower)
+    return PageFurniture.isFurnitureLine(lower)
       || PageFurniture.matches(PageFurniture.trailerStarts, lower)
   }
 

@@ -58,9 +58,7 @@ public struct AttributionExtractor: Sendable {
   private static let domain = #"((?:[a-z0-9-]+\.)+[a-z]{2,})"#
   private static let patterns: [NSRegularExpression] = [
     #"\baccording to (?:a |an |the )?"# + name,
-    name + #"(?: news agency| newspaper| news service| wire service| website| broadcaster)?(?:,[^,]{1,40},)?"#
-      + #"(?: later| also| first| earlier| then| previously| originally| separately| exclusively| has| had| have)? ("#
-      + reportingVerbs + #")\b"#,
+    name + #"(?:,[^,]{1,40},)? ("# + reportingVerbs + #")\b"#,
     #"\b(?:first published|published|reported|cited|broken|broke|report|reporting|scoop|files|quoted) by (?:the )?"#
       + name,
     name + #"(?: and (?:the )?"# + name + #")?, which (?:first )?(?:broke|reported|published|revealed)\b"#,
@@ -74,6 +72,10 @@ public struct AttributionExtractor: Sendable {
     #"\b(?:site|website|news site|outlet|newspaper|paper|daily|tabloid|broadsheet|broadcaster|news agency|wire service|magazine|channel) (?:"#
       + domain + "|" + name + ")",
     name + #", (?:a|an|the) (?:(?!after |before |since |of |when |that |who |which )[\w-]+ ){0,3}(?:site|website|outlet|news site|newspaper|paper|tabloid|broadsheet|magazine|publication|blog|broadcaster|news agency|wire service|channel)\b"#,
+    // The same as the second, with a word between the name and the verb ("The BBC later reported",
+    // "the PA news agency understands"): a pattern of its own so that the common case stays cheap.
+    name + #"(?: news agency| newspaper| news service| wire service| website| broadcaster| later| also| first| earlier| then| previously| originally| separately| exclusively)(?:,[^,]{1,40},)? ("#
+      + reportingVerbs + #")\b"#,
   ].map { try! NSRegularExpression(pattern: $0) }
 
   /// Patterns whose capture may be an outlet the directory does not list, when it looks like a
@@ -98,13 +100,29 @@ public struct AttributionExtractor: Sendable {
     [", which "],
     [" report", " article", " story", " analysis"],
     ["Source", "Via", "Primary source"],
-    ["told ", " on ", "spoke to ", "speaking to ", "talking to ", "interview with ", "interviewed by ", "citing ", "quoted in ",
-      "writing in "],
-    ["'s ", "’s "],
+    [
+      "told ", "spoke to ", "speaking to ", "talking to ", "interview with ", "interviewed by ", "citing ", "quoted in ",
+      "writing in ", "said on ", "admitted on ", "speaking on ", "appearing on ", "acknowledged on ", "insisted on ",
+      "confirmed on ", "interview on ", "interviewed on ",
+    ],
+    Self.possessiveNouns.flatMap { ["'s " + $0, "’s " + $0] },
     ["writes ", "wrote ", "writing "],
-    ["site ", "outlet ", "paper ", "daily ", "tabloid ", "broadsheet ", "broadcaster ", "agency ", "service ", "magazine ",
-      "channel "],
-    [", a ", ", an ", ", the "],
+    Self.outletNouns.map { $0 + " " },
+    Self.outletNouns,
+    [
+      " news agency ", " newspaper ", " news service ", " wire service ", " website ", " broadcaster ", " later ",
+      " also ", " first ", " earlier ", " then ", " previously ", " originally ", " separately ", " exclusively ",
+    ],
+  ]
+
+  /// What an outlet's possessive is followed by when it is credited ("ESPN's sources").
+  private static let possessiveNouns = [
+    "own", "report", "sources", "story", "investigation", "analysis", "coverage", "reporter", "correspondent", "scoop",
+  ]
+  /// Words that describe a news outlet ("the Irish site breakingnews.ie", "X, a site that …").
+  private static let outletNouns = [
+    "site", "outlet", "paper", "daily", "tabloid", "broadsheet", "broadcaster", "agency", "service", "magazine",
+    "channel", "publication", "blog",
   ]
 
   /// Cheap pre-check: a sentence without any of these credits no outlet.
@@ -155,7 +173,7 @@ public struct AttributionExtractor: Sendable {
     for (index, (regex, words)) in zip(Self.patterns, Self.patternWordRanges).enumerated()
     where present[words].contains(true) {
       for match in regex.matches(in: text, range: whole) {
-        let groups = index == 1 ? [1] : Array(1..<match.numberOfRanges)
+        let groups = index == 1 || index == 11 ? [1] : Array(1..<match.numberOfRanges)
         for group in groups where match.range(at: group).location != NSNotFound {
         let candidate = ns.substring(with: match.range(at: group))
         var outlets: [String] = []
@@ -165,7 +183,7 @@ public struct AttributionExtractor: Sendable {
           outlets = [directory.canonical(named) != nil || named.contains(" ") ? named : candidate.lowercased()]
         } else {
           // "TF1 and Le Parisien reported": each name of the list.
-          let parts = candidate.components(separatedBy: " and ")
+          let parts = TextNormalizer.has(candidate, " and ") ? candidate.components(separatedBy: " and ") : [candidate]
           for part in parts {
             if let o = resolve(part, allowUnknown: Self.describesOutlet.contains(index) ? .always : .masthead) {
               outlets.append(o)
@@ -174,7 +192,7 @@ public struct AttributionExtractor: Sendable {
           if parts.count > 1 && outlets.isEmpty, let o = resolve(candidate) { outlets = [o] }
         }
         for outlet in outlets {
-        if index == 1, match.numberOfRanges > 2, match.range(at: 2).location != NSNotFound {
+        if index == 1 || index == 11, match.numberOfRanges > 2, match.range(at: 2).location != NSNotFound {
           // "Thomson Reuters said in a statement", "the BBC said" in a story about the BBC.
           let verb = ns.substring(with: match.range(at: 2))
           let after = ns.substring(from: match.range.location + match.range.length)
@@ -229,6 +247,7 @@ public struct AttributionExtractor: Sendable {
   /// The outlets the directory knows among the capitalised names of `text` (a headline).
   public func mentioned(in text: String) -> Set<String> {
     let folded = TextNormalizer.fold(text)
+    if TextNormalizer.isASCII(folded) && !names.occurs(in: folded) { return [] }
     let ns = folded as NSString
     var out = Set<String>()
     for m in Self.capitalisedRun.matches(in: folded, range: NSRange(location: 0, length: ns.length)) {
@@ -281,7 +300,9 @@ public struct AttributionExtractor: Sendable {
         if startIndex < first && !starts.contains(startIndex) { continue }
         if !starts.contains(startIndex) && startIndex <= starts.max()! { continue }
         let phrase = words[startIndex..<(startIndex + length)].joined(separator: " ")
-        let known = directory.canonical(phrase) ?? (OutletDirectory.isDomain(phrase) ? directory.outlet(forDomain: phrase) : nil)
+        let known =
+          directory.canonical(phrase)
+          ?? (phrase.contains(".") && OutletDirectory.isDomain(phrase) ? directory.outlet(forDomain: phrase) : nil)
         guard let known else { continue }
         // Part of a longer capitalised name: "Thomson Reuters", "BBC Studios".
         if !starts.contains(startIndex) { continue }

@@ -77,6 +77,8 @@ extension DateFinder {
   /// "Thursday 7 August 2025, 12:41 BST", "December 13, 2023", "Aug. 7, 2025", "2024-05-14",
   /// "14/05/2024" (day first, unless the first number cannot be a day of a month).
   public static func calendarDate(in text: String) -> (iso: String, range: NSRange)? {
+    // Every form holds a year of four digits.
+    guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
     let ns = text as NSString
     var best: (iso: String, range: NSRange)?
     for (regex, order) in calendarForms {

@@ -8,7 +8,7 @@ struct NeedleSet: Sendable {
   private let bytes: [UInt8]
   private let offsets: [Int]
   /// Needle numbers by first byte: bucket `b` is `bucketItems[bucketStarts[b]..<bucketStarts[b + 1]]`.
-  private let bucketStarts: [Int]
+  private let bucketStarts: [Int32]
   private let bucketItems: [Int]
   /// Byte to compare: itself, or its lower case when folding ASCII case.
   private let fold: [UInt8]
@@ -28,23 +28,32 @@ struct NeedleSet: Sendable {
       bytes += needle.utf8
       offsets.append(bytes.count)
     }
-    var buckets = [[Int]](repeating: [], count: 256)
-    for i in needles.indices where offsets[i + 1] > offsets[i] { buckets[Int(bytes[offsets[i]])].append(i) }
-    var starts = [0]
-    var items: [Int] = []
-    for bucket in buckets {
-      items += bucket
-      starts.append(items.count)
-    }
-    self.bytes = bytes
-    self.offsets = offsets
-    bucketStarts = starts
-    bucketItems = items
     var fold = [UInt8](repeating: 0, count: 256)
     for b in 0..<256 {
       let isUpper = b >= 65 && b <= 90
       fold[b] = UInt8(foldingASCIICase && isUpper ? b + 32 : b)
     }
+    // Needles are bucketed by their first two bytes (many share a first byte: " said",
+    // " reported", …); one-byte needles by their byte, in the buckets after the 65,536.
+    var buckets = [[Int]](repeating: [], count: 65_536 + 256)
+    for i in needles.indices where offsets[i + 1] > offsets[i] {
+      let first = Int(bytes[offsets[i]])
+      if offsets[i + 1] - offsets[i] == 1 {
+        buckets[65_536 + first].append(i)
+      } else {
+        buckets[first << 8 | Int(bytes[offsets[i] + 1])].append(i)
+      }
+    }
+    var starts: [Int32] = [0]
+    var items: [Int] = []
+    for bucket in buckets {
+      items += bucket
+      starts.append(Int32(items.count))
+    }
+    self.bytes = bytes
+    self.offsets = offsets
+    bucketStarts = starts
+    bucketItems = items
     self.fold = fold
   }
 
@@ -72,9 +81,19 @@ struct NeedleSet: Sendable {
               fold.withUnsafeBufferPointer { fold in
                 var any = false
                 for position in 0..<hay.count {
+                  // A whole word starts only after a byte that is not part of a word.
+                  if wholeWords && position > 0 && TextNormalizer.isWordByte(hay[position - 1]) { continue }
                   let first = Int(fold[Int(hay[position])])
-                  var k = starts[first]
-                  let end = starts[first + 1]
+                  // The one-byte needles of this byte, then the longer ones of these two bytes.
+                  let single = 65_536 + first
+                  let pair = position + 1 < hay.count ? first << 8 | Int(fold[Int(hay[position + 1])]) : -1
+                  var round = 0
+                  while round < 2 {
+                  let bucket = round == 0 ? single : pair
+                  round += 1
+                  if bucket < 0 { continue }
+                  var k = Int(starts[bucket])
+                  let end = Int(starts[bucket + 1])
                   while k < end {
                     let i = items[k]
                     k += 1
@@ -93,6 +112,7 @@ struct NeedleSet: Sendable {
                     if stopAtFirst { return true }
                     found[i] = true
                     any = true
+                  }
                   }
                 }
                 return any

@@ -13,12 +13,15 @@ public enum PageFurniture {
     #"^(sign up|subscribe)\b"#, #"^[^.]{0,60}\bnewsletters?\b[^.]{0,40}$"#,
     #"^(advertisement|advert|sponsored|sponsored content|ad|read more|see also|story continues below( advertisement)?|continue reading|show more|load more|comments?|most read|trending|share)$"#,
     #"^follow us\b"#, #"^listen to this (article|story)"#, #"^\d+ min(ute)?s? (read|listen)$"#,
-    #"\bcookies?\b.*\b(use|accept|consent|settings|policy|preferences)\b|^(accept|reject|manage) (all )?cookies"#,
+    #"^(accept|reject|manage) (all )?cookies"#,
     #"^(read more|see also|related|more|read next|also read|watch|listen|recommended|more on this story)\s*[:|]"#,
     #"^(©|\(c\)|copyright\b)"#, #"^all rights reserved"#,
-    #"(getty images|shutterstock|alamy|ap photo|afp photo|reuters photo|via reuters|/reuters|/afp|/ap|/pa( wire)?)\)?$"#,
-    #"^\((reporting|writing|editing|compiled|additional reporting) by\b"#,
-  ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    #"^\(?(reporting|writing|editing|compiled) by\b[^.]{0,80}(;|\)|$)"#,
+    #"^(image|video|media) (source|caption|copyright)s?\b"#, #"^our standards\s*:"#,
+    #"^(published|updated|posted|last updated|first published|modified)( on| at)?:?$"#,
+    #"^\((ap|afp|reuters|pa|epa|getty|bloomberg|ansa|dpa)?\s*(photo|image|picture|file photo)s?\b"#,
+    #"^(save|saved|bookmark|gift this article|comments? \(\d+\)|\d+ comments?)$"#,
+  ].combined
 
   /// Words of a share bar ("Share this story | Print | Email").
   static let shareWords: Set<String> = [
@@ -30,7 +33,8 @@ public enum PageFurniture {
 
   /// Whether `lower` (a lower-cased line) is a share bar: share words between separators.
   static func isShareBar(_ lower: String) -> Bool {
-    guard lower.utf8.count <= 100 else { return false }
+    guard lower.utf8.count <= 100, lower.utf8.contains(where: { $0 == 0x7C || $0 == 0x2F || $0 == 0x2C || $0 >= 0x80 })
+    else { return false }
     let items = lower.split { "|·•/,".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
     return items.count >= 2 && items.allSatisfy { shareWords.contains($0) }
@@ -44,12 +48,12 @@ public enum PageFurniture {
     #"^recommended( (for you|stories|reading|articles))?:?$"#,
     #"^(most (read|popular|viewed)|trending( now)?|top stories|latest( news| stories)?|more stories|more on this story|read next|what to read next|further reading|in other news|elsewhere on \w+|around the web)$"#,
     #"^companies in this story"#,
-  ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+  ].combined
 
   /// Lines that start an app or sign-up promotion: it runs until a full paragraph of text.
   static let promoTrailers: [NSRegularExpression] = [
     #"^get your own\b"#, #"^shared from\b"#, #"^(download|get it) on the (app store|google play)"#,
-  ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+  ].combined
 
   /// Both kinds of trailer start.
   static let trailerStarts = linkTrailers + promoTrailers
@@ -107,5 +111,33 @@ extension PageFurniture {
   static func isPhotoCredit(_ lower: String) -> Bool {
     ["photo", "image", "picture", "illustration", "(photo", "(image", "credit"].contains { lower.hasPrefix($0) }
       || lower.hasSuffix("getty images") || lower.hasSuffix("shutterstock")
+  }
+}
+
+extension PageFurniture {
+  /// Endings of a photo-agency credit ("… /Getty Images", "… via Reuters").
+  static let creditEndings = [
+    "getty images", "shutterstock", "alamy", "ap photo", "afp photo", "reuters photo", "via reuters", "/reuters",
+    "/afp", "/ap", "/pa", "/pa wire", "pa wire", "getty images)", "/ap)", "/reuters)", "/afp)",
+  ]
+
+  /// Whether `lower` (a lower-cased short line) is furniture dropped wherever it appears: the
+  /// anchored patterns of ``lines``, a cookie notice, a photo-agency credit.
+  static func isFurnitureLine(_ lower: String) -> Bool {
+    if matches(lines, lower) { return true }
+    if lower.contains("cookie") {
+      let words = ["use", "accept", "consent", "settings", "policy", "preferences"]
+      if words.contains(where: { lower.contains($0) }) { return true }
+    }
+    return lower.utf8.count <= 80 && creditEndings.contains { lower.hasSuffix($0) }
+  }
+}
+
+extension Array where Element == String {
+  /// Patterns that each start with `^`, as one case-insensitive alternation anchored once: one
+  /// match call, tried at the start of the line only.
+  fileprivate var combined: [NSRegularExpression] {
+    let body = map { $0.hasPrefix("^") ? String($0.dropFirst()) : ".*?" + $0 }.map { "(?:" + $0 + ")" }
+    return [try! NSRegularExpression(pattern: "^(?:" + body.joined(separator: "|") + ")", options: [.caseInsensitive])]
   }
 }

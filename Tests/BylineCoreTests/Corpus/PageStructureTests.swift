@@ -104,6 +104,24 @@ import Testing
     #expect(doc.passages.last?.text == "The plan goes to a second vote.")
   }
 
+  @Test func broadcasterLayoutWithImageLinesAndOutletUnderTheByline() {
+    let doc = read(
+      "Skip to content\nHome | News | Sport\n\nFerry operator cancels sailings as storm closes harbour\n\n"
+        + "Published\n14 May 2024\n\nImage source, Getty Images\nImage caption, Waves break over the wall\n\n"
+        + "By Sam Hughes\nBBC News\n\n" + body + "\nReporting by Sam Hughes; Editing by Jo Smith\n")
+    #expect(doc.article.title == "Ferry operator cancels sailings as storm closes harbour")
+    #expect(doc.article.outlet == "BBC")
+    #expect(doc.article.date == "2024-05-14")
+    #expect(doc.passages.count == 2)
+    #expect(doc.headings.isEmpty)
+  }
+
+  @Test func furnitureLinesAreListedWithWhatTheyAre() {
+    let doc = read("Harbour Tribune\n\nCouncil approves budget after a long night of debate\n\nBy Ann Lee\n\n" + body)
+    #expect(doc.furniture.contains("outlet: Harbour Tribune"))
+    #expect(doc.furniture.contains("byline: By Ann Lee"))
+  }
+
   @Test func articleWithoutPublisherIsShownByItsSiteOrTitle() {
     #expect(Article.displayName(outlet: "", url: "https://www.example-news.com/a/b", title: "T") == "Example-News")
     #expect(Article.displayName(outlet: "", url: "", title: "Council approves budget") == "Council approves budget")
