@@ -10,6 +10,13 @@ extension RuleAnswerer {
     let text = Self.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
     let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
     if ArticleStructurer.wordCount(text) <= limit { return text }
+    // "Why …": the reason clause of "…, because X" reads as a sentence of its own.
+    if kind == .reason, let range = text.range(of: ", because ") {
+      let reason = Self.sentenceCase(String(text[range.upperBound...]))
+      if ArticleStructurer.wordCount(reason) <= tuning.leadMaxWords, ArticleStructurer.wordCount(reason) >= 5 {
+        return reason
+      }
+    }
     // A long sentence of coordinated clauses: the clause that holds the answer, whole.
     // The question's names say what the sentence is about, not which clause answers.
     let named = Set(question.terms.filter(\.isEntity).map(\.stem))
@@ -18,6 +25,9 @@ extension RuleAnswerer {
     {
       return clause
     }
+    // News sentences put the main clause first: the longest opening run of clauses that fits
+    // and keeps the answer ("…, the Paris prosecutor, Laure Beccuau, said on Tuesday").
+    if let opening = Self.openingClauses(of: text, keep: keep, maxWords: tuning.leadMaxWords) { return opening }
     var clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
     clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
@@ -28,6 +38,30 @@ extension RuleAnswerer {
     }
     guard let first = clause.first, first.isLowercase else { return clause }
     return first.uppercased() + clause.dropFirst()
+  }
+
+  /// `text` with a capital first and no closing full stop.
+  static func sentenceCase(_ text: String) -> String {
+    var t = TextNormalizer.trimmed(text, where: TextNormalizer.isBlank)
+    if t.hasSuffix(".") { t.removeLast() }
+    guard let first = t.first, first.isLowercase else { return t }
+    return first.uppercased() + t.dropFirst()
+  }
+
+  /// The longest opening of `text` that ends at a comma or semicolon, has at most `maxWords`
+  /// words and at least half of them, and holds the first kept span (when there is one).
+  static func openingClauses(of text: String, keep: [String], maxWords: Int) -> String? {
+    var best: String?
+    var searchFrom = text.startIndex
+    while let r = text.range(of: ", ", range: searchFrom..<text.endIndex) ?? text.range(of: "; ", range: searchFrom..<text.endIndex) {
+      let prefix = String(text[..<r.lowerBound])
+      let words = ArticleStructurer.wordCount(prefix)
+      if words > maxWords { break }
+      let keeps = keep.first.map { TextNormalizer.has(TextNormalizer.fold(prefix).lowercased(), TextNormalizer.fold($0).lowercased()) } ?? true
+      if words * 2 >= maxWords, keeps { best = prefix }
+      searchFrom = r.upperBound
+    }
+    return best
   }
 
   /// `text` with no-break, narrow and thin spaces as spaces and non-breaking hyphens as hyphens.
@@ -76,6 +110,13 @@ extension RuleAnswerer {
     return first.uppercased() + clause.dropFirst()
   }
 
+  /// Words that open a clause with its own subject ("…, and the club said …").
+  static let subjectOpeners: Set<String> = [
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "he", "she",
+    "it", "they", "we", "i", "you", "there", "some", "many", "most", "all", "both", "each", "one", "two",
+    "three", "four", "five", "no", "none", "several", "other", "others", "another",
+  ]
+
   /// `text` split at each `mark`, except where the mark closes a list ("OpenAI, Google, and
   /// DeepSeek": the item before it is short and follows a comma).
   static func splitClauses(_ text: String, at mark: String) -> [String] {
@@ -86,7 +127,12 @@ extension RuleAnswerer {
       let before = out[out.count - 1]
       let items = before.components(separatedBy: ", ")
       let isList = mark.hasPrefix(", ") && items.count >= 2 && ArticleStructurer.wordCount(items.last ?? "") <= 3
-      if isList {
+      // "…, and got away with …": a clause without its own subject is no sentence.
+      let firstWord = piece.split(separator: " ").first.map(String.init) ?? ""
+      let hasSubject =
+        mark == "; " || firstWord.first?.isUppercase == true
+        || Self.subjectOpeners.contains(firstWord.lowercased())
+      if isList || !hasSubject {
         out[out.count - 1] = before + mark + piece
       } else {
         out.append(piece)

@@ -102,6 +102,8 @@ public enum Paraphrases {
     ["sequence", "sequencing", "order", "phased", "staggered", "phase"],
     ["warn", "warned", "caution", "cautioned", "cautions"],
     ["wait", "waits", "waiting", "delay", "delays", "lag", "late", "later"],
+    ["lower", "below", "beneath", "less than", "cheaper"],
+    ["higher", "above", "more than", "exceed", "exceeds"],
   ]
 
   /// Irregular and variant word forms that stemming does not join; matched at full weight.
