@@ -28,7 +28,8 @@ public struct Citation: Sendable, Codable, Hashable {
 
   /// "Scout, citing Axios" or "002_42c5…, citing Axios, Reuters".
   public var label: String {
-    let who = outlet.isEmpty ? id : outlet
+    // An article that names no publisher is shown by its title, never by its file id.
+    let who = Article.displayName(outlet: outlet, url: "", title: title.isEmpty ? id : title)
     let credited = cites.filter { $0 != outlet }
     return credited.isEmpty ? who : "\(who), citing \(credited.joined(separator: ", "))"
   }

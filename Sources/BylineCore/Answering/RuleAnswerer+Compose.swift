@@ -305,7 +305,7 @@ extension RuleAnswerer {
       guard let other = spans(question, p).first, other.lowercased() != span.lowercased() else { continue }
       let digits = { (s: String) in s.filter(\.isNumber) }
       if digits(other) == digits(span) { continue }
-      let who = p.passage.outlet.isEmpty ? p.passage.articleId : p.passage.outlet
+      let who = Article.displayName(outlet: p.passage.outlet, url: "", title: p.passage.title)
       if !versions.contains(where: { $0.0 == other }) { versions.append((other, who)) }
     }
     guard !versions.isEmpty else { return nil }

@@ -57,6 +57,16 @@ extension RuleAnswerer {
       let prefix = String(text[..<r.lowerBound])
       let words = ArticleStructurer.wordCount(prefix)
       if words > maxWords { break }
+      // Not inside a list ("fine-tune, distill, and run"): neither side of the comma a short item.
+      let before = prefix.components(separatedBy: ", ").last ?? prefix
+      let after = text[r.upperBound...].split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
+      let inList =
+        prefix.contains(", ") && ArticleStructurer.wordCount(before) <= 3
+        || ArticleStructurer.wordCount(after) <= 3 && text[r.upperBound...].contains(",")
+      if inList {
+        searchFrom = r.upperBound
+        continue
+      }
       let keeps = keep.first.map { TextNormalizer.has(TextNormalizer.fold(prefix).lowercased(), TextNormalizer.fold($0).lowercased()) } ?? true
       if words * 2 >= maxWords, keeps { best = prefix }
       searchFrom = r.upperBound

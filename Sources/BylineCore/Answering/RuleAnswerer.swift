@@ -270,7 +270,7 @@ public final class RuleAnswerer: @unchecked Sendable {
     if let near = nearest, near.coverage >= 0.35 {
       let weights = Dictionary(question.terms.map { ($0.stem, $0.weight) }, uniquingKeysWith: { a, _ in a })
       let clause = ClauseTrimmer.trim(near.passage.text, keep: [], weights: weights, maxWords: 24)
-      let who = near.passage.outlet.isEmpty ? near.passage.articleId : near.passage.outlet
+      let who = Article.displayName(outlet: near.passage.outlet, url: "", title: near.passage.title)
       message += " The nearest it comes is \(who): “\(clause)”."
     }
     return Answer(
