@@ -19,12 +19,20 @@ import Testing
     let shared = root.deletingLastPathComponent().appendingPathComponent("shared/eval")
     let eval = root.appendingPathComponent("Tests/Eval")
     return [
-      (Byline.knowledge, [shared.appendingPathComponent("dev.jsonl"), eval.appendingPathComponent("questions.jsonl")]
-        + ((try? FileManager.default.contentsOfDirectory(at: eval.appendingPathComponent("blind"), includingPropertiesForKeys: nil)) ?? [])
-        .filter { $0.lastPathComponent.hasSuffix("seeds.jsonl") }),
-      (shared.appendingPathComponent("corpus-b/knowledge"), [shared.appendingPathComponent("corpus-b/questions.jsonl")]
-        + ((try? FileManager.default.contentsOfDirectory(at: eval.appendingPathComponent("blind"), includingPropertiesForKeys: nil)) ?? [])
-        .filter { $0.lastPathComponent.hasSuffix("corpus-b.jsonl") }),
+      (
+        Byline.knowledge,
+        [shared.appendingPathComponent("dev.jsonl"), eval.appendingPathComponent("questions.jsonl")]
+          + ((try? FileManager.default.contentsOfDirectory(
+            at: eval.appendingPathComponent("blind"), includingPropertiesForKeys: nil)) ?? [])
+          .filter { $0.lastPathComponent.hasSuffix("seeds.jsonl") }
+      ),
+      (
+        shared.appendingPathComponent("corpus-b/knowledge"),
+        [shared.appendingPathComponent("corpus-b/questions.jsonl")]
+          + ((try? FileManager.default.contentsOfDirectory(
+            at: eval.appendingPathComponent("blind"), includingPropertiesForKeys: nil)) ?? [])
+          .filter { $0.lastPathComponent.hasSuffix("corpus-b.jsonl") }
+      ),
       (eval.appendingPathComponent("corpus-c/knowledge"), [eval.appendingPathComponent("corpus-c/questions.jsonl")]),
     ].filter { FileManager.default.fileExists(atPath: $0.0.path) }
   }

@@ -117,7 +117,9 @@ public struct QuestionAnalyzer: Sendable {
       let have = Set(question.terms.map(\.stem))
       for word in Tokenizer.words(topic) where !Tokenizer.stopWords.contains(word) && !Self.switchWords.contains(word) {
         let stem = PorterStemmer.stem(word)
-        if !have.contains(stem) { question.terms.append(QueryTerm(stem: stem, surface: word, weight: 0.5, isEntity: false)) }
+        if !have.contains(stem) {
+          question.terms.append(QueryTerm(stem: stem, surface: word, weight: 0.5, isEntity: false))
+        }
       }
       return question
     }
@@ -131,7 +133,9 @@ public struct QuestionAnalyzer: Sendable {
       ? classify(words: words, lowerRaw: lowerRaw)
       : classify(
         words: Tokenizer.words(asked),
-        lowerRaw: asked.split(whereSeparator: { $0.isWhitespace }).map { Self.trimmingPunctuation(String($0)).lowercased() })
+        lowerRaw: asked.split(whereSeparator: { $0.isWhitespace }).map {
+          Self.trimmingPunctuation(String($0)).lowercased()
+        })
     let quoted = Self.quotedPhrases(folded)
     let entities = Self.entities(rawWords)
     let outlets = findOutlets(folded, entities: entities)
@@ -332,7 +336,8 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     case "list", "name":
       return .list
-    case "by", "since", "until", "till", "from" where second == "when":
+    case "by", "since", "until", "till",
+      "from" where second == "when":
       return .date
     case "in", "on", "at", "during":
       if second == "what" || second == "which" {

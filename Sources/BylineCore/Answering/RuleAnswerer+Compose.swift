@@ -48,7 +48,8 @@ extension RuleAnswerer {
     if Self.asksWhatIsUnknown(question) || question.kind == .yesNo,
       let unsure = passages.first(where: {
         $0.score >= bestScore * tuning.uncertainLeadShare && Uncertainty.isUncertain($0.passage.text)
-      }), !Uncertainty.isUncertain(lead.passage.text), Self.asksWhatIsUnknown(question) || unsure.sentenceCoverage > lead.sentenceCoverage
+      }), !Uncertainty.isUncertain(lead.passage.text),
+      Self.asksWhatIsUnknown(question) || unsure.sentenceCoverage > lead.sentenceCoverage
     {
       lead = unsure
     }
@@ -182,7 +183,9 @@ extension RuleAnswerer {
   /// Whether the question asks what is not yet known ("What is still unclear about …").
   static func asksWhatIsUnknown(_ question: Question) -> Bool {
     let words = Tokenizer.words(question.text)
-    return words.contains(where: { ["unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered"].contains($0) })
+    return words.contains(where: {
+      ["unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered"].contains($0)
+    })
       || TextNormalizer.fold(question.text).lowercased().contains("not yet known")
       || TextNormalizer.fold(question.text).lowercased().contains("not known")
   }

@@ -32,7 +32,8 @@ extension RuleAnswerer {
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
     clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
     // A clause cut after a conjunction does not open with it.
-    for conjunction in ["and ", "but ", "while ", "or ", "so ", "yet "] where clause.lowercased().hasPrefix(conjunction) {
+    for conjunction in ["and ", "but ", "while ", "or ", "so ", "yet "] where clause.lowercased().hasPrefix(conjunction)
+    {
       clause = String(clause.dropFirst(conjunction.count))
       break
     }
@@ -53,7 +54,9 @@ extension RuleAnswerer {
   static func openingClauses(of text: String, keep: [String], maxWords: Int) -> String? {
     var best: String?
     var searchFrom = text.startIndex
-    while let r = text.range(of: ", ", range: searchFrom..<text.endIndex) ?? text.range(of: "; ", range: searchFrom..<text.endIndex) {
+    while let r = text.range(of: ", ", range: searchFrom..<text.endIndex)
+      ?? text.range(of: "; ", range: searchFrom..<text.endIndex)
+    {
       let prefix = String(text[..<r.lowerBound])
       let words = ArticleStructurer.wordCount(prefix)
       if words > maxWords { break }
@@ -67,7 +70,10 @@ extension RuleAnswerer {
         searchFrom = r.upperBound
         continue
       }
-      let keeps = keep.first.map { TextNormalizer.has(TextNormalizer.fold(prefix).lowercased(), TextNormalizer.fold($0).lowercased()) } ?? true
+      let keeps =
+        keep.first.map {
+          TextNormalizer.has(TextNormalizer.fold(prefix).lowercased(), TextNormalizer.fold($0).lowercased())
+        } ?? true
       if words * 2 >= maxWords, keeps { best = prefix }
       searchFrom = r.upperBound
     }
@@ -204,9 +210,10 @@ extension RuleAnswerer {
     return options.filter { option in
       let own = Tokenizer.stems(option)
       let pool = option.first?.isUppercase == true ? all : common
-      return !own.isEmpty && own.allSatisfy { stem in
-        pool.contains(stem) || Paraphrases.sameWord(as: stem).contains(where: pool.contains)
-      }
+      return !own.isEmpty
+        && own.allSatisfy { stem in
+          pool.contains(stem) || Paraphrases.sameWord(as: stem).contains(where: pool.contains)
+        }
     }
   }
 

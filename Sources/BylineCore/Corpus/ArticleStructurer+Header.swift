@@ -61,7 +61,9 @@ extension ArticleStructurer {
       i += 1
     }
     // A headline is no sentence of text: it does not end with a full stop.
-    func headline(_ k: Int) -> Bool { blocks[k].words >= 4 && blocks[k].length <= 200 && !blocks[k].text.hasSuffix(".") }
+    func headline(_ k: Int) -> Bool {
+      blocks[k].words >= 4 && blocks[k].length <= 200 && !blocks[k].text.hasSuffix(".")
+    }
     func outletLine(_ k: Int) -> Bool { Self.isOutletLine(blocks[k]) && DateFinder.dateLine(blocks[k].text) == nil }
     var used = Set<Int>()
     if article.title.isEmpty {
@@ -238,7 +240,10 @@ extension ArticleStructurer {
       // A person: one to five capitalised words, "and" between names.
       let personWords = nameWords.filter { $0 != "and" && $0 != "&" }
       guard (2...6).contains(nameWords.count) || name == name.uppercased(),
-        personWords.allSatisfy({ $0.first?.isUppercase == true || ["de", "van", "von", "bin", "al", "da", "del", "di", "le", "la"].contains($0.lowercased()) })
+        personWords.allSatisfy({
+          $0.first?.isUppercase == true
+            || ["de", "van", "von", "bin", "al", "da", "del", "di", "le", "la"].contains($0.lowercased())
+        })
       else { return nil }
     }
     for part in parts.dropFirst() {
@@ -253,7 +258,8 @@ extension ArticleStructurer {
 
   private static let datelineWithAgency = try! NSRegularExpression(
     pattern:
-      #"^([A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*)*(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?)?\s*\(([^()]{2,40})\)\s*(?:-{1,2}|—|–|:)\s+"#)
+      #"^([A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*)*(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?)?\s*\(([^()]{2,40})\)\s*(?:-{1,2}|—|–|:)\s+"#
+  )
   private static let datelineWithoutAgency = try! NSRegularExpression(
     pattern:
       #"^[A-Z]{3,}(?:[ ,.'’-]+[A-Z]{2,}\.?)*(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?\s*(?:-{1,2}|—|–)\s+"#)
@@ -301,7 +307,8 @@ extension ArticleStructurer {
         for b in (a + 1)...words.count where b - a >= 2 {
           let candidate = words[a..<b].joined(separator: " ")
           let key = OutletDirectory.key(candidate)
-          for label in labels where renames[label] == nil && (key == label.lowercased() || key == "the" + label.lowercased()) {
+          for label in labels
+          where renames[label] == nil && (key == label.lowercased() || key == "the" + label.lowercased()) {
             renames[label] = candidate
           }
         }

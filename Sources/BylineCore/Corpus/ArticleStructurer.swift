@@ -132,8 +132,7 @@ public struct ArticleStructurer: Sendable {
         furniture.append("caption: " + line)
         continue
       }
-      if !lower.isEmpty && (PageFurniture.isFurnitureLine(lower) || PageFurniture.isShareBar(lower))
-      {
+      if !lower.isEmpty && (PageFurniture.isFurnitureLine(lower) || PageFurniture.isShareBar(lower)) {
         furniture.append("furniture: " + line)
         captionNext = PageFurniture.isPhotoCredit(lower)
         continue

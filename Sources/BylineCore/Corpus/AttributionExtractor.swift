@@ -66,15 +66,18 @@ public struct AttributionExtractor: Sendable {
     #"\b(?:Source|Sources|Via|Primary source)\s*[:•]\s*"# + name,
     #"\b(?:told|spoke to|speaking to|talking to|in an interview with|interviewed by|citing|quoted in|writing in|(?:said|admitted|speaking|appearing|acknowledged|insisted|confirmed|interview|interviewed) on) (?:the )?"#
       + name,
-    name + #"['’]s (?:own )?(?:reporting|report|sources|story|investigation|analysis|coverage|reporters?|correspondents?|scoop)\b"#,
+    name
+      + #"['’]s (?:own )?(?:reporting|report|sources|story|investigation|analysis|coverage|reporters?|correspondents?|scoop)\b"#,
     #"\b(?:writes|wrote|writing) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:in|on|for|at) (?:the )?(?:"# + domain + "|"
       + name + ")",
     #"\b(?:site|website|news site|outlet|newspaper|paper|daily|tabloid|broadsheet|broadcaster|news agency|wire service|magazine|channel) (?:"#
       + domain + "|" + name + ")",
-    name + #", (?:a|an|the) (?:(?!after |before |since |of |when |that |who |which )[\w-]+ ){0,3}(?:site|website|outlet|news site|newspaper|paper|tabloid|broadsheet|magazine|publication|blog|broadcaster|news agency|wire service|channel)\b"#,
+    name
+      + #", (?:a|an|the) (?:(?!after |before |since |of |when |that |who |which )[\w-]+ ){0,3}(?:site|website|outlet|news site|newspaper|paper|tabloid|broadsheet|magazine|publication|blog|broadcaster|news agency|wire service|channel)\b"#,
     // The same as the second, with a word between the name and the verb ("The BBC later reported",
     // "the PA news agency understands"): a pattern of its own so that the common case stays cheap.
-    name + #"(?: news agency| newspaper| news service| wire service| website| broadcaster| later| also| first| earlier| then| previously| originally| separately| exclusively)(?:,[^,]{1,40},)? ("#
+    name
+      + #"(?: news agency| newspaper| news service| wire service| website| broadcaster| later| also| first| earlier| then| previously| originally| separately| exclusively)(?:,[^,]{1,40},)? ("#
       + reportingVerbs + #")\b"#,
   ].map { try! NSRegularExpression(pattern: $0) }
 
@@ -84,7 +87,9 @@ public struct AttributionExtractor: Sendable {
 
   /// "With files from X and Y", "Additional reporting by X": a list of contributing outlets.
   private static let contributors = try! NSRegularExpression(
-    pattern: #"\b(?:[Ww]ith files from|[Aa]dditional reporting (?:by|from)|[Ww]ith reporting (?:by|from)|[Ww]ith additional reporting from)\s+([^.;()]+)"#)
+    pattern:
+      #"\b(?:[Ww]ith files from|[Aa]dditional reporting (?:by|from)|[Ww]ith reporting (?:by|from)|[Ww]ith additional reporting from)\s+([^.;()]+)"#
+  )
 
   /// Words each pattern above needs, in the same order: a pattern runs only on a sentence that
   /// holds one of its words (the patterns are case-sensitive, so the test is exact).
@@ -101,7 +106,8 @@ public struct AttributionExtractor: Sendable {
     [" report", " article", " story", " analysis"],
     ["Source", "Via", "Primary source"],
     [
-      "told ", "spoke to ", "speaking to ", "talking to ", "interview with ", "interviewed by ", "citing ", "quoted in ",
+      "told ", "spoke to ", "speaking to ", "talking to ", "interview with ", "interviewed by ", "citing ",
+      "quoted in ",
       "writing in ", "said on ", "admitted on ", "speaking on ", "appearing on ", "acknowledged on ", "insisted on ",
       "confirmed on ", "interview on ", "interviewed on ",
     ],
@@ -175,36 +181,37 @@ public struct AttributionExtractor: Sendable {
       for match in regex.matches(in: text, range: whole) {
         let groups = index == 1 || index == 11 ? [1] : Array(1..<match.numberOfRanges)
         for group in groups where match.range(at: group).location != NSNotFound {
-        let candidate = ns.substring(with: match.range(at: group))
-        var outlets: [String] = []
-        if OutletDirectory.isDomain(candidate) {
-          // A site named by its domain in running text keeps that name when it is not known.
-          let named = directory.outlet(forDomain: candidate)
-          outlets = [directory.canonical(named) != nil || named.contains(" ") ? named : candidate.lowercased()]
-        } else {
-          // "TF1 and Le Parisien reported": each name of the list.
-          let parts = TextNormalizer.has(candidate, " and ") ? candidate.components(separatedBy: " and ") : [candidate]
-          for part in parts {
-            if let o = resolve(part, allowUnknown: Self.describesOutlet.contains(index) ? .always : .masthead) {
-              outlets.append(o)
+          let candidate = ns.substring(with: match.range(at: group))
+          var outlets: [String] = []
+          if OutletDirectory.isDomain(candidate) {
+            // A site named by its domain in running text keeps that name when it is not known.
+            let named = directory.outlet(forDomain: candidate)
+            outlets = [directory.canonical(named) != nil || named.contains(" ") ? named : candidate.lowercased()]
+          } else {
+            // "TF1 and Le Parisien reported": each name of the list.
+            let parts =
+              TextNormalizer.has(candidate, " and ") ? candidate.components(separatedBy: " and ") : [candidate]
+            for part in parts {
+              if let o = resolve(part, allowUnknown: Self.describesOutlet.contains(index) ? .always : .masthead) {
+                outlets.append(o)
+              }
             }
+            if parts.count > 1 && outlets.isEmpty, let o = resolve(candidate) { outlets = [o] }
           }
-          if parts.count > 1 && outlets.isEmpty, let o = resolve(candidate) { outlets = [o] }
-        }
-        for outlet in outlets {
-        if index == 1 || index == 11, match.numberOfRanges > 2, match.range(at: 2).location != NSNotFound {
-          // "Thomson Reuters said in a statement", "the BBC said" in a story about the BBC.
-          let verb = ns.substring(with: match.range(at: 2))
-          let after = ns.substring(from: match.range.location + match.range.length)
-          if Self.speakerVerbs.contains(verb)
-            && (subjects.contains(outlet) || after.hasPrefix(" in a statement") || after.hasPrefix(" in a filing")
-              || after.hasPrefix(" on its website") || after.hasPrefix(" in a post"))
-          {
-            continue
+          for outlet in outlets {
+            if index == 1 || index == 11, match.numberOfRanges > 2, match.range(at: 2).location != NSNotFound {
+              // "Thomson Reuters said in a statement", "the BBC said" in a story about the BBC.
+              let verb = ns.substring(with: match.range(at: 2))
+              let after = ns.substring(from: match.range.location + match.range.length)
+              if Self.speakerVerbs.contains(verb)
+                && (subjects.contains(outlet) || after.hasPrefix(" in a statement") || after.hasPrefix(" in a filing")
+                  || after.hasPrefix(" on its website") || after.hasPrefix(" in a post"))
+              {
+                continue
+              }
+            }
+            found.append((match.range(at: group).location, outlet))
           }
-        }
-        found.append((match.range(at: group).location, outlet))
-        }
         }
       }
     }

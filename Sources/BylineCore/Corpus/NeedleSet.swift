@@ -89,30 +89,30 @@ struct NeedleSet: Sendable {
                   let pair = position + 1 < hay.count ? first << 8 | Int(fold[Int(hay[position + 1])]) : -1
                   var round = 0
                   while round < 2 {
-                  let bucket = round == 0 ? single : pair
-                  round += 1
-                  if bucket < 0 { continue }
-                  var k = Int(starts[bucket])
-                  let end = Int(starts[bucket + 1])
-                  while k < end {
-                    let i = items[k]
-                    k += 1
-                    let start = offsets[i]
-                    let length = offsets[i + 1] - start
-                    guard position + length <= hay.count else { continue }
-                    var j = 1
-                    while j < length && fold[Int(hay[position + j])] == needles[start + j] { j += 1 }
-                    guard j == length else { continue }
-                    if wholeWords
-                      && (position > 0 && TextNormalizer.isWordByte(hay[position - 1])
-                        || position + length < hay.count && TextNormalizer.isWordByte(hay[position + length]))
-                    {
-                      continue
+                    let bucket = round == 0 ? single : pair
+                    round += 1
+                    if bucket < 0 { continue }
+                    var k = Int(starts[bucket])
+                    let end = Int(starts[bucket + 1])
+                    while k < end {
+                      let i = items[k]
+                      k += 1
+                      let start = offsets[i]
+                      let length = offsets[i + 1] - start
+                      guard position + length <= hay.count else { continue }
+                      var j = 1
+                      while j < length && fold[Int(hay[position + j])] == needles[start + j] { j += 1 }
+                      guard j == length else { continue }
+                      if wholeWords
+                        && (position > 0 && TextNormalizer.isWordByte(hay[position - 1])
+                          || position + length < hay.count && TextNormalizer.isWordByte(hay[position + length]))
+                      {
+                        continue
+                      }
+                      if stopAtFirst { return true }
+                      found[i] = true
+                      any = true
                     }
-                    if stopAtFirst { return true }
-                    found[i] = true
-                    any = true
-                  }
                   }
                 }
                 return any

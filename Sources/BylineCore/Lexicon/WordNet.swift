@@ -182,8 +182,10 @@ public final class WordNet: @unchecked Sendable {
 
   /// WordNet's detachment rules (`man 7 morphy`).
   private static let detachments: [PartOfSpeech: [(String, String)]] = [
-    .noun: [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
-            ("ies", "y")],
+    .noun: [
+      ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+      ("ies", "y"),
+    ],
     .verb: [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
     .adj: [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
   ]

@@ -17,7 +17,9 @@ import Testing
   }
 
   @Test func abbreviationsDoNotEndTheLead() {
-    #expect(RuleAnswerer.undotWords("The next decision is due on Sept. 18 at noon") == "The next decision is due on Sept 18 at noon")
+    #expect(
+      RuleAnswerer.undotWords("The next decision is due on Sept. 18 at noon")
+        == "The next decision is due on Sept 18 at noon")
     #expect(RuleAnswerer.undotWords("Mr. Levy said no.") == "Mr Levy said no.")
   }
 
@@ -36,7 +38,9 @@ import Testing
   }
 
   @Test func deferralAnswersImmediacyWithNo() {
-    #expect(Polarity.defers("It will release them eventually, not necessarily on day one.", question: "Will it release them right away?"))
+    #expect(
+      Polarity.defers(
+        "It will release them eventually, not necessarily on day one.", question: "Will it release them right away?"))
     #expect(!Polarity.defers("It will release them eventually.", question: "Will it release them?"))
   }
 }

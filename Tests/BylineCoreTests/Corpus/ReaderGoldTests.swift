@@ -57,25 +57,37 @@ import Testing
         score.problems.append("\(id): not read")
         continue
       }
-      if doc.article.title == row["title"] as? String { score.titles += 1 } else {
+      if doc.article.title == row["title"] as? String {
+        score.titles += 1
+      } else {
         score.problems.append("\(id) title: \(doc.article.title)")
       }
-      if norm(doc.article.outlet) == norm(row["outlet"] as? String ?? "") { score.outlets += 1 } else {
+      if norm(doc.article.outlet) == norm(row["outlet"] as? String ?? "") {
+        score.outlets += 1
+      } else {
         score.problems.append("\(id) outlet: \(doc.article.outlet)")
       }
       if let date = row["date"] as? String, !date.isEmpty {
         score.dated += 1
-        if doc.article.date == date { score.dates += 1 } else { score.problems.append("\(id) date: \(doc.article.date)") }
+        if doc.article.date == date {
+          score.dates += 1
+        } else {
+          score.problems.append("\(id) date: \(doc.article.date)")
+        }
       }
       let want = Set((row["credits"] as? [String] ?? []).map(norm))
       let got = Set(doc.credits.map(norm))
       score.right += want.intersection(got).count
       score.extra += got.subtracting(want).count
       score.missed += want.subtracting(got).count
-      if want != got { score.problems.append("\(id) credits: extra \(got.subtracting(want)) missed \(want.subtracting(got))") }
+      if want != got {
+        score.problems.append("\(id) credits: extra \(got.subtracting(want)) missed \(want.subtracting(got))")
+      }
       if let count = row["passages"] as? Int {
         let paragraphs = Self.paragraphs(doc, listAsOne: listAsOne)
-        if abs(Double(paragraphs - count)) <= 0.1 * Double(count) { score.paragraphsOK += 1 } else {
+        if abs(Double(paragraphs - count)) <= 0.1 * Double(count) {
+          score.paragraphsOK += 1
+        } else {
           score.problems.append("\(id) paragraphs: \(paragraphs) for a hand count of \(count)")
         }
       }
@@ -102,10 +114,14 @@ import Testing
   }
 
   static let corpora: [(name: String, folder: String, gold: String, listAsOne: Bool)] = [
-    ("corpus-b", packageRoot.appendingPathComponent("../shared/eval/corpus-b/knowledge").standardized.path,
-      packageRoot.appendingPathComponent("Tests/Eval/corpus-b-reader-gold.jsonl").path, false),
-    ("corpus-c", packageRoot.appendingPathComponent("Tests/Eval/corpus-c/knowledge").path,
-      packageRoot.appendingPathComponent("Tests/Eval/corpus-c/reader-gold.jsonl").path, true),
+    (
+      "corpus-b", packageRoot.appendingPathComponent("../shared/eval/corpus-b/knowledge").standardized.path,
+      packageRoot.appendingPathComponent("Tests/Eval/corpus-b-reader-gold.jsonl").path, false
+    ),
+    (
+      "corpus-c", packageRoot.appendingPathComponent("Tests/Eval/corpus-c/knowledge").path,
+      packageRoot.appendingPathComponent("Tests/Eval/corpus-c/reader-gold.jsonl").path, true
+    ),
   ]
 
   @Test(arguments: corpora.map(\.name))
