@@ -27,7 +27,12 @@ extension RuleAnswerer {
     }
     // News sentences put the main clause first: the longest opening run of clauses that fits
     // and keeps the answer ("…, the Paris prosecutor, Laure Beccuau, said on Tuesday").
-    if let opening = Self.openingClauses(of: text, keep: keep, maxWords: tuning.leadMaxWords) { return opening }
+    let opening = Self.openingClauses(of: text, keep: keep, maxWords: tuning.leadMaxWords)
+    if let opening, opening.keeps { return opening.text }
+    // No clean clause with the answer: a sentence that still fits the strict reading is better
+    // whole than cut, and an opening clause better than a window.
+    if ArticleStructurer.wordCount(text) <= tuning.listLeadMaxWords { return text }
+    if let opening { return opening.text }
     var clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
     clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
@@ -51,8 +56,9 @@ extension RuleAnswerer {
 
   /// The longest opening of `text` that ends at a comma or semicolon, has at most `maxWords`
   /// words and at least half of them, and holds the first kept span (when there is one).
-  static func openingClauses(of text: String, keep: [String], maxWords: Int) -> String? {
+  static func openingClauses(of text: String, keep: [String], maxWords: Int) -> (text: String, keeps: Bool)? {
     var best: String?
+    var unkept: String?
     var searchFrom = text.startIndex
     while let r = text.range(of: ", ", range: searchFrom..<text.endIndex)
       ?? text.range(of: "; ", range: searchFrom..<text.endIndex)
@@ -61,11 +67,14 @@ extension RuleAnswerer {
       let words = ArticleStructurer.wordCount(prefix)
       if words > maxWords { break }
       // Not inside a list ("fine-tune, distill, and run"): neither side of the comma a short item.
+      // A list is short items closed by "and" or "or": "X, Y, and Z".
       let before = prefix.components(separatedBy: ", ").last ?? prefix
-      let after = text[r.upperBound...].split(separator: ",", maxSplits: 1).first.map(String.init) ?? ""
+      let rest = text[r.upperBound...].components(separatedBy: ", ")
+      let next = rest.first ?? ""
+      let closes = { (s: String) in s.hasPrefix("and ") || s.hasPrefix("or ") }
       let inList =
-        prefix.contains(", ") && ArticleStructurer.wordCount(before) <= 3
-        || ArticleStructurer.wordCount(after) <= 3 && text[r.upperBound...].contains(",")
+        closes(next) && ArticleStructurer.wordCount(before) <= 3
+        || ArticleStructurer.wordCount(next) <= 3 && rest.count > 1 && closes(rest[1])
       if inList {
         searchFrom = r.upperBound
         continue
@@ -74,10 +83,14 @@ extension RuleAnswerer {
         keep.first.map {
           TextNormalizer.has(TextNormalizer.fold(prefix).lowercased(), TextNormalizer.fold($0).lowercased())
         } ?? true
-      if words * 2 >= maxWords, keeps { best = prefix }
+      if words * 2 >= maxWords {
+        if keeps { best = prefix } else { unkept = prefix }
+      }
       searchFrom = r.upperBound
     }
-    return best
+    // An opening without the span is still a whole clause: better than a cut window.
+    if let best { return (best, true) }
+    return unkept.map { ($0, false) }
   }
 
   /// `text` with no-break, narrow and thin spaces as spaces and non-breaking hyphens as hyphens.

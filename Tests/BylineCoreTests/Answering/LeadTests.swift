@@ -43,4 +43,17 @@ import Testing
         "It will release them eventually, not necessarily on day one.", question: "Will it release them right away?"))
     #expect(!Polarity.defers("It will release them eventually.", question: "Will it release them?"))
   }
+
+  @Test func aLongSentenceLeadsWithItsOpeningClauses() throws {
+    let text =
+      "The eight pieces of jewellery taken from the museum on Sunday are worth an estimated 88 million euros,"
+      + " the city prosecutor, Laure Beccuau, said on Tuesday, the first time the authorities have put a number"
+      + " on the haul."
+    let opening = try #require(RuleAnswerer.openingClauses(of: text, keep: ["Laure Beccuau"], maxWords: 35))
+    #expect(opening.keeps)
+    #expect(opening.text.hasSuffix("said on Tuesday"))
+    // Never inside a list.
+    let list = "Developers wanted models they could fine-tune, distill, and run at lower cost than closed ones allow"
+    #expect(RuleAnswerer.openingClauses(of: list, keep: [], maxWords: 12) == nil)
+  }
 }
