@@ -82,6 +82,36 @@ public struct QuestionAnalyzer: Sendable {
     return out
   }
 
+  /// Scale words and their abbreviations as news writes them ("$15bn", "£86.4m", "5k").
+  static let scales: [(word: String, short: [String])] = [
+    ("billion", ["bn", "b"]), ("million", ["m", "mn"]), ("thousand", ["k"]), ("trillion", ["tn", "trn"]),
+  ]
+  /// Number words a question may spell out where an article writes digits, and the reverse.
+  static let numberWords = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+  ]
+
+  /// Other ways of writing the amount or number `word` starts ("15bn" = "15 billion", "15" before
+  /// "billion" = "15bn", "two" = "2"), as FTS5 tokens.
+  static func amountForms(_ word: String, next: String?) -> [String] {
+    var out: [String] = []
+    let digits = word.prefix { $0.isNumber }
+    if !digits.isEmpty {
+      let suffix = word.dropFirst(digits.count)
+      if suffix.isEmpty {
+        if let next, let scale = scales.first(where: { $0.word == next || $0.word + "s" == next }) {
+          out += scale.short.map { String(digits) + $0 }
+        }
+        if let n = Int(digits), n >= 1, n <= numberWords.count { out.append(numberWords[n - 1]) }
+      } else if let scale = scales.first(where: { $0.short.contains(String(suffix)) }) {
+        out.append(String(digits) + " " + scale.word)
+      }
+    } else if let n = numberWords.firstIndex(of: word) {
+      out.append(String(n + 1))
+    }
+    return out
+  }
+
   /// The answer kind the noun after "which"/"what" names, from the lexicographer file of its
   /// most frequent WordNet sense (a person, a group, a place, a time, a sum, a quantity), or nil.
   static func headNounKind(_ words: [String]) -> AnswerKind? {
@@ -179,7 +209,11 @@ public struct QuestionAnalyzer: Sendable {
       }
       if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
-      let related = weight >= 0.5 && !isEntity ? Self.related(word, stem: stem) : []
+      let related =
+        (weight >= 0.5 && !isEntity ? Self.related(word, stem: stem) : [])
+        + Self.amountForms(word, next: i + 1 < words.count ? words[i + 1] : nil).map {
+          Tokenizer.stems($0).joined(separator: " ")
+        }
       terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related))
     }
     // "What smartphone platform does …": the head noun names the answer type, not the topic.

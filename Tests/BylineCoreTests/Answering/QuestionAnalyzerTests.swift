@@ -86,4 +86,12 @@ extension QuestionAnalyzerTests {
     let related = q.terms.flatMap(\.related)
     #expect(related.contains(PorterStemmer.stem("acquisition")))
   }
+
+  @Test func amountsMatchInEveryWriting() {
+    #expect(QuestionAnalyzer.amountForms("15bn", next: nil) == ["15 billion"])
+    #expect(QuestionAnalyzer.amountForms("15", next: "billion").contains("15bn"))
+    #expect(QuestionAnalyzer.amountForms("two", next: "million") == ["2"])
+    let q = analyzer.analyze("Was the deal worth $15bn?")
+    #expect(q.terms.contains { $0.related.contains("15 billion") })
+  }
 }
