@@ -58,6 +58,9 @@ public struct QuestionAnalyzer: Sendable {
     return (String(head), rest.prefix(1).uppercased() + rest.dropFirst())
   }
 
+  /// Nouns that name a sum of money in a "what" question.
+  static let sumNouns: Set<String> = ["salary", "fee", "fees", "price", "valuation", "wage", "wages", "fine", "bonus"]
+
   /// Nouns that ask for a figure ("What number …", "What share …").
   static let countNouns: Set<String> = [
     "number", "count", "total", "figure", "share", "percentage", "proportion", "tally", "amount",
@@ -123,7 +126,8 @@ public struct QuestionAnalyzer: Sendable {
     }
     // "What precise number of …", "What share of …": a count, whatever WordNet files it under.
     if run.contains(where: Self.countNouns.contains) { return .number }
-    for w in run.reversed() {
+    // A number in the run is part of a name ("Llama 4 models"), not the head noun.
+    for w in run.reversed() where !w.contains(where: \.isNumber) {
       guard let file = wordNet.nounFiles(of: w).first else { continue }
       switch file {
       case WordNet.NounFile.person: return .person
@@ -363,6 +367,8 @@ public struct QuestionAnalyzer: Sendable {
       {
         return .organisation
       }
+      // "What was Tim Davie's salary …": a sum of money, wherever the noun stands.
+      if first == "what", words.contains(where: Self.sumNouns.contains) { return .money }
       // "Which rate-setter …", "What fee …": the kind of thing the head noun names, from WordNet.
       if let kind = Self.headNounKind(words) { return kind }
       // "Which model …", "Which rivals …": a named thing.

@@ -264,8 +264,10 @@ extension RuleAnswerer {
       }
     }
     // "How long …": a duration answers it, a bare count does not.
-    if question.kind == .number, Tokenizer.words(question.text).starts(with: ["how", "long"]) {
-      found = found.filter { !SpanFinder.matches(SpanFinder.duration, $0).isEmpty }
+    if question.kind == .number {
+      let asksHowLong = Tokenizer.words(question.text).starts(with: ["how", "long"])
+      // "How many people died?" is not answered by "less than a day".
+      found = found.filter { SpanFinder.matches(SpanFinder.duration, $0).isEmpty != asksHowLong }
     }
     if question.kind != .outlet {
       let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))

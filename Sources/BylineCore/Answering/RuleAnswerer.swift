@@ -191,9 +191,10 @@ public final class RuleAnswerer: @unchecked Sendable {
       if !answering.contains(where: { hasSpan(question, $0) || Uncertainty.isUncertain($0.passage.text) }) {
         return "no passage gives a name for it"
       }
-    case .person where Tokenizer.words(question.text).first == "who":
-      // "Who is the CEO of X?": a passage that names nobody does not say who. ("Which rivals …"
-      // is a person question by its noun, and rivals are as often companies: not checked.)
+    case .person where Self.asksForOnePerson(question):
+      // "Who is the CEO of X?", "Which executive signed …?": a passage that names nobody does
+      // not say who. ("Which rivals …" is a person question by its noun, and rivals are as
+      // often companies: not checked.)
       if !answering.contains(where: {
         SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
           || SpanFinder.hasGroup($0.passage.text)
@@ -246,6 +247,19 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   func hasSpan(_ question: Question, _ p: ScoredPassage) -> Bool {
     !spans(question, p).isEmpty
+  }
+
+  /// Whether a person question asks who ("Who …") or names one person by its noun ("Which
+  /// executive …"), not a plural group ("Which rivals …").
+  static func asksForOnePerson(_ question: Question) -> Bool {
+    let words = Tokenizer.words(question.text)
+    guard let first = words.first else { return false }
+    if first == "who" || first == "whom" || first == "whose" { return true }
+    guard first == "which" || first == "what" else { return false }
+    let noun = words.dropFirst().first {
+      !Tokenizer.stopWords.contains($0) && !QuestionAnalyzer.auxiliaries.contains($0)
+    }
+    return noun.map { !$0.hasSuffix("s") } ?? false
   }
 
   /// Whether the question asks for a name outright ("What is the name of …", "… called?").
