@@ -20,7 +20,7 @@ public struct AnswerTuning: Sendable, Equatable {
   public var followUpCandidateCoverage = 0.25
   /// Confidence (0–1) below which the answerer refuses. Fitted leave-one-corpus-out
   /// (`make calibrate`); see the README section "How an answer is made".
-  public var answerThreshold = 0.36
+  public var answerThreshold = 0.32
   /// Weight of the coverage of the sentence with its neighbours in the confidence.
   public var confidenceCoverageWeight = 0.35
   /// Weight of the coverage of the sentence alone in the confidence.
