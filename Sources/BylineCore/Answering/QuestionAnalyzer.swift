@@ -194,7 +194,10 @@ public struct QuestionAnalyzer: Sendable {
         }
       }
     }
-    for (i, word) in words.enumerated() where !Tokenizer.stopWords.contains(word) && !outletWords.contains(word) {
+    // "May" written as a month ("its May forecast") is a search word, though "may" is not.
+    let monthWords = Set(rawWords.dropFirst().filter { Self.calendarWords.contains($0) }.map { $0.lowercased() })
+    for (i, word) in words.enumerated()
+    where (!Tokenizer.stopWords.contains(word) || monthWords.contains(word)) && !outletWords.contains(word) {
       let stem = PorterStemmer.stem(word)
       guard seen.insert(stem).inserted else { continue }
       if consumed.contains(i) {
@@ -379,6 +382,9 @@ public struct QuestionAnalyzer: Sendable {
     case "by", "since", "until", "till",
       "from" where second == "when":
       return .date
+    case "until", "till", "since", "before", "after", "from", "by" where ["what", "which"].contains(second):
+      // "Until what date …", "Since which year …".
+      return Self.dateNouns.contains(third) ? .date : .description
     case "in", "on", "at", "during":
       if second == "what" || second == "which" {
         if Self.dateNouns.contains(third) { return .date }
