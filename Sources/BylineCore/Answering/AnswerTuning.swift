@@ -66,6 +66,9 @@ public struct AnswerTuning: Sendable, Equatable {
   /// A follow-up whose best passage is one the earlier answer quoted leads instead with the
   /// best other passage whose score is at least this share of the best.
   public var freshLeadShare = 0.8
+  /// A date question whose lead gives only a weekday or a relative time leads instead with a
+  /// passage giving a calendar date when its score is at least this share of the best.
+  public var calendarDateLeadShare = 0.6
   /// A supporting citation from another article needs at least this share of the best score.
   public var supportScoreShare = 0.6
   /// A supporting sentence from another article must hold at least this share of the question
@@ -106,6 +109,7 @@ public struct AnswerTuning: Sendable, Equatable {
     case "supportScoreShare": supportScoreShare = value
     case "supportCoverageShare": supportCoverageShare = value
     case "freshLeadShare": freshLeadShare = value
+    case "calendarDateLeadShare": calendarDateLeadShare = value
     case "maxCitations": maxCitations = Int(value)
     default: return false
     }

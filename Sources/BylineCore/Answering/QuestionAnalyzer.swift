@@ -382,7 +382,8 @@ public struct QuestionAnalyzer: Sendable {
     case "by", "since", "until", "till",
       "from" where second == "when":
       return .date
-    case "until", "till", "since", "before", "after", "from", "by" where ["what", "which"].contains(second):
+    case "until", "till", "since", "before", "after", "from",
+      "by" where ["what", "which"].contains(second):
       // "Until what date …", "Since which year …".
       return Self.dateNouns.contains(third) ? .date : .description
     case "in", "on", "at", "during":

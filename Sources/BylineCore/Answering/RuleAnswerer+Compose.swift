@@ -25,6 +25,16 @@ extension RuleAnswerer {
         lead = typed
       }
     }
+    // "When did the probe open?": a calendar date ("in August 2021") beats a weekday or "last
+    // year" in a sentence that scores a little higher.
+    if question.kind == .date, let first = spans(question, lead).first, !Self.isCalendarDate(first),
+      let dated = passages.first(where: {
+        $0.score >= bestScore * tuning.calendarDateLeadShare
+          && spans(question, $0).first.map(Self.isCalendarDate) == true
+      })
+    {
+      lead = dated
+    }
     // A follow-up: a new question deserves a new sentence when a strong one answers it.
     if question.previousQuotes.contains(lead.passage.text),
       let fresh = passages.first(where: {
@@ -178,6 +188,17 @@ extension RuleAnswerer {
   static func explains(_ text: String) -> Bool {
     let t = TextNormalizer.fold(text)
     return explanation.firstMatch(in: t, range: NSRange(location: 0, length: (t as NSString).length)) != nil
+  }
+
+  /// Whether a date span names a month or a year ("August 2021", "Sept 18", "2019"), not only a
+  /// weekday or a relative time ("Wednesday", "last year").
+  static func isCalendarDate(_ span: String) -> Bool {
+    span.contains(where: \.isNumber)
+      || Tokenizer.words(span).contains {
+        QuestionAnalyzer.calendarWords.contains($0.prefix(1).uppercased() + $0.dropFirst())
+          && !["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains(
+            $0.prefix(1).uppercased() + $0.dropFirst())
+      }
   }
 
   /// Whether the question asks what is not yet known ("What is still unclear about …").
