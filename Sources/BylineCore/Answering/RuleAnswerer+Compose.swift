@@ -36,7 +36,10 @@ extension RuleAnswerer {
       lead = dated
     }
     // A follow-up: a new question deserves a new sentence when a strong one answers it.
+    // (A sentence that already holds the span now asked for answers both: "When?" after "Did
+    // they announce it?" is answered by the sentence that gives the day.)
     if question.previousQuotes.contains(lead.passage.text),
+      !spanKinds.contains(question.kind) || spans(question, lead).isEmpty,
       let fresh = passages.first(where: {
         !question.previousQuotes.contains($0.passage.text) && $0.score >= bestScore * tuning.freshLeadShare
           && (!spanKinds.contains(question.kind) || !spans(question, $0).isEmpty)
@@ -52,6 +55,14 @@ extension RuleAnswerer {
       })
     {
       lead = settles
+    }
+    // Yes or no: of the strong sentences, the one that holds most of the claim is the evidence.
+    if question.kind == .yesNo, Self.options(in: question.text) == nil {
+      let strong = passages.filter { $0.score >= bestScore * tuning.claimLeadShare }
+      let share = { (p: ScoredPassage) in self.claimShare(question, p) ?? 0 }
+      if let best = strong.max(by: { share($0) < share($1) }), share(best) > share(lead) {
+        lead = best
+      }
     }
     // "What is still unknown about …", "Has the fee been made public?": where a strong passage
     // says it is not known, that passage answers.

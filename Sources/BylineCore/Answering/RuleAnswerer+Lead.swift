@@ -190,6 +190,17 @@ extension RuleAnswerer {
     return words.joined(separator: " ")
   }
 
+  /// The share of a yes-or-no question's claim words (its non-name, non-light terms) that the
+  /// passage holds as words, paraphrases or synonyms; nil when the question has none.
+  func claimShare(_ question: Question, _ p: ScoredPassage) -> Double? {
+    let claim = question.terms.filter {
+      !$0.isEntity && $0.weight >= 0.5 && !Tokenizer.lightWords.contains($0.surface)
+    }
+    let total = claim.reduce(0.0) { $0 + $1.weight }
+    guard total > 0 else { return nil }
+    return claim.filter { p.matched.contains($0.stem) }.reduce(0.0) { $0 + $1.weight } / total
+  }
+
   /// The verdict a yes-or-no question gets from its lead sentence: "Yes", "No", "Not known",
   /// or, for an either-or question, the option the sentence supports.
   /// Nil for an either-or question whose options the sentence does not settle.
@@ -202,12 +213,7 @@ extension RuleAnswerer {
     if Uncertainty.isUncertain(sentence) { return "Not known" }
     if Polarity.defers(sentence, question: question.text) { return "No" }
     // The claim: a sentence that does not hold what the question asserts does not confirm it.
-    let claim = question.terms.filter {
-      !$0.isEntity && $0.weight >= 0.5 && !Tokenizer.lightWords.contains($0.surface)
-    }
-    let claimWeight = claim.reduce(0.0) { $0 + $1.weight }
-    let held = claim.filter { lead.matched.contains($0.stem) }.reduce(0.0) { $0 + $1.weight }
-    if claimWeight > 0, held / claimWeight < tuning.yesClaimShare { return "No" }
+    if let share = claimShare(question, lead), share < tuning.yesClaimShare { return "No" }
     let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
     let yes = Polarity.isNegative(sentence, near: near) == Polarity.questionIsNegative(question.text)
     return yes ? "Yes" : "No"
