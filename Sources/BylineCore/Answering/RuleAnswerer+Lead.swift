@@ -75,7 +75,16 @@ extension RuleAnswerer {
       let inList =
         closes(next) && ArticleStructurer.wordCount(before) <= 3
         || ArticleStructurer.wordCount(next) <= 3 && rest.count > 1 && closes(rest[1])
-      if inList {
+      // Nor inside "NAME, an appositive, VERB": the opening would end before its verb.
+      let segments = prefix.components(separatedBy: ", ")
+      let opensAppositive = { (s: String) in
+        ["a ", "an ", "the ", "who ", "which ", "whose "].contains { s.lowercased().hasPrefix($0) }
+      }
+      let endsWithName = { (s: String) in s.split(separator: " ").last?.first?.isUppercase == true }
+      let inAppositive =
+        segments.count >= 2 && opensAppositive(before) && endsWithName(segments[segments.count - 2])
+        || opensAppositive(next) && endsWithName(prefix)
+      if inList || inAppositive {
         searchFrom = r.upperBound
         continue
       }

@@ -56,4 +56,14 @@ import Testing
     let list = "Developers wanted models they could fine-tune, distill, and run at lower cost than closed ones allow"
     #expect(RuleAnswerer.openingClauses(of: list, keep: [], maxWords: 12) == nil)
   }
+
+  @Test func anOpeningNeverEndsInsideAnAppositive() {
+    let text =
+      "In the first ballot four members voted to cut the rate, four voted for no change and Alan Taylor,"
+      + " an external member and one of the most dovish voices, held out for a half-point reduction"
+      + " that nobody else on the committee wanted."
+    let opening = RuleAnswerer.openingClauses(of: text, keep: ["Alan Taylor"], maxWords: 35)
+    #expect(opening?.text.hasSuffix("dovish voices") != true)
+    #expect(opening?.text.hasSuffix("Alan Taylor") != true)
+  }
 }
