@@ -80,7 +80,10 @@ extension RuleAnswerer {
       let opensAppositive = { (s: String) in
         ["a ", "an ", "the ", "who ", "which ", "whose "].contains { s.lowercased().hasPrefix($0) }
       }
-      let endsWithName = { (s: String) in s.split(separator: " ").last?.first?.isUppercase == true }
+      let endsWithName = { (s: String) in
+        guard let last = s.split(separator: " ").last.map(String.init) else { return false }
+        return last.first?.isUppercase == true && !QuestionAnalyzer.calendarWords.contains(last)
+      }
       let inAppositive =
         segments.count >= 2 && opensAppositive(before) && endsWithName(segments[segments.count - 2])
         || opensAppositive(next) && endsWithName(prefix)
