@@ -73,6 +73,9 @@ public struct AnswerTuning: Sendable, Equatable {
   /// score is at least this share of the best (0.9, 0.75 and 0.6 tried: 0.75 and 0.6 each gained
   /// one question on corpus-b and one on corpus-c and changed nothing on the seeds).
   public var claimLeadShare = 0.75
+  /// Weight of the words of a name a follow-up's pronoun was read as ("she" → Laurence des
+  /// Cars): less than a name the question typed, since the answering sentence may say "she".
+  public var substitutedNameWeight = 0.6
   /// A supporting citation from another article needs at least this share of the best score.
   public var supportScoreShare = 0.6
   /// A supporting sentence from another article must hold at least this share of the question
@@ -115,6 +118,7 @@ public struct AnswerTuning: Sendable, Equatable {
     case "freshLeadShare": freshLeadShare = value
     case "calendarDateLeadShare": calendarDateLeadShare = value
     case "claimLeadShare": claimLeadShare = value
+    case "substitutedNameWeight": substitutedNameWeight = value
     case "maxCitations": maxCitations = Int(value)
     default: return false
     }

@@ -27,7 +27,11 @@ extension RuleAnswerer {
     }
     // News sentences put the main clause first: the longest opening run of clauses that fits
     // and keeps the answer ("…, the Paris prosecutor, Laure Beccuau, said on Tuesday").
-    let opening = Self.openingClauses(of: text, keep: keep, maxWords: tuning.leadMaxWords)
+    var opening = Self.openingClauses(of: text, keep: keep, maxWords: tuning.leadMaxWords)
+    // An opening that leaves out most of what the question asks about is no answer to it.
+    if let o = opening, keep.isEmpty, Self.weight(of: o.text, weights) * 2 < Self.weight(of: text, weights) {
+      opening = nil
+    }
     if let opening, opening.keeps { return opening.text }
     // No clean clause with the answer: a sentence that still fits the strict reading is better
     // whole than cut, and an opening clause better than a window.
@@ -44,6 +48,11 @@ extension RuleAnswerer {
     }
     guard let first = clause.first, first.isLowercase else { return clause }
     return first.uppercased() + clause.dropFirst()
+  }
+
+  /// The question weight the distinct stems of `text` hold.
+  static func weight(of text: String, _ weights: [String: Double]) -> Double {
+    Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
   }
 
   /// `text` with a capital first and no closing full stop.
@@ -120,7 +129,7 @@ extension RuleAnswerer {
   }
 
   /// Where coordinated clauses meet: each part after one reads as a sentence of its own.
-  static let clauseBreaks = ["; ", ", and ", ", but ", ", while ", ", whereas ", ", although "]
+  static let clauseBreaks = ["; ", ", and ", ", but ", ", while ", ", whereas ", ", although ", ", because "]
 
   /// The coordinated clause of `text` that holds a kept span (else the most of the question's
   /// weight), opening with a capital; nil when the sentence has one clause.

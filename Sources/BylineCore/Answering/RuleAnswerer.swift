@@ -89,6 +89,14 @@ public final class RuleAnswerer: @unchecked Sendable {
       question.isFollowUp = resolution.short
       question.excluded = resolution.excluded
       question.previousQuotes = resolution.previousQuotes
+      // A name put in for a pronoun frames the question; the sentence that answers it may well
+      // say "she" again, so it is not a name the sentence must hold.
+      let substituted = Set(resolution.substituted.flatMap { Tokenizer.stems($0) })
+      for i in question.terms.indices where substituted.contains(question.terms[i].stem) {
+        question.terms[i].isEntity = false
+        question.terms[i].weight = min(question.terms[i].weight, tuning.substitutedNameWeight)
+      }
+      question.entities.removeAll { e in Tokenizer.stems(e).allSatisfy(substituted.contains) }
       if let kind = resolution.kind { question.kind = kind }
     }
     var (answer, trace) = try answer(question)

@@ -21,6 +21,8 @@ public struct Resolution: Sendable, Hashable {
   public var excluded: [String] = []
   /// The sentences the earlier answer quoted.
   public var previousQuotes: [String] = []
+  /// Names put in for pronouns ("she" → Laurence des Cars): the articles go on saying "she".
+  public var substituted: [String] = []
 }
 
 /// Keeps the turns of one conversation and resolves follow-up questions ("When did he write
@@ -103,7 +105,9 @@ public final class Conversation: @unchecked Sendable {
     if !question.entities.isEmpty && !personRef && !short && !thingRef { return nil }
     var focus = trimmed
     var notes: [String] = []
+    var substituted: [String] = []
     if personRef, let person = lastPerson() {
+      substituted.append(person)
       focus = Self.substitute(in: focus, pronouns: Self.personPronouns, with: person)
       let pronoun = words.first(where: Self.personPronouns.contains) ?? "he"
       notes.append("taking “\(pronoun)” as \(person)")
@@ -126,6 +130,7 @@ public final class Conversation: @unchecked Sendable {
     // The earlier answer's sentences, which a new question should not get again unless they
     // answer it best by far.
     resolution.previousQuotes = last.answer.citations.map(\.quote)
+    resolution.substituted = substituted
     // "Who else quit?": not the one the last answer named.
     if words.contains("else") || words.contains("other") || words.contains("another") {
       resolution.excluded = (last.answer.focus.map { [$0] } ?? []) + analyzer.analyze(previous).entities
