@@ -223,6 +223,17 @@ public struct QuestionAnalyzer: Sendable {
         }
       terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related))
     }
+    // "What did she tell senators about the camera?": what follows "about" is what is asked;
+    // the words before it frame the question.
+    if let about = words.lastIndex(of: "about"), about > 1, about + 1 < words.count,
+      ["say", "said", "tell", "told", "report", "reported", "write", "wrote", "note", "warn", "claim"].contains(
+        where: words[..<about].contains)
+    {
+      let focus = Set(words[(about + 1)...].map(PorterStemmer.stem))
+      for k in terms.indices where focus.contains(terms[k].stem) && !terms[k].isEntity {
+        terms[k].weight *= 1.5
+      }
+    }
     // "What smartphone platform does …": the head noun names the answer type, not the topic.
     if ["what", "which"].contains(words.first ?? "") {
       var run: [String] = []

@@ -36,6 +36,10 @@ extension RuleAnswerer {
     // No clean clause with the answer: a sentence that still fits the strict reading is better
     // whole than cut, and an opening clause better than a window.
     if ArticleStructurer.wordCount(text) <= tuning.listLeadMaxWords { return text }
+    // Still too long: the sentence without the appositives that describe its names ("Philip
+    // Koopman, a Carnegie Mellon professor who studies …, argued") says the same.
+    let compressed = Self.withoutAppositives(text, maxWords: tuning.leadMaxWords)
+    if ArticleStructurer.wordCount(compressed) <= tuning.leadMaxWords { return compressed }
     if let opening { return opening.text }
     var clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
@@ -48,6 +52,29 @@ extension RuleAnswerer {
     }
     guard let first = clause.first, first.isLowercase else { return clause }
     return first.uppercased() + clause.dropFirst()
+  }
+
+  /// `text` without appositives after names (", a/an/the/who/which …," following a capitalised
+  /// word), longest first, until it has at most `maxWords` words.
+  static func withoutAppositives(_ text: String, maxWords: Int) -> String {
+    var segments = text.components(separatedBy: ", ")
+    func isAppositive(_ i: Int) -> Bool {
+      guard i > 0, i + 1 < segments.count else { return false }
+      let opens = ["a ", "an ", "the ", "who ", "which ", "whose "].contains { segments[i].lowercased().hasPrefix($0) }
+      let last = segments[i - 1].split(separator: " ").last.map(String.init) ?? ""
+      return opens && last.first?.isUppercase == true && !QuestionAnalyzer.calendarWords.contains(last)
+    }
+    while ArticleStructurer.wordCount(segments.joined(separator: ", ")) > maxWords {
+      let candidates = segments.indices.filter(isAppositive)
+      guard
+        let longest = candidates.max(by: {
+          ArticleStructurer.wordCount(segments[$0]) < ArticleStructurer.wordCount(segments[$1])
+        })
+      else { break }
+      segments[longest - 1] += " " + segments[longest + 1]
+      segments.removeSubrange(longest...(longest + 1))
+    }
+    return segments.joined(separator: ", ")
   }
 
   /// The question weight the distinct stems of `text` hold.

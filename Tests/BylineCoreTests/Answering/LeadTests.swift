@@ -66,4 +66,13 @@ import Testing
     #expect(opening?.text.hasSuffix("dovish voices") != true)
     #expect(opening?.text.hasSuffix("Alan Taylor") != true)
   }
+
+  @Test func appositivesGoBeforeTheSentenceIsCut() {
+    let text =
+      "Michael Brooks, who runs a safety group, and Philip Koopman, a university professor who studies"
+      + " autonomous vehicles for a living, both argued that the fix leaves the defect in place, the agency reported."
+    let short = RuleAnswerer.withoutAppositives(text, maxWords: 25)
+    #expect(short.contains("Philip Koopman both argued that the fix leaves the defect in place"))
+    #expect(short.hasSuffix("the agency reported."))
+  }
 }
