@@ -47,11 +47,7 @@ struct GlobalOptions: ParsableArguments {
   {
     do {
       let engine = try BylineEngine(location: location, adding: adding, rebuild: rebuild, access: access)
-      // Calibration only (Tests/Eval/calibrate.py): answer at another refusal threshold.
-      if let raw = ProcessInfo.processInfo.environment["BYLINE_ANSWER_THRESHOLD"], let value = Double(raw) {
-        engine.tuning.answerThreshold = value
-      }
-      // BYLINE_TUNING="name=value,…": other fields of AnswerTuning, for calibration runs.
+      // BYLINE_TUNING="name=value,…": fields of AnswerTuning, for calibration runs (make calibrate).
       for pair in (ProcessInfo.processInfo.environment["BYLINE_TUNING"] ?? "").split(separator: ",") {
         let parts = pair.split(separator: "=")
         if parts.count == 2, let value = Double(parts[1]), engine.tuning.set(String(parts[0]), to: value) { continue }

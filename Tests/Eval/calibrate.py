@@ -46,7 +46,8 @@ def right(g, a):
 
 
 def ask(binary, knowledge, items):
-    env = dict(os.environ, BYLINE_ANSWER_THRESHOLD="0")
+    extra = os.environ.get("BYLINE_TUNING", "")
+    env = dict(os.environ, BYLINE_TUNING=",".join(x for x in (extra, "answerThreshold=0") if x))
     for k in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[k] = tempfile.mkdtemp()
     lines = []

@@ -16,6 +16,9 @@ public struct AnswerTuning: Sendable, Equatable {
   /// refuses at once ("none of its articles mentions …"). High: a common word the corpus never
   /// uses is often only the question's own phrasing; names are checked separately.
   public var missingWordShare = 0.6
+  /// "How much lower will payments be?": a sentence with a figure answers even without the
+  /// counted word ("lower") when it holds this share of the question in itself.
+  public var unfocusedFigureCoverage = 0.5
   /// The same floor for a short follow-up ("When?"), whose words come mostly from earlier turns.
   public var followUpCandidateCoverage = 0.25
   /// Confidence (0–1) below which the answerer refuses. Fitted leave-one-corpus-out
@@ -119,6 +122,7 @@ public struct AnswerTuning: Sendable, Equatable {
     case "calendarDateLeadShare": calendarDateLeadShare = value
     case "claimLeadShare": claimLeadShare = value
     case "substitutedNameWeight": substitutedNameWeight = value
+    case "unfocusedFigureCoverage": unfocusedFigureCoverage = value
     case "maxCitations": maxCitations = Int(value)
     default: return false
     }

@@ -46,10 +46,10 @@ public struct QuestionAnalyzer: Sendable {
     "subject", "new", "question", "separately", "different", "another", "unrelated", "note",
   ]
 
-  /// The topic and the question of "Switching to TOPIC: QUESTION", or nil when the question does
-  /// not open by announcing a new topic.
-  static func topicSwitch(_ text: String) -> (String, String)? {
-    guard let colon = text.firstIndex(where: { $0 == ":" }) else { return nil }
+  /// The topic and the question of "Switching to TOPIC: QUESTION" (or "…, QUESTION"), or nil when
+  /// the question does not open by announcing a new topic.
+  public static func topicSwitch(_ text: String) -> (String, String)? {
+    guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "," }) else { return nil }
     let head = text[..<colon]
     let words = Tokenizer.words(String(head))
     guard let first = words.first, switchWords.contains(first), words.count <= 8 else { return nil }
@@ -195,9 +195,9 @@ public struct QuestionAnalyzer: Sendable {
       }
     }
     // "May" written as a month ("its May forecast") is a search word, though "may" is not.
-    let monthWords = Set(rawWords.dropFirst().filter { Self.calendarWords.contains($0) }.map { $0.lowercased() })
+    let writtenMonths = Set(rawWords.dropFirst().filter(Self.monthWords.contains).map { $0.lowercased() })
     for (i, word) in words.enumerated()
-    where (!Tokenizer.stopWords.contains(word) || monthWords.contains(word)) && !outletWords.contains(word) {
+    where (!Tokenizer.stopWords.contains(word) || writtenMonths.contains(word)) && !outletWords.contains(word) {
       let stem = PorterStemmer.stem(word)
       guard seen.insert(stem).inserted else { continue }
       if consumed.contains(i) {
@@ -465,10 +465,14 @@ public struct QuestionAnalyzer: Sendable {
   }
 
   /// Month and weekday names: capitalised, never part of a name a question asks about.
-  static let calendarWords: Set<String> = [
+  static let calendarWords = monthWords.union([
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  ])
+  /// Month names and their abbreviations.
+  static let monthWords: Set<String> = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Dec",
   ]
 
   /// Capitalised words that are titles or common abbreviations, not names.

@@ -93,7 +93,7 @@ extension RuleAnswerer {
     let weights = Self.clauseWeights(question, idf: (try? retriever.weights(for: question)) ?? [:])
     var clause = leadSentence(
       lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
-    clause = Self.undotWords(Self.undotAbbreviations(clause))
+    clause = Self.undotted(clause)
     var opening = clause
     switch question.kind {
     case .yesNo:
@@ -205,21 +205,16 @@ extension RuleAnswerer {
   /// weekday or a relative time ("Wednesday", "last year").
   static func isCalendarDate(_ span: String) -> Bool {
     span.contains(where: \.isNumber)
-      || Tokenizer.words(span).contains {
-        QuestionAnalyzer.calendarWords.contains($0.prefix(1).uppercased() + $0.dropFirst())
-          && !["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains(
-            $0.prefix(1).uppercased() + $0.dropFirst())
-      }
+      || span.split(separator: " ").contains { QuestionAnalyzer.monthWords.contains(String($0.filter(\.isLetter))) }
   }
 
   /// Whether the question asks what is not yet known ("What is still unclear about …").
   static func asksWhatIsUnknown(_ question: Question) -> Bool {
     let words = Tokenizer.words(question.text)
+    let text = " " + words.joined(separator: " ") + " "
     return words.contains(where: {
       ["unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered"].contains($0)
-    })
-      || TextNormalizer.fold(question.text).lowercased().contains("not yet known")
-      || TextNormalizer.fold(question.text).lowercased().contains("not known")
+    }) || text.contains(" not known ") || text.contains(" not yet known ")
   }
 
   static let timingWords: Set<String> = [
@@ -258,12 +253,6 @@ extension RuleAnswerer {
       }
     }
     return weights
-  }
-
-  /// Whether `span` stands within the first eight words of `clause`.
-  static func namesEarly(_ span: String, in clause: String) -> Bool {
-    let head = clause.split(separator: " ").prefix(8 + span.split(separator: " ").count).joined(separator: " ")
-    return head.lowercased().contains(span.lowercased())
   }
 
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {

@@ -72,15 +72,14 @@ extension RuleAnswerer {
     }
     // The outlet's claim, as a sentence: the passage whole when short, else its clause that
     // names the outlet; a publisher's lead is introduced as what it reported.
-    var sentence = Self.plainSpacing(TextNormalizer.trimmed(chosen[0].text, where: TextNormalizer.isBlank))
+    var sentence = TextNormalizer.plainSpacing(TextNormalizer.trimmed(chosen[0].text, where: TextNormalizer.isBlank))
     if ArticleStructurer.wordCount(sentence) > tuning.leadMaxWords {
       sentence =
         Self.bestClause(of: sentence, keep: [outlet], weights: [:])
         ?? ClauseTrimmer.trim(sentence, keep: [outlet], weights: [:], maxWords: tuning.trimmedLeadWords)
     }
     if sentence.hasSuffix(".") { sentence.removeLast() }
-    let clause = Self.undotWords(
-      Self.undotAbbreviations(credited ? sentence : "\(outlet) reported that " + lowerFirst(sentence)))
+    let clause = Self.undotted(credited ? sentence : "\(outlet) reported that " + lowerFirst(sentence))
     let markers = citations.map { "[\($0.n)]" }.joined()
     let count = Set(chosen.map(\.articleId)).count
     let scope =

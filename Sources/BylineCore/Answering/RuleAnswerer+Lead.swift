@@ -7,7 +7,7 @@ extension RuleAnswerer {
     let kind = question.kind
     // Typographic spaces and hyphens as plain ones: "$15 billion", "open-source" (the citation
     // keeps the sentence verbatim).
-    let text = Self.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
+    let text = TextNormalizer.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
     let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
     if ArticleStructurer.wordCount(text) <= limit { return text }
     // "Why …": the reason clause of "…, because X" reads as a sentence of its own.
@@ -50,8 +50,22 @@ extension RuleAnswerer {
       clause = String(clause.dropFirst(conjunction.count))
       break
     }
-    guard let first = clause.first, first.isLowercase else { return clause }
-    return first.uppercased() + clause.dropFirst()
+    return Self.sentenceCase(clause)
+  }
+
+  /// Words that open an appositive after a name ("Philip Koopman, a professor who …, said").
+  static let appositiveOpeners = ["a ", "an ", "the ", "who ", "which ", "whose "]
+
+  /// Whether `segment` opens like an appositive.
+  static func opensAppositive(_ segment: String) -> Bool {
+    let lower = segment.lowercased()
+    return appositiveOpeners.contains { lower.hasPrefix($0) }
+  }
+
+  /// Whether `text` ends with a capitalised word that is not a month or weekday: a name.
+  static func endsWithName(_ text: String) -> Bool {
+    guard let last = text.split(separator: " ").last.map(String.init) else { return false }
+    return last.first?.isUppercase == true && !QuestionAnalyzer.calendarWords.contains(last)
   }
 
   /// `text` without appositives after names (", a/an/the/who/which …," following a capitalised
@@ -59,10 +73,7 @@ extension RuleAnswerer {
   static func withoutAppositives(_ text: String, maxWords: Int) -> String {
     var segments = text.components(separatedBy: ", ")
     func isAppositive(_ i: Int) -> Bool {
-      guard i > 0, i + 1 < segments.count else { return false }
-      let opens = ["a ", "an ", "the ", "who ", "which ", "whose "].contains { segments[i].lowercased().hasPrefix($0) }
-      let last = segments[i - 1].split(separator: " ").last.map(String.init) ?? ""
-      return opens && last.first?.isUppercase == true && !QuestionAnalyzer.calendarWords.contains(last)
+      i > 0 && i + 1 < segments.count && opensAppositive(segments[i]) && endsWithName(segments[i - 1])
     }
     while ArticleStructurer.wordCount(segments.joined(separator: ", ")) > maxWords {
       let candidates = segments.indices.filter(isAppositive)
@@ -113,13 +124,6 @@ extension RuleAnswerer {
         || ArticleStructurer.wordCount(next) <= 3 && rest.count > 1 && closes(rest[1])
       // Nor inside "NAME, an appositive, VERB": the opening would end before its verb.
       let segments = prefix.components(separatedBy: ", ")
-      let opensAppositive = { (s: String) in
-        ["a ", "an ", "the ", "who ", "which ", "whose "].contains { s.lowercased().hasPrefix($0) }
-      }
-      let endsWithName = { (s: String) in
-        guard let last = s.split(separator: " ").last.map(String.init) else { return false }
-        return last.first?.isUppercase == true && !QuestionAnalyzer.calendarWords.contains(last)
-      }
       let inAppositive =
         segments.count >= 2 && opensAppositive(before) && endsWithName(segments[segments.count - 2])
         || opensAppositive(next) && endsWithName(prefix)
@@ -139,20 +143,6 @@ extension RuleAnswerer {
     // An opening without the span is still a whole clause: better than a cut window.
     if let best { return (best, true) }
     return unkept.map { ($0, false) }
-  }
-
-  /// `text` with no-break, narrow and thin spaces as spaces and non-breaking hyphens as hyphens.
-  static func plainSpacing(_ text: String) -> String {
-    if TextNormalizer.isASCII(text) { return text }
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x00A0, 0x2007, 0x2009, 0x200A, 0x202F: out.append(" ")
-      case 0x2010, 0x2011: out.append("-")
-      default: out.append(scalar)
-      }
-    }
-    return String(out)
   }
 
   /// Where coordinated clauses meet: each part after one reads as a sentence of its own.
@@ -178,13 +168,10 @@ extension RuleAnswerer {
       for (i, span) in lowerKeep.enumerated() where TextNormalizer.has(lower, TextNormalizer.fold(span)) {
         kept += i == 0 ? 1.5 * top : 0.3 * top
       }
-      return kept + Set(Tokenizer.stems(part)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
+      return kept + weight(of: part, weights)
     }
     guard let best = parts.max(by: { score($0) < score($1) }), score(best) > 0 else { return nil }
-    var clause = best
-    if clause.hasSuffix(".") { clause.removeLast() }
-    guard let first = clause.first, first.isLowercase else { return clause }
-    return first.uppercased() + clause.dropFirst()
+    return sentenceCase(best)
   }
 
   /// Words that open a clause with its own subject ("…, and the club said …").
@@ -225,6 +212,12 @@ extension RuleAnswerer {
     "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr", "No", "vs", "approx", "Inc",
     "Corp", "Co", "Ltd", "Bros", "Mt", "Ft", "Ave",
   ]
+
+  /// `text` with the full stops of ``abbreviations`` and initialisms ("U.S.") removed where the
+  /// sentence goes on: a lead must not look like two sentences.
+  static func undotted(_ text: String) -> String {
+    undotWords(undotAbbreviations(text))
+  }
 
   /// `text` with the full stops of ``abbreviations`` removed where the sentence goes on.
   static func undotWords(_ text: String) -> String {

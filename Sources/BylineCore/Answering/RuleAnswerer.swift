@@ -190,7 +190,8 @@ public final class RuleAnswerer: @unchecked Sendable {
     case .number, .money:
       let focus = Self.focus(of: question)
       let typed = answering.contains { p in
-        hasSpan(question, p) && (focus.map { f in p.matched.contains(f) } ?? true || p.sentenceCoverage >= 0.5)
+        hasSpan(question, p)
+          && (focus.map { f in p.matched.contains(f) } ?? true || p.sentenceCoverage >= tuning.unfocusedFigureCoverage)
       }
       if !typed { return "no passage gives that figure" }
     case .organisation where Self.asksForName(question):

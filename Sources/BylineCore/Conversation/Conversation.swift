@@ -47,16 +47,6 @@ public final class Conversation: @unchecked Sendable {
   static let personPronouns: Set<String> = ["he", "him", "his", "she", "her", "hers", "himself", "herself"]
   static let thingPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "itself"]
   static let demonstratives: Set<String> = ["that", "this", "those", "these", "there", "then"]
-  static let topicSwitch = try! NSRegularExpression(
-    pattern:
-      #"^\s*(?:switching|turning|moving on|changing (?:the )?(?:subject|topic)|new (?:topic|question)|on (?:another|a different) (?:note|topic)|separately|different (?:topic|question)|unrelated|one more thing|another (?:topic|question))\b"#,
-    options: [.caseInsensitive])
-
-  /// Whether a question says it starts a new topic ("Switching topics: …").
-  static func switchesTopic(_ text: String) -> Bool {
-    topicSwitch.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
-  }
-
   static let elliptical = try! NSRegularExpression(
     pattern: #"^\s*(?:and|but|also|what about|how about|and what about)\b[,\s]*(.*?)[?.!]*\s*$"#,
     options: [.caseInsensitive])
@@ -67,7 +57,7 @@ public final class Conversation: @unchecked Sendable {
     // A refused turn still lends its names and words to the next one.
     guard let last = turns.last, last.answer.kind != .corpus else { return nil }
     // "Switching to the Tesla recall: …" starts a new topic: the question stands alone.
-    if Self.switchesTopic(text) { return nil }
+    if QuestionAnalyzer.topicSwitch(text) != nil { return nil }
     let question = analyzer.analyze(text)
     let words = Tokenizer.words(text)
     let previous = last.understood

@@ -116,4 +116,19 @@ public enum TextNormalizer {
       }
     }
   }
+
+  /// `text` with no-break, narrow and thin spaces as spaces and non-breaking hyphens as hyphens,
+  /// other characters kept (``fold(_:)`` also straightens quotes): how an answer quotes "$15 billion".
+  public static func plainSpacing(_ text: String) -> String {
+    if isASCII(text) { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x00A0, 0x2007, 0x2009, 0x200A, 0x202F: out.append(" ")
+      case 0x2010, 0x2011: out.append("-")
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
+  }
 }
