@@ -54,9 +54,14 @@ let package = Package(
       dependencies: ["BylineCore"],
       path: "Sources/byline-fuzz"
     ),
+    .target(
+      name: "BylineTestSupport",
+      dependencies: ["BylineCore"],
+      path: "Tests/BylineTestSupport"
+    ),
     .testTarget(
       name: "BylineCoreTests",
-      dependencies: ["BylineCore"],
+      dependencies: ["BylineCore", "BylineTestSupport"],
       path: "Tests/BylineCoreTests"
     ),
     .target(

@@ -4,7 +4,7 @@ import Foundation
 /// the span of the expected type, compose one direct sentence with citations and corroboration.
 public final class RuleAnswerer: @unchecked Sendable {
   /// The store answers come from.
-  public let store: ArticleStore
+  public let store: any PassageIndex
   let retriever: Retriever
   let analyzer: QuestionAnalyzer
   /// The weights and thresholds answers are decided and shaped with.
@@ -16,7 +16,7 @@ public final class RuleAnswerer: @unchecked Sendable {
   /// Creates an engine over `store`. With `warmUp` (for sessions that answer many
   /// questions), the static tables are built and one search primes the store first, so that
   /// `elapsed_ms` measures answering, not start-up; a one-shot answer skips that work.
-  public init(store: ArticleStore, warmUp: Bool = true) throws {
+  public init(store: any PassageIndex, warmUp: Bool = true) throws {
     self.store = store
     self.retriever = Retriever(store: store)
     let outlets = try store.publishers()

@@ -1,13 +1,12 @@
 import Foundation
-import GRDB
 
 /// Passages read from the store and what the rerank derives from them (stem sets, neighbouring
 /// sentences, the stems of a paragraph and of its title, answer spans), kept across questions by
 /// passage row id, so that a passage is read and analysed once, not once per question that
 /// retrieves it.
 ///
-/// Every entry is dropped when the store commits a change to its passages or articles (a GRDB
-/// transaction observer on the store's writer), and when the cache holds `limit` passages.
+/// Every entry is dropped when the index reports a committed change to its passages or articles
+/// (``PassageIndex/observeChanges(_:)``), and when the cache holds `limit` passages.
 final class PassageCache: @unchecked Sendable {
   /// A passage and the stems the quick rerank needs.
   struct Entry {
@@ -33,7 +32,7 @@ final class PassageCache: @unchecked Sendable {
     var words: [String]
   }
 
-  private let store: ArticleStore
+  private let store: any PassageIndex
   private let lock = NSLock()
   private let limit: Int
   private var entries: [Int: Entry] = [:]
@@ -41,13 +40,13 @@ final class PassageCache: @unchecked Sendable {
   private var paragraphs: [String: [Int]] = [:]
   /// Spans by answer type (its raw value), then by row id.
   private var spans: [String: [Int: [String]]] = [:]
-  private var observer: ChangeObserver?
+  private var watching = false
   /// Counts the times the cache was emptied: what was read before a change is not kept after it.
   private var generation = 0
 
   /// A cache over `store` holding at most `limit` passages (with their derived data, a few KB
   /// each: 10,000 is tens of MB at most, and about a hundred questions' worth at 100k articles).
-  init(store: ArticleStore, limit: Int = 10_000) {
+  init(store: any PassageIndex, limit: Int = 10_000) {
     self.store = store
     self.limit = limit
   }
@@ -74,48 +73,35 @@ final class PassageCache: @unchecked Sendable {
     spans.removeAll(keepingCapacity: true)
   }
 
-  /// Starts watching the store for changes (once): a commit that touches passages or articles
+  /// Starts watching the index for changes (once): a commit that touches passages or articles
   /// empties the cache. Called without the lock held: the observer takes it when it fires.
   private func watch() {
     lock.lock()
-    let made: ChangeObserver? = observer == nil ? ChangeObserver { [weak self] in self?.clear() } : nil
-    if let made { observer = made }
+    let start = !watching
+    watching = true
     lock.unlock()
-    if let made { store.dbQueue.add(transactionObserver: made, extent: .observerLifetime) }
+    if start { store.observeChanges { [weak self] in self?.clear() } }
   }
 
-  /// Passages matching `pattern`, best first by BM25 (the same ranking as
-  /// ``ArticleStore/passages(matching:in:limit:)`` without articles), with their stem sets.
-  /// Only passages not read before are read from the passage table.
+  /// Passages matching `pattern`, best first by the index's ranking, with their stem sets.
+  /// Only passages not read before are read from the index.
   func passages(matching pattern: MatchQuery, limit count: Int) throws -> [Entry] {
     watch()
     let start = currentGeneration()
-    // The ranking and the passages it names are read in one transaction. Another process may
-    // replace articles in between (new row ids, the old rows gone). Two reads could then rank
-    // rows that the second read no longer finds, and the answer would find nothing.
-    let (ranked, cached, read) = try store.dbQueue.read { db in
-      let statement = try db.cachedStatement(
-        sql: """
-          SELECT rowid, \(ArticleStore.ranking) AS rank FROM passage_fts
-          WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
-          """)
-      var ranked: [(Int64, Double)] = []
-      let rows = try Row.fetchCursor(statement, arguments: [pattern.raw, count])
-      while let row = try rows.next() { ranked.append((row[0], row[1])) }
-      var cached: [Int: Entry] = [:]
-      var missing: [Int64] = []
+    // What the cache holds is taken as the ranking names it, so that a change clearing the
+    // cache meanwhile cannot lose a ranked passage.
+    var found: [Int: Entry] = [:]
+    let ranked = try store.rank(pattern, limit: count) { rowID in
       lock.lock()
-      for (rowID, _) in ranked {
-        if let entry = entries[Int(rowID)] { cached[Int(rowID)] = entry } else { missing.append(rowID) }
-      }
-      lock.unlock()
-      return (ranked, cached, try store.passages(ids: missing, db: db))
+      defer { lock.unlock() }
+      guard let entry = entries[Int(rowID)] else { return false }
+      found[Int(rowID)] = entry
+      return true
     }
-    var found = cached
-    for entry in remember(read, since: start) { found[Int(entry.passage.rowID)] = entry }
-    return ranked.compactMap { rowID, rank in
-      guard var entry = found[Int(rowID)] else { return nil }
-      entry.passage.score = -rank
+    for entry in remember(ranked.compactMap(\.passage), since: start) { found[Int(entry.passage.rowID)] = entry }
+    return ranked.compactMap { r in
+      guard var entry = found[Int(r.rowID)] else { return nil }
+      entry.passage.score = r.score
       return entry
     }
   }
@@ -230,31 +216,4 @@ final class PassageCache: @unchecked Sendable {
     return made
   }
 
-}
-
-/// Calls `changed` after each commit that wrote passages or articles.
-private final class ChangeObserver: TransactionObserver, @unchecked Sendable {
-  private let changed: () -> Void
-  private var dirty = false
-
-  init(changed: @escaping () -> Void) {
-    self.changed = changed
-  }
-
-  func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-    ["passage", "article"].contains(eventKind.tableName)
-  }
-
-  func databaseDidChange(with event: DatabaseEvent) {
-    dirty = true
-  }
-
-  func databaseDidCommit(_ db: Database) {
-    if dirty { changed() }
-    dirty = false
-  }
-
-  func databaseDidRollback(_ db: Database) {
-    dirty = false
-  }
 }

@@ -2,10 +2,10 @@
 /// the words by BM25. User text is turned into quoted FTS5 strings, never passed as syntax.
 public struct PassageSearch: Sendable {
   /// The store to search.
-  public let store: ArticleStore
+  public let store: any PassageIndex
 
   /// Creates a search over `store`.
-  public init(store: ArticleStore) {
+  public init(store: any PassageIndex) {
     self.store = store
   }
 

@@ -5,7 +5,7 @@ import Foundation
 /// matches, and the presence of an answer of the expected type.
 public struct Retriever: Sendable {
   /// The store to search.
-  public let store: ArticleStore
+  public let store: any PassageIndex
   /// Share of a term's weight a passage gets for holding a WordNet synonym of it instead of the
   /// word (an exact word or a curated paraphrase counts 1 or 0.8): chosen below the curated
   /// paraphrases because WordNet's senses are broader than news usage.
@@ -16,7 +16,7 @@ public struct Retriever: Sendable {
   let cache: PassageCache
 
   /// Creates a retriever over `store`.
-  public init(store: ArticleStore) {
+  public init(store: any PassageIndex) {
     self.store = store
     self.cache = PassageCache(store: store)
   }

@@ -29,6 +29,26 @@ public struct StoredPassage: Sendable, Hashable, Codable {
 
   /// The outlets credited for this passage: its own, else those of its run or article.
   public var credited: [String] { cites.isEmpty ? inheritedCites : cites }
+
+  /// Creates a passage as an index hands it out.
+  public init(
+    rowID: Int64, articleId: String, title: String, outlet: String, date: String, ordinal: Int, paragraph: Int,
+    heading: String, text: String, stems: [String], cites: [String], inheritedCites: [String], score: Double
+  ) {
+    self.rowID = rowID
+    self.articleId = articleId
+    self.title = title
+    self.outlet = outlet
+    self.date = date
+    self.ordinal = ordinal
+    self.paragraph = paragraph
+    self.heading = heading
+    self.text = text
+    self.stems = stems
+    self.cites = cites
+    self.inheritedCites = inheritedCites
+    self.score = score
+  }
 }
 
 /// One row of `byline articles`.
@@ -51,6 +71,22 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
   public var credits: [String] = []
   /// Lines the reader dropped as page furniture ("byline: By Jane Doe").
   public var furniture: [String] = []
+
+  /// Creates an article summary as an index hands it out.
+  public init(
+    id: String, outlet: String, title: String, date: String, url: String, passages: Int, sources: [String],
+    credits: [String] = [], furniture: [String] = []
+  ) {
+    self.id = id
+    self.outlet = outlet
+    self.title = title
+    self.date = date
+    self.url = url
+    self.passages = passages
+    self.sources = sources
+    self.credits = credits
+    self.furniture = furniture
+  }
 
   /// The name to show for the article's source: publisher, else site, else title (see
   /// ``Article/displayName(outlet:url:title:)``).
