@@ -17,7 +17,8 @@ public struct AnswerTuning: Sendable, Equatable {
   /// uses is often only the question's own phrasing; names are checked separately.
   public var missingWordShare = 0.6
   /// "How much lower will payments be?": a sentence with a figure answers even without the
-  /// counted word ("lower") when it holds this share of the question in itself.
+  /// counted word ("lower") when it holds this share of the question in itself, and of the
+  /// question's words other than names (names alone do not say what was counted).
   public var unfocusedFigureCoverage = 0.5
   /// The same floor for a short follow-up ("When?"), whose words come mostly from earlier turns.
   public var followUpCandidateCoverage = 0.25

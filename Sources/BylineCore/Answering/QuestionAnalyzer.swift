@@ -85,6 +85,33 @@ public struct QuestionAnalyzer: Sendable {
     return out
   }
 
+  /// Whether `name` is one word that WordNet knows as an adjective of a place or people
+  /// ("British", "Moroccan", "Americans").
+  static func isDemonym(_ name: String) -> Bool {
+    guard let wordNet = WordNet.shared, !name.contains(" "), name.count > 3 else { return false }
+    let lower = name.lowercased()
+    return ([lower] + wordNet.baseForms(of: lower, .noun)).contains { word in
+      wordNet.synsets(of: word, .adj, limit: 2).contains { synset in
+        synset.derivations.contains { d in
+          guard d.pos == .noun, let place = wordNet.synset(at: d.offset, .noun) else { return false }
+          return place.isProperName && place.lexicalFile == WordNet.NounFile.location
+        }
+      }
+    }
+  }
+
+  /// WordNet's other names for a place or organisation, and the place a demonym names,
+  /// stemmed.
+  static func placeNames(_ word: String, stem: String) -> [String] {
+    guard let wordNet = WordNet.shared, word.count > 2 else { return [] }
+    var out: [String] = []
+    for w in wordNet.placeNames(of: word) {
+      let joined = Tokenizer.stems(w).filter { !Tokenizer.stopWords.contains($0) }.joined(separator: " ")
+      if !joined.isEmpty, joined != stem, !out.contains(joined) { out.append(joined) }
+    }
+    return out
+  }
+
   /// Scale words and their abbreviations as news writes them ("$15bn", "£86.4m", "5k").
   static let scales: [(word: String, short: [String])] = [
     ("billion", ["bn", "b"]), ("million", ["m", "mn"]), ("thousand", ["k"]), ("trillion", ["tn", "trn"]),
@@ -171,13 +198,18 @@ public struct QuestionAnalyzer: Sendable {
           Self.trimmingPunctuation(String($0)).lowercased()
         })
     let quoted = Self.quotedPhrases(folded)
-    let entities = Self.entities(rawWords)
+    // "British", "French": a word of a people or place that WordNet knows as an adjective is a
+    // topic word, not a name the articles must hold (they may say "UK").
+    let capitalised = Self.entities(rawWords)
+    let entities = capitalised.filter { !Self.isDemonym($0) }
+    let demonyms = Set(capitalised.filter(Self.isDemonym).map { $0.lowercased() })
     let outlets = findOutlets(folded, entities: entities)
     let negated = lowerRaw.dropFirst().contains { Self.negations.contains($0) || $0.hasSuffix("n't") }
 
     var terms: [QueryTerm] = []
     var seen = Set<String>()
     let entityWords = Set(entities.flatMap { Tokenizer.words($0) })
+    let singleNames = Set(entities.filter { !$0.contains(" ") }.flatMap { Tokenizer.words($0) })
     let outletWords = Set(outlets.flatMap { Tokenizer.words($0) })
     // Multi-word expressions of the paraphrase table ("in charge of", "hold back").
     let allStems = words.map(PorterStemmer.stem)
@@ -206,7 +238,8 @@ public struct QuestionAnalyzer: Sendable {
       }
       var weight = 1.0
       let isEntity = entityWords.contains(word)
-      if isEntity { weight = 1.5 }
+      // A demonym is no name the sentence must hold, but it pins the topic as firmly as one.
+      if isEntity || demonyms.contains(word) { weight = 1.5 }
       if Tokenizer.lightWords.contains(word) { weight = 0.35 }
       if kind == .outlet && Self.outletNouns.contains(word) { weight = 0.2 }
       if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
@@ -216,8 +249,12 @@ public struct QuestionAnalyzer: Sendable {
       }
       if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
+      // A one-word name of a place or a people ("Britain", "British") may stand in the
+      // articles under its other names ("UK", "Great Britain").
+      let otherNames =
+        isEntity && singleNames.contains(word) || demonyms.contains(word) ? Self.placeNames(word, stem: stem) : []
       let related =
-        (weight >= 0.5 && !isEntity ? Self.related(word, stem: stem) : [])
+        (!otherNames.isEmpty ? otherNames : weight >= 0.5 && !isEntity ? Self.related(word, stem: stem) : [])
         + Self.amountForms(word, next: i + 1 < words.count ? words[i + 1] : nil).map {
           Tokenizer.stems($0).joined(separator: " ")
         }

@@ -259,7 +259,7 @@ extension RuleAnswerer {
     let key = "\(question.kind.rawValue)|\(question.text)|\(p.passage.rowID)"
     if let cached = spanCache.value(for: key) { return cached }
     // The passage's spans of this type are the same for every question: kept per passage.
-    let all = retriever.cache.spans(of: question.kind, rowID: p.passage.rowID) {
+    let all = retriever.spans(of: question.kind, rowID: p.passage.rowID) {
       SpanFinder.unfiltered(of: question.kind, in: p.passage.text, credited: p.passage.credited)
     }
     var found = SpanFinder.filter(all, of: question.kind, for: question)

@@ -291,8 +291,18 @@ extension RuleAnswerer {
       let l = w.lowercased()
       return Tokenizer.stopWords.contains(l) && !["before", "after", "more", "less", "up", "down"].contains(l)
     }
-    guard let after = words[(or + 1)...].first(where: { !isFunction($0) }), let before = words[..<or].last,
-      !before.isEmpty, !after.isEmpty, !isFunction(before)
+    // "the Trump administration or the Biden administration": the words both sides share at
+    // their ends frame the options; the ones before them differ.
+    let tail = Array(words[(or + 1)...].drop(while: isFunction))
+    let head = Array(words[..<or])
+    var shared = 0
+    while shared + 1 < tail.count, shared < head.count - 1,
+      tail[tail.count - 1 - shared].lowercased() == head[head.count - 1 - shared].lowercased()
+    {
+      shared += 1
+    }
+    if shared > 0 { return [head[head.count - 1 - shared], tail[tail.count - 1 - shared]] }
+    guard let after = tail.first, let before = head.last, !before.isEmpty, !after.isEmpty, !isFunction(before)
     else { return nil }
     return [before, after]
   }

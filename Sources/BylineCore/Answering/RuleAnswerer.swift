@@ -5,8 +5,10 @@ import Foundation
 public final class RuleAnswerer: @unchecked Sendable {
   /// The store answers come from.
   public let store: any PassageIndex
-  let retriever: Retriever
-  let analyzer: QuestionAnalyzer
+  /// The retrieval stage.
+  let retriever: any PassageRetrieving
+  /// The analysis stage.
+  let analyzer: any QuestionAnalyzing
   /// The weights and thresholds answers are decided and shaped with.
   public var tuning = AnswerTuning.standard
   private var articleCache: [ArticleSummary]?
@@ -16,15 +18,21 @@ public final class RuleAnswerer: @unchecked Sendable {
   /// Creates an engine over `store`. With `warmUp` (for sessions that answer many
   /// questions), the static tables are built and one search primes the store first, so that
   /// `elapsed_ms` measures answering, not start-up; a one-shot answer skips that work.
-  public init(store: any PassageIndex, warmUp: Bool = true) throws {
+  ///
+  /// The stages default to the standard ones over `store`: a ``QuestionAnalyzer`` that knows
+  /// the corpus's publishers and a ``Retriever``; pass others to test or replace one.
+  public init(
+    store: any PassageIndex, warmUp: Bool = true, analyzer: (any QuestionAnalyzing)? = nil,
+    retriever: (any PassageRetrieving)? = nil
+  ) throws {
     self.store = store
-    self.retriever = Retriever(store: store)
-    let outlets = try store.publishers()
-    self.analyzer = QuestionAnalyzer(directory: OutletDirectory(extra: outlets))
+    self.retriever = retriever ?? Retriever(store: store)
+    self.analyzer = try analyzer ?? QuestionAnalyzer(directory: OutletDirectory(extra: try store.publishers()))
     guard warmUp else { return }
     Self.warmUp()
     // One search through the store loads its pages and prepares its statements.
-    _ = try? retriever.retrieve(analyzer.analyze("Who said what about the report?"), limit: 4)
+    _ = try? self.retriever.retrieve(
+      self.analyzer.analyze("Who said what about the report?"), limit: 4, articleIds: nil)
   }
 
   /// Builds the static tables and compiles the patterns once, so that answer times measure
@@ -150,9 +158,28 @@ public final class RuleAnswerer: @unchecked Sendable {
     let nameStems = question.entities.flatMap { Tokenizer.stems($0) }
     let df = try retriever.frequencies(for: question).merging(
       try store.documentFrequencies(nameStems), uniquingKeysWith: { a, _ in a })
+    // "According to Bloomberg …": an outlet no article publishes, credits or names.
+    if !question.outlets.isEmpty {
+      let known = Set(try store.publishers() + store.citedOutlets().map(\.outlet))
+      for outlet in question.outlets where !known.contains(outlet) {
+        let stems = Tokenizer.stems(outlet).filter { !Tokenizer.stopWords.contains($0) }
+        let counts = try store.documentFrequencies(stems)
+        if !stems.isEmpty, stems.allSatisfy({ (counts[$0] ?? 0) == 0 }) { return "it never mentions \(outlet)" }
+      }
+    }
+    // "France or Italy?": an option the corpus never names is an answer ("France"), not a gap.
+    let optionWords = Set((Self.options(in: question.text) ?? []).flatMap { Tokenizer.stems($0) })
     for entity in question.entities
     where !question.outlets.contains(where: { entity.contains($0) || $0.contains(entity) }) {
       let stems = Tokenizer.stems(entity).filter { !Tokenizer.stopWords.contains($0) }
+      if stems.contains(where: optionWords.contains) { continue }
+      // A place or a people under another of its names ("British" where articles say "UK").
+      let otherNames = question.terms.first { stems == [$0.stem] }?.related ?? []
+      if otherNames.contains(where: { name in
+        name.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
+      }) {
+        continue
+      }
       if !stems.isEmpty, stems.allSatisfy({ (df[$0] ?? 0) == 0 }) {
         return "it never mentions \(entity)"
       }
@@ -191,7 +218,8 @@ public final class RuleAnswerer: @unchecked Sendable {
       let focus = Self.focus(of: question)
       let typed = answering.contains { p in
         hasSpan(question, p)
-          && (focus.map { f in p.matched.contains(f) } ?? true || p.sentenceCoverage >= tuning.unfocusedFigureCoverage)
+          && (focus.map { f in p.matched.contains(f) && !p.loosely.contains(f) } ?? true
+            || min(p.sentenceCoverage, p.topicCoverage) >= tuning.unfocusedFigureCoverage)
       }
       if !typed { return "no passage gives that figure" }
     case .organisation where Self.asksForName(question):

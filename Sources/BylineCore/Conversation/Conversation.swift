@@ -52,7 +52,7 @@ public final class Conversation: @unchecked Sendable {
     options: [.caseInsensitive])
 
   /// The question resolved against earlier turns, or nil when it stands alone.
-  public func resolve(_ text: String, analyzer: QuestionAnalyzer) -> Resolution? {
+  public func resolve(_ text: String, analyzer: any QuestionAnalyzing) -> Resolution? {
     // Nothing to follow on from after a question about the corpus or one the corpus did not answer.
     // A refused turn still lends its names and words to the next one.
     guard let last = turns.last, last.answer.kind != .corpus else { return nil }
@@ -128,7 +128,7 @@ public final class Conversation: @unchecked Sendable {
     return resolution
   }
 
-  private func ellipsis(_ rest: String, previous: String, analyzer: QuestionAnalyzer) -> String {
+  private func ellipsis(_ rest: String, previous: String, analyzer: any QuestionAnalyzing) -> String {
     let prev = analyzer.analyze(previous)
     let restQuestion = analyzer.analyze("What about " + rest + "?")
     if let outlet = restQuestion.outlets.first {

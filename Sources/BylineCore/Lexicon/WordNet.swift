@@ -19,8 +19,11 @@ public final class WordNet: @unchecked Sendable {
     public var lexicalFile: Int
     /// The synset's words, lower-cased, with spaces for WordNet's underscores.
     public var words: [String]
-    /// Derivationally related forms (`+` pointers): (source word number from 1, target synset
-    /// offset, target part of speech, target word number from 1).
+    /// Whether WordNet writes its first word with a capital: a proper name ("Britain").
+    public var isProperName = false
+    /// Derivationally related forms (`+` pointers) and, for adjectives, the nouns they pertain
+    /// to (`\\` pointers: "british" → "Great Britain"): (source word number from 1, target
+    /// synset offset, target part of speech, target word number from 1).
     var derivations: [(source: Int, offset: Int, pos: PartOfSpeech, target: Int)]
   }
 
@@ -73,6 +76,7 @@ public final class WordNet: @unchecked Sendable {
     // synset_offset lex_filenum ss_type w_cnt(hex) word lex_id … p_cnt ptr…
     guard fields.count > 4, let lexFile = Int(fields[1]), let count = Int(fields[3], radix: 16) else { return nil }
     var words: [String] = []
+    let isProper = fields[4].first?.isUppercase ?? false
     var k = 4
     for _ in 0..<count where k + 1 < fields.count {
       var word = String(fields[k]).lowercased().replacingOccurrences(of: "_", with: " ")
@@ -85,7 +89,8 @@ public final class WordNet: @unchecked Sendable {
     if k < fields.count, let pointers = Int(fields[k]) {
       k += 1
       for _ in 0..<pointers where k + 3 < fields.count {
-        if fields[k] == "+", let target = Int(fields[k + 1]), let pos = Self.partOfSpeech(fields[k + 2]),
+        if fields[k] == "+" || fields[k] == "\\", let target = Int(fields[k + 1]),
+          let pos = Self.partOfSpeech(fields[k + 2]),
           let st = Int(fields[k + 3], radix: 16)
         {
           derivations.append((st >> 8, target, pos, st & 0xFF))
@@ -93,7 +98,7 @@ public final class WordNet: @unchecked Sendable {
         k += 4
       }
     }
-    return Synset(lexicalFile: lexFile, words: words, derivations: derivations)
+    return Synset(lexicalFile: lexFile, words: words, isProperName: isProper, derivations: derivations)
   }
 
   /// The dictionary forms of `word` as `pos` (WordNet's morphy: the exception list, then the
@@ -147,6 +152,36 @@ public final class WordNet: @unchecked Sendable {
       }
     }
     return Array(out.prefix(limit))
+  }
+
+  /// The other names of a place or an organisation `word` names ("Britain" → "united kingdom",
+  /// "uk", "great britain"), and the places a demonym pertains to ("British" → "great
+  /// britain", "Moroccans" → "morocco"); empty for any other word.
+  public func placeNames(of word: String) -> [String] {
+    var out: [String] = []
+    let lower = word.lowercased()
+    func add(_ w: String) {
+      if w != lower, !out.contains(w), w.split(separator: " ").count <= 3 { out.append(w) }
+    }
+    for synset in synsets(of: word, .noun, limit: 1)
+    where synset.isProperName && (synset.lexicalFile == NounFile.location || synset.lexicalFile == NounFile.group) {
+      synset.words.forEach(add)
+    }
+    // A demonym: an adjective (or a people noun's adjective, "Americans" → "american") that
+    // pertains to or derives from a place.
+    let adjectives = [lower] + baseForms(of: lower, .noun)
+    for adjective in adjectives {
+      for synset in synsets(of: adjective, .adj, limit: 2) {
+        for d in synset.derivations where d.pos == .noun {
+          if let target = self.synset(at: d.offset, .noun), target.isProperName,
+            target.lexicalFile == NounFile.location
+          {
+            target.words.forEach(add)
+          }
+        }
+      }
+    }
+    return out
   }
 
   /// The lexicographer files of the first `senses` noun senses of `word`.

@@ -148,6 +148,7 @@ public struct Retriever: Sendable {
     var entityInSentence = 0.0
     var entityTotal = 0.0
     var matched = Set<String>()
+    var loosely = Set<String>()
     for term in profile.terms {
       let w = term.weight
       var got = 0.0
@@ -164,6 +165,7 @@ public struct Retriever: Sendable {
         got = Self.synonymWeight * w
         inSentence += got
         matched.insert(term.stem)
+        loosely.insert(term.stem)
       } else if Self.sharesRoot(term.stem, stems) != nil {
         // "strategy" / "strategic", "compete" / "competitive": the same root, stemmed apart.
         got = 0.8 * w
@@ -222,6 +224,7 @@ public struct Retriever: Sendable {
       passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,
       topicCoverage: topicTotal > 0 ? topicFound / topicTotal : coverage,
       entitiesFound: entityTotal == 0 || entityFound >= 0.5 * entityTotal,
-      nameShare: total > 0 ? entityInSentence / total : 0, matched: matched, neighbours: context?.neighbours ?? [])
+      nameShare: total > 0 ? entityInSentence / total : 0, matched: matched, loosely: loosely,
+      neighbours: context?.neighbours ?? [])
   }
 }

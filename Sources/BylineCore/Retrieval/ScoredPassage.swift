@@ -16,6 +16,8 @@ public struct ScoredPassage: Sendable {
   public var nameShare: Double
   /// Stems of question terms (or their paraphrases) the sentence contains.
   public var matched: Set<String>
+  /// Those of ``matched`` the sentence holds only through a WordNet synonym ("title" for "job").
+  public var loosely: Set<String> = []
   /// The previous and next sentences of the same paragraph, for context.
   public var neighbours: [StoredPassage]
 }
