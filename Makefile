@@ -5,8 +5,8 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score every question set on the three development corpora (seeds, corpus-c,
-#                   and ../shared/eval's dev sets and corpus-b when present), strict
+#   make eval       score every question set on the four development corpora (seeds, corpus-c,
+#                   corpus-d, and ../shared/eval's dev sets and corpus-b when present), strict
 #   make calibrate  choose the refusal threshold leave-one-corpus-out (Tests/Eval/calibrate.py)
 #   make bench      indexing and answer figures, seed corpus and 1k/10k/100k synthetic articles,
 #                   beside raw SQLite FTS5 (SIZES="1000 10000" for fewer); writes .build/bench.json
@@ -79,6 +79,9 @@ eval: build
 	@for f in Tests/Eval/blind/*seeds*.jsonl; do $(call score,$$f,Knowledge); done
 	@$(call score,Tests/Eval/corpus-c/questions.jsonl,Tests/Eval/corpus-c/knowledge)
 	@$(call score,Tests/Eval/corpus-c/followups.jsonl,Tests/Eval/corpus-c/knowledge)
+	@for f in Tests/Eval/blind/*corpus-c*.jsonl; do $(call score,$$f,Tests/Eval/corpus-c/knowledge); done
+	@for f in Tests/Eval/blind/*corpus-d*.jsonl Tests/Eval/corpus-d/followups.jsonl; do \
+	  $(call score,$$f,Tests/Eval/corpus-d/knowledge); done
 	@if [ -f $(SHARED)/run.py ]; then \
 	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
 	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \

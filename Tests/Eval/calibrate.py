@@ -5,7 +5,7 @@ usage: calibrate.py BYLINE_BINARY
 
 Asks every question set of each development corpus with the threshold at 0 (so every candidate
 answer is composed and carries its confidence), then for each held-out corpus picks the threshold
-that scores best (strict answers with the right citation plus right refusals) on the other two,
+that scores best (strict answers with the right citation plus right refusals) on the others,
 and reports the held-out score at that threshold. Prints the per-fold choice and the scores.
 """
 import json, os, re, subprocess, sys, tempfile, unicodedata
@@ -24,6 +24,10 @@ CORPORA = {
     ]),
     "corpus-c": (os.path.join(ROOT, "Tests/Eval/corpus-c/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/corpus-c/questions.jsonl"),
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-c.jsonl"),
+    ]),
+    "corpus-d": (os.path.join(ROOT, "Tests/Eval/corpus-d/knowledge"), [
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-d.jsonl"),
     ]),
 }
 

@@ -25,6 +25,16 @@ extension RuleAnswerer {
         lead = typed
       }
     }
+    // "How many soldiers did Spain send?": a figure next to the counted word beats one that
+    // counts something else ("about 100km south").
+    if [.number, .money].contains(question.kind), let focus = Self.focus(of: question),
+      !lead.matched.contains(focus) || lead.loosely.contains(focus),
+      let counted = passages.first(where: {
+        $0.matched.contains(focus) && !$0.loosely.contains(focus) && !spans(question, $0).isEmpty
+      })
+    {
+      lead = counted
+    }
     // "When did the probe open?": a calendar date ("in August 2021") beats a weekday or "last
     // year" in a sentence that scores a little higher.
     if question.kind == .date, let first = spans(question, lead).first, !Self.isCalendarDate(first),
@@ -70,7 +80,8 @@ extension RuleAnswerer {
       let unsure = passages.first(where: {
         $0.score >= bestScore * tuning.uncertainLeadShare && Uncertainty.isUncertain($0.passage.text)
       }), !Uncertainty.isUncertain(lead.passage.text),
-      Self.asksWhatIsUnknown(question) || unsure.sentenceCoverage > lead.sentenceCoverage
+      Self.asksWhatIsUnknown(question) || Self.asksIfDisclosed(question)
+        || unsure.sentenceCoverage > lead.sentenceCoverage
     {
       lead = unsure
     }
@@ -216,6 +227,20 @@ extension RuleAnswerer {
       ["unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered"].contains($0)
     }) || text.contains(" not known ") || text.contains(" not yet known ")
   }
+
+  /// Whether a yes-or-no question asks if something was made known ("Has the fee been made
+  /// public?", "Has the Bank signalled when …?", "Has anyone been named …?"): a sentence saying
+  /// it was not is the answer, however few of the question's other words it repeats.
+  static func asksIfDisclosed(_ question: Question) -> Bool {
+    guard question.kind == .yesNo else { return false }
+    return Tokenizer.words(question.text).contains { disclosureWords.contains(PorterStemmer.stem($0)) }
+  }
+
+  /// Stems of the verbs news uses for making something known.
+  static let disclosureWords: Set<String> = [
+    "disclos", "reveal", "announc", "publish", "public", "confirm", "signal", "name", "specifi", "indic",
+    "releas", "state",
+  ]
 
   static let timingWords: Set<String> = [
     "time", "timing", "timeline", "roadmap", "weeks", "months", "quarters",

@@ -44,6 +44,12 @@ public final class Conversation: @unchecked Sendable {
     if turns.count > 20 { turns.removeFirst() }
   }
 
+  /// Weight of an earlier turn's words in a follow-up that brings its own subject ("And
+  /// Google?") or says what it asks in its own words: enough to frame the search, too little to
+  /// pull the earlier answer back.
+  static let framingWeight = 0.15
+  /// Content words (weight 0.5 or more) from which a follow-up says what it asks by itself.
+  static let selfContainedTerms = 3
   static let personPronouns: Set<String> = ["he", "him", "his", "she", "her", "hers", "himself", "herself"]
   static let thingPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "itself"]
   static let demonstratives: Set<String> = ["that", "this", "those", "these", "there", "then"]
@@ -77,7 +83,7 @@ public final class Conversation: @unchecked Sendable {
         }
         if focus.hasPrefix("What about ") {
           // "And Google?": the new subject carries the question; the old words only frame it.
-          resolution.contextWeight = 0.15
+          resolution.contextWeight = Self.framingWeight
           // "And the licensing terms?" after "When …?" asks the same kind of question.
           if rest.first?.isLowercase == true, [.date, .reason, .yesNo, .person, .place].contains(last.answer.kind) {
             resolution.kind = last.answer.kind
@@ -117,6 +123,9 @@ public final class Conversation: @unchecked Sendable {
       }
     }
     var resolution = Resolution(focus: focus, context: context, display: display, outlets: outlets, short: short)
+    // "Why had the British regulator blocked it earlier?": a question that says what it asks
+    // in its own words takes the earlier turn's words only as a frame.
+    if contentTerms.count >= Self.selfContainedTerms { resolution.contextWeight = Self.framingWeight }
     // The earlier answer's sentences, which a new question should not get again unless they
     // answer it best by far.
     resolution.previousQuotes = last.answer.citations.map(\.quote)

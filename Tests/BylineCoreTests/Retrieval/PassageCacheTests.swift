@@ -23,16 +23,17 @@ import Testing
     try corpus.write("a.txt", "Old title\n\nThe zebra project is led by Dana Whitfield, the company said.\n")
     let engine = try corpus.engine()
     let rules = try engine.rules
+    let retriever = try #require(rules.retriever as? Retriever)
     let before = try rules.answer("Who leads the zebra project?").0
     #expect(before.answer.contains("Dana Whitfield"))
-    #expect(rules.retriever.cache.count > 0)
+    #expect(retriever.cache.count > 0)
     // A sync with nothing to write keeps the cache.
     _ = try engine.store.sync(knowledge: corpus.knowledge)
-    #expect(rules.retriever.cache.count > 0)
+    #expect(retriever.cache.count > 0)
     // The same store object takes the change: what the cache held for the old passages must go.
     try corpus.write("a.txt", "Old title\n\nThe zebra project is led by Morgan Ellery, the company said.\n")
     _ = try engine.store.sync(knowledge: corpus.knowledge)
-    #expect(rules.retriever.cache.count == 0)
+    #expect(retriever.cache.count == 0)
     let after = try rules.answer("Who leads the zebra project?").0
     #expect(after.answer.contains("Morgan Ellery"))
     #expect(!after.answer.contains("Dana Whitfield"))
