@@ -34,7 +34,8 @@ public enum Polarity {
   /// Phrases by which a question asks whether something happens at once.
   static let immediacy = [
     "right away", "immediately", "at once", "on day one", "from day one", "at launch", "from the start",
-    "straight away", "straightaway", "from the outset", "instantly", "at first",
+    "straight away", "straightaway", "from the outset", "instantly", "at first", "at the same time",
+    "simultaneously", "concurrently", "on the same day", "in parallel",
   ]
   /// Phrases by which a sentence puts something off or orders it after something else.
   static let deferral = [

@@ -14,6 +14,22 @@ final class PassageCache: @unchecked Sendable {
     var passage: StoredPassage
     /// Its stems as a set.
     var stemSet: Set<String>
+    /// The stems it holds only in capitalised words after its first: parts of names ("car" of
+    /// "Laurence des Cars").
+    var nameOnly: Set<String>
+
+    init(passage: StoredPassage, stemSet: Set<String>) {
+      self.passage = passage
+      self.stemSet = stemSet
+      var capital = Set<String>()
+      var common = Set<String>()
+      let tokens = passage.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
+      for (i, token) in tokens.enumerated() {
+        let stems = Tokenizer.stems(String(token))
+        if i > 0, token.first?.isUppercase == true { capital.formUnion(stems) } else { common.formUnion(stems) }
+      }
+      nameOnly = capital.subtracting(common)
+    }
   }
 
   /// What the full rerank reads around a passage: its neighbours and the stems of its context.

@@ -17,6 +17,9 @@ struct RerankProfile {
     var paraphrases: [[String]]
     /// Words WordNet relates to it, as stem sequences.
     var related: [[String]]
+    /// Whether the question wrote it in lower case: a common word, which a passage's name
+    /// ("car" in "Laurence des Cars") does not state.
+    var isCommon = false
   }
 
   /// The question.
@@ -44,13 +47,18 @@ struct RerankProfile {
   /// The profile of `question` with the inverse document frequencies `idf`.
   init(_ question: Question, idf: [String: Double]) {
     self.question = question
+    // Words the question itself wrote in lower case (not an earlier turn's, not a name).
+    let tokens = question.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).dropFirst()
+    let capitalised = Set(tokens.filter { $0.first?.isUppercase == true }.flatMap { Tokenizer.stems(String($0)) })
+    let lower = Set(tokens.filter { $0.first?.isLowercase == true }.flatMap { Tokenizer.stems(String($0)) })
     terms = question.terms.map { term in
       Term(
         stem: term.stem,
         parts: term.stem.utf8.contains(0x20) ? term.stem.split(separator: " ").map(String.init) : nil,
         weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
         sameWord: Paraphrases.sameWordSequences(of: term.stem), paraphrases: Paraphrases.sequences(of: term.stem),
-        related: term.related.map { $0.split(separator: " ").map(String.init) })
+        related: term.related.map { $0.split(separator: " ").map(String.init) },
+        isCommon: !term.isEntity && lower.contains(term.stem) && !capitalised.contains(term.stem))
     }
     total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let own = question.terms.filter { $0.weight >= 0.3 }.map(\.stem)
