@@ -41,6 +41,11 @@ extension RuleAnswerer {
     let compressed = Self.withoutAppositives(text, maxWords: tuning.leadMaxWords)
     if ArticleStructurer.wordCount(compressed) <= tuning.leadMaxWords { return compressed }
     if let opening { return opening.text }
+    // A main clause the strict reading still allows is a sentence; a window cut from the middle
+    // ("A day after the corporation's two most senior executives quit") is not.
+    if let wider = Self.openingClauses(of: text, keep: keep, maxWords: tuning.listLeadMaxWords) {
+      return wider.text
+    }
     var clause = ClauseTrimmer.trim(text, keep: keep, weights: weights, maxWords: tuning.trimmedLeadWords)
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
     clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
