@@ -9,6 +9,8 @@ public final class RuleAnswerer: @unchecked Sendable {
   let retriever: any PassageRetrieving
   /// The analysis stage.
   let analyzer: any QuestionAnalyzing
+  /// The evidence stage.
+  let evidence: any EvidenceChecking
   /// The weights and thresholds answers are decided and shaped with.
   public var tuning = AnswerTuning.standard
   private var articleCache: [ArticleSummary]?
@@ -20,13 +22,16 @@ public final class RuleAnswerer: @unchecked Sendable {
   /// `elapsed_ms` measures answering, not start-up; a one-shot answer skips that work.
   ///
   /// The stages default to the standard ones over `store`: a ``QuestionAnalyzer`` that knows
-  /// the corpus's publishers and a ``Retriever``; pass others to test or replace one.
+  /// the corpus's publishers, a ``Retriever`` and an ``EvidenceJudge``; pass others to test or
+  /// replace one.
   public init(
     store: any PassageIndex, warmUp: Bool = true, analyzer: (any QuestionAnalyzing)? = nil,
-    retriever: (any PassageRetrieving)? = nil
+    retriever: (any PassageRetrieving)? = nil, evidence: (any EvidenceChecking)? = nil
   ) throws {
     self.store = store
-    self.retriever = retriever ?? Retriever(store: store)
+    let retriever = retriever ?? Retriever(store: store)
+    self.retriever = retriever
+    self.evidence = evidence ?? EvidenceJudge(store: store, retriever: retriever)
     self.analyzer = try analyzer ?? QuestionAnalyzer(directory: OutletDirectory(extra: try store.publishers()))
     guard warmUp else { return }
     Self.warmUp()
@@ -152,131 +157,24 @@ public final class RuleAnswerer: @unchecked Sendable {
     return (composed, trace)
   }
 
-  /// Why the corpus cannot answer, or nil when it can.
+  /// The evidence stage's context for `question`.
+  func evidenceContext(_ question: Question) -> EvidenceContext {
+    EvidenceContext(question: question, tuning: tuning) { [self] in hasSpan(question, $0) }
+  }
+
+  /// Why the corpus cannot answer, or nil when it can (the evidence stage).
   func missingEvidence(_ question: Question, _ passages: [ScoredPassage]) throws -> String? {
-    // Names are looked up word by word, also those that name an outlet ("the Verge").
-    let nameStems = question.entities.flatMap { Tokenizer.stems($0) }
-    let df = try retriever.frequencies(for: question).merging(
-      try store.documentFrequencies(nameStems), uniquingKeysWith: { a, _ in a })
-    // "According to Bloomberg …": an outlet no article publishes, credits or names.
-    if !question.outlets.isEmpty {
-      let known = Set(try store.publishers() + store.citedOutlets().map(\.outlet))
-      for outlet in question.outlets where !known.contains(outlet) {
-        let stems = Tokenizer.stems(outlet).filter { !Tokenizer.stopWords.contains($0) }
-        let counts = try store.documentFrequencies(stems)
-        if !stems.isEmpty, stems.allSatisfy({ (counts[$0] ?? 0) == 0 }) { return "it never mentions \(outlet)" }
-      }
-    }
-    // "France or Italy?": an option the corpus never names is an answer ("France"), not a gap.
-    let optionWords = Set((Self.options(in: question.text) ?? []).flatMap { Tokenizer.stems($0) })
-    for entity in question.entities
-    where !question.outlets.contains(where: { entity.contains($0) || $0.contains(entity) }) {
-      let stems = Tokenizer.stems(entity).filter { !Tokenizer.stopWords.contains($0) }
-      if stems.contains(where: optionWords.contains) { continue }
-      // A place or a people under another of its names ("British" where articles say "UK").
-      let otherNames = question.terms.first { stems == [$0.stem] }?.related ?? []
-      if otherNames.contains(where: { name in
-        name.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
-      }) {
-        continue
-      }
-      if !stems.isEmpty, stems.allSatisfy({ (df[$0] ?? 0) == 0 }) {
-        return "it never mentions \(entity)"
-      }
-      if stems.count >= 2, stems.contains(where: { (df[$0] ?? 0) == 0 }) {
-        return "it never mentions \(entity)"
-      }
-    }
-    let n = Double(max(try store.passageCount(), 1))
-    let idf = Dictionary(
-      question.terms.map { t in
-        let d = Double(df[t.stem] ?? 0)
-        return (t.stem, log((n - d + 0.5) / (d + 0.5) + 1))
-      }, uniquingKeysWith: { a, _ in a })
-    let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
-    let missing = question.terms.filter { term in
-      (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.utf8.contains(0x20)
-        && !(Paraphrases.alternatives(of: term.stem).union(term.related)).contains { alt in
-          alt.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
-        }
-    }
-    let missingWeight = missing.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
-    if !missing.isEmpty, missingWeight / max(total, 0.001) > tuning.missingWordShare {
-      return "none of its articles mentions \(missing.map(\.surface).joined(separator: " or "))"
-    }
-    let answering = passages.filter { answers($0, question) }
-    guard !answering.isEmpty else {
-      if passages.isEmpty { return "no passage matches the question" }
-      return "no passage holds enough of the question's words"
-    }
-    switch question.kind {
-    case .date:
-      if !answering.contains(where: { hasSpan(question, $0) || Uncertainty.isUncertain($0.passage.text) }) {
-        return "no passage gives a date for it"
-      }
-    case .number, .money:
-      let focus = Self.focus(of: question)
-      let typed = answering.contains { p in
-        hasSpan(question, p)
-          && (focus.map { f in p.matched.contains(f) && !p.loosely.contains(f) } ?? true
-            || min(p.sentenceCoverage, p.topicCoverage) >= tuning.unfocusedFigureCoverage)
-      }
-      if !typed { return "no passage gives that figure" }
-    case .organisation where Self.asksForName(question):
-      // "What is the name of …": a passage that names nothing does not answer, unless it says
-      // the name is not known.
-      if !answering.contains(where: { hasSpan(question, $0) || Uncertainty.isUncertain($0.passage.text) }) {
-        return "no passage gives a name for it"
-      }
-    case .person where Self.asksForOnePerson(question):
-      // "Who is the CEO of X?", "Which executive signed …?": a passage that names nobody does
-      // not say who. ("Which rivals …" is a person question by its noun, and rivals are as
-      // often companies: not checked.)
-      if !answering.contains(where: {
-        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
-          || SpanFinder.hasGroup($0.passage.text)
-          || !$0.passage.credited.isEmpty
-            && Tokenizer.words(question.text).contains(where: {
-              ["report", "reported", "published", "broke"].contains($0)
-            })
-      }) {
-        return "no passage names anyone for it"
-      }
-    default:
-      break
-    }
-    return nil
+    try evidence.missingEvidence(passages, in: evidenceContext(question))
   }
 
-  /// Whether a passage holds the question's names and enough of its other terms to answer it.
+  /// Whether a passage can answer the question (the evidence stage).
   func answers(_ p: ScoredPassage, _ question: Question) -> Bool {
-    // A short follow-up ("When?") searches with the earlier turn's words, which it cannot all
-    // share with the answer: ask for less of them.
-    let minimum = question.isFollowUp ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
-    return p.entitiesFound && p.coverage >= minimum
+    evidence.answers(p, in: evidenceContext(question))
   }
 
-  /// How strongly a lead passage supports an answer, from 0 to 1: the coverage of the question's
-  /// words (with neighbours, in the sentence, of its non-name words), lowered when the expected
-  /// span is missing.
+  /// The confidence of an answer led by `lead` (the evidence stage).
   func confidence(_ question: Question, lead: ScoredPassage, hasSpan: Bool) -> Double {
-    var c =
-      tuning.confidenceCoverageWeight * min(1, lead.coverage)
-      + tuning.confidenceSentenceWeight * min(1, lead.sentenceCoverage)
-      + tuning.confidenceTopicWeight * min(1, lead.topicCoverage)
-    if !hasSpan && Self.spanKinds.contains(question.kind) {
-      c *= question.kind == .person ? tuning.missingPersonFactor : tuning.missingSpanFactor
-    }
-    let topical = question.terms.contains { !$0.isEntity && $0.weight >= 0.5 }
-    if topical && lead.topicCoverage < tuning.minimumTopicCoverage { c *= tuning.missingTopicFactor }
-    // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
-    // paragraph or title only counts for retrieval.
-    if !lead.entitiesFound
-      || question.kind == .person && question.terms.contains(where: \.isEntity) && lead.nameShare == 0
-    {
-      c *= tuning.missingNameFactor
-    }
-    return (c * 100).rounded() / 100
+    evidence.confidence(lead: lead, hasSpan: hasSpan, in: evidenceContext(question))
   }
 
   /// Answer kinds whose answer is a typed span in the sentence.

@@ -1,0 +1,180 @@
+import Foundation
+
+/// The evidence stage: whether retrieved passages can answer a question, why not when they
+/// cannot, and how strongly a composed answer's lead supports it.
+public protocol EvidenceChecking: Sendable {
+  /// Whether a passage holds the question's names and enough of its other words to answer it.
+  func answers(_ passage: ScoredPassage, in context: EvidenceContext) -> Bool
+  /// Why the corpus cannot answer (in words for the user), or nil when it can.
+  func missingEvidence(_ passages: [ScoredPassage], in context: EvidenceContext) throws -> String?
+  /// The confidence (0–1) of an answer led by `lead`, which holds a span of the expected kind
+  /// when `hasSpan`.
+  func confidence(lead: ScoredPassage, hasSpan: Bool, in context: EvidenceContext) -> Double
+}
+
+/// What the evidence stage judges one question with: the question, the tuning, and how to tell
+/// whether a passage holds a span of the kind it asks for (extraction's answer, memoised there).
+public struct EvidenceContext {
+  /// The analysed question.
+  public var question: Question
+  /// The weights and thresholds.
+  public var tuning: AnswerTuning
+  /// Whether a passage holds a span of the expected kind.
+  public var hasSpan: (ScoredPassage) -> Bool
+
+  /// Creates a context.
+  public init(question: Question, tuning: AnswerTuning, hasSpan: @escaping (ScoredPassage) -> Bool) {
+    self.question = question
+    self.tuning = tuning
+    self.hasSpan = hasSpan
+  }
+}
+
+/// The default evidence stage: refusals for names, outlets and words the corpus never uses, and
+/// for questions no passage gives the expected kind of answer to; confidence from the lead's
+/// coverage of the question.
+public struct EvidenceJudge: EvidenceChecking {
+  /// The index the word counts come from.
+  let store: any PassageIndex
+  /// The retrieval stage (its term frequencies).
+  let retriever: any PassageRetrieving
+
+  /// A judge over `store`, reading term frequencies through `retriever`.
+  public init(store: any PassageIndex, retriever: any PassageRetrieving) {
+    self.store = store
+    self.retriever = retriever
+  }
+
+  /// Why the corpus cannot answer, or nil when it can.
+  public func missingEvidence(_ passages: [ScoredPassage], in context: EvidenceContext) throws -> String? {
+    let question = context.question
+    let tuning = context.tuning
+    // Names are looked up word by word, also those that name an outlet ("the Verge").
+    let nameStems = question.entities.flatMap { Tokenizer.stems($0) }
+    let df = try retriever.frequencies(for: question).merging(
+      try store.documentFrequencies(nameStems), uniquingKeysWith: { a, _ in a })
+    // "According to Bloomberg …": an outlet no article publishes, credits or names.
+    if !question.outlets.isEmpty {
+      let known = Set(try store.publishers() + store.citedOutlets().map(\.outlet))
+      for outlet in question.outlets where !known.contains(outlet) {
+        let stems = Tokenizer.stems(outlet).filter { !Tokenizer.stopWords.contains($0) }
+        let counts = try store.documentFrequencies(stems)
+        if !stems.isEmpty, stems.allSatisfy({ (counts[$0] ?? 0) == 0 }) { return "it never mentions \(outlet)" }
+      }
+    }
+    // "France or Italy?": an option the corpus never names is an answer ("France"), not a gap.
+    let optionWords = Set((RuleAnswerer.options(in: question.text) ?? []).flatMap { Tokenizer.stems($0) })
+    for entity in question.entities
+    where !question.outlets.contains(where: { entity.contains($0) || $0.contains(entity) }) {
+      let stems = Tokenizer.stems(entity).filter { !Tokenizer.stopWords.contains($0) }
+      if stems.contains(where: optionWords.contains) { continue }
+      // A place or a people under another of its names ("British" where articles say "UK").
+      let otherNames = question.terms.first { stems == [$0.stem] }?.related ?? []
+      if otherNames.contains(where: { name in
+        name.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
+      }) {
+        continue
+      }
+      if !stems.isEmpty, stems.allSatisfy({ (df[$0] ?? 0) == 0 }) {
+        return "it never mentions \(entity)"
+      }
+      if stems.count >= 2, stems.contains(where: { (df[$0] ?? 0) == 0 }) {
+        return "it never mentions \(entity)"
+      }
+    }
+    let n = Double(max(try store.passageCount(), 1))
+    let idf = Dictionary(
+      question.terms.map { t in
+        let d = Double(df[t.stem] ?? 0)
+        return (t.stem, log((n - d + 0.5) / (d + 0.5) + 1))
+      }, uniquingKeysWith: { a, _ in a })
+    let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
+    let missing = question.terms.filter { term in
+      (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.utf8.contains(0x20)
+        && !(Paraphrases.alternatives(of: term.stem).union(term.related)).contains { alt in
+          alt.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
+        }
+    }
+    let missingWeight = missing.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
+    if !missing.isEmpty, missingWeight / max(total, 0.001) > tuning.missingWordShare {
+      return "none of its articles mentions \(missing.map(\.surface).joined(separator: " or "))"
+    }
+    let answering = passages.filter { answers($0, in: context) }
+    guard !answering.isEmpty else {
+      if passages.isEmpty { return "no passage matches the question" }
+      return "no passage holds enough of the question's words"
+    }
+    switch question.kind {
+    case .date:
+      if !answering.contains(where: { context.hasSpan($0) || Uncertainty.isUncertain($0.passage.text) }) {
+        return "no passage gives a date for it"
+      }
+    case .number, .money:
+      let focus = RuleAnswerer.focus(of: question)
+      let typed = answering.contains { p in
+        context.hasSpan(p)
+          && (focus.map { f in p.matched.contains(f) && !p.loosely.contains(f) } ?? true
+            || min(p.sentenceCoverage, p.topicCoverage) >= tuning.unfocusedFigureCoverage)
+      }
+      if !typed { return "no passage gives that figure" }
+    case .organisation where RuleAnswerer.asksForName(question):
+      // "What is the name of …": a passage that names nothing does not answer, unless it says
+      // the name is not known.
+      if !answering.contains(where: { context.hasSpan($0) || Uncertainty.isUncertain($0.passage.text) }) {
+        return "no passage gives a name for it"
+      }
+    case .person where RuleAnswerer.asksForOnePerson(question):
+      // "Who is the CEO of X?", "Which executive signed …?": a passage that names nobody does
+      // not say who. ("Which rivals …" is a person question by its noun, and rivals are as
+      // often companies: not checked.)
+      if !answering.contains(where: {
+        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
+          || SpanFinder.hasGroup($0.passage.text)
+          || !$0.passage.credited.isEmpty
+            && Tokenizer.words(question.text).contains(where: {
+              ["report", "reported", "published", "broke"].contains($0)
+            })
+      }) {
+        return "no passage names anyone for it"
+      }
+    default:
+      break
+    }
+    return nil
+  }
+
+  /// Whether a passage holds the question's names and enough of its other terms to answer it.
+  public func answers(_ p: ScoredPassage, in context: EvidenceContext) -> Bool {
+    let question = context.question
+    let tuning = context.tuning
+    // A short follow-up ("When?") searches with the earlier turn's words, which it cannot all
+    // share with the answer: ask for less of them.
+    let minimum = question.isFollowUp ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
+    return p.entitiesFound && p.coverage >= minimum
+  }
+
+  /// How strongly a lead passage supports an answer, from 0 to 1: the coverage of the question's
+  /// words (with neighbours, in the sentence, of its non-name words), lowered when the expected
+  /// span is missing.
+  public func confidence(lead: ScoredPassage, hasSpan: Bool, in context: EvidenceContext) -> Double {
+    let question = context.question
+    let tuning = context.tuning
+    var c =
+      tuning.confidenceCoverageWeight * min(1, lead.coverage)
+      + tuning.confidenceSentenceWeight * min(1, lead.sentenceCoverage)
+      + tuning.confidenceTopicWeight * min(1, lead.topicCoverage)
+    if !hasSpan && RuleAnswerer.spanKinds.contains(question.kind) {
+      c *= question.kind == .person ? tuning.missingPersonFactor : tuning.missingSpanFactor
+    }
+    let topical = question.terms.contains { !$0.isEntity && $0.weight >= 0.5 }
+    if topical && lead.topicCoverage < tuning.minimumTopicCoverage { c *= tuning.missingTopicFactor }
+    // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
+    // paragraph or title only counts for retrieval.
+    if !lead.entitiesFound
+      || question.kind == .person && question.terms.contains(where: \.isEntity) && lead.nameShare == 0
+    {
+      c *= tuning.missingNameFactor
+    }
+    return (c * 100).rounded() / 100
+  }
+}

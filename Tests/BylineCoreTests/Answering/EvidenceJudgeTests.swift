@@ -1,0 +1,47 @@
+import BylineTestSupport
+import Testing
+
+@testable import BylineCore
+
+/// The evidence stage on the in-memory index: what it refuses and how it scores a lead.
+@Suite struct EvidenceJudgeTests {
+  let index = MemoryPassageIndex(files: FixtureArticles.files)
+
+  func judged(_ text: String) throws -> (EvidenceJudge, EvidenceContext, [ScoredPassage]) {
+    let analyzer = QuestionAnalyzer(directory: OutletDirectory(extra: try index.publishers()))
+    let retriever = Retriever(store: index)
+    let question = analyzer.analyze(text)
+    let context = EvidenceContext(question: question, tuning: .standard) {
+      SpanFinder.hasSpan(of: question.kind, in: $0.passage.text, question: question)
+    }
+    return (EvidenceJudge(store: index, retriever: retriever), context, try retriever.retrieve(question))
+  }
+
+  @Test func aNameTheCorpusNeverMentionsIsRefused() throws {
+    let (judge, context, passages) = try judged("What did Mayor Quentin Osei say about the terminal?")
+    let reason = try judge.missingEvidence(passages, in: context)
+    #expect(reason?.hasPrefix("it never mentions") == true, "\(reason ?? "nil")")
+    #expect(reason?.contains("Osei") == true)
+  }
+
+  @Test func anOutletNoArticleCreditsIsRefused() throws {
+    let (judge, context, passages) = try judged("According to Bloomberg, how much will the terminal cost?")
+    #expect(try judge.missingEvidence(passages, in: context) == "it never mentions Bloomberg")
+  }
+
+  @Test func aFigureQuestionWithAFigureIsAnswerable() throws {
+    let (judge, context, passages) = try judged("How much will the container terminal cost?")
+    #expect(try judge.missingEvidence(passages, in: context) == nil)
+    let lead = try #require(passages.first)
+    let withSpan = judge.confidence(lead: lead, hasSpan: true, in: context)
+    let without = judge.confidence(lead: lead, hasSpan: false, in: context)
+    #expect(withSpan > without)
+    #expect(withSpan >= AnswerTuning.standard.answerThreshold)
+  }
+
+  @Test func aDemonymIsNotANameTheArticlesMustHold() throws {
+    let (judge, context, passages) = try judged("Did the British unions say they were consulted about the plan?")
+    #expect(context.question.entities.isEmpty)
+    #expect(try judge.missingEvidence(passages, in: context) == nil)
+  }
+}
