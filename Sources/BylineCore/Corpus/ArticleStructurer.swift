@@ -218,6 +218,22 @@ public struct ArticleStructurer: Sendable {
       }
       paragraph += 1
     }
+    // "Reuters called it … The news agency said …": a sentence whose source is "the agency",
+    // "the newspaper", "the broadcaster" credits the outlet the sentences before it named.
+    var lastNamed: [String] = []
+    for i in passages.indices {
+      if !passages[i].cites.isEmpty {
+        lastNamed = passages[i].cites
+      } else if !lastNamed.isEmpty, Self.refersToSource(passages[i].text) {
+        passages[i].cites = lastNamed
+        credit(lastNamed, source: false)
+      } else {
+        // An outlet named without a reporting verb ("Reuters called it …") is the one a later
+        // "the news agency said" refers to.
+        let mentioned = attributions.mentioned(in: passages[i].text).sorted()
+        if !mentioned.isEmpty { lastNamed = mentioned }
+      }
+    }
     // A sentence without its own credit takes the credit that closes its run (the next credited
     // sentence in the paragraph), else the article's sources.
     var runCites: [String] = []
@@ -236,6 +252,18 @@ public struct ArticleStructurer: Sendable {
     renameDomainLabels(&doc)
     return doc
   }
+
+  /// "The news agency said", "the newspaper reported", "according to the broadcaster": a
+  /// sentence that names its source by what kind of outlet it is.
+  static func refersToSource(_ text: String) -> Bool {
+    let range = NSRange(text.startIndex..., in: text)
+    return sourceReference.firstMatch(in: text, range: range) != nil
+  }
+
+  private static let sourceReference = try! NSRegularExpression(
+    pattern:
+      #"\b(?:[Tt]he (?:news agency|agency|wire service|newspaper|paper|broadcaster|network|magazine|outlet|publication|website|site) (?:said|says|reported|reports|wrote|writes|added|adds|noted|notes|cited|cites|quoted|quotes|found|calculated|estimated)|according to the (?:news agency|agency|wire service|newspaper|paper|broadcaster|network|magazine|outlet|publication|website|site))\b"#
+  )
 
   private enum Trailer { case none, links, promo }
 

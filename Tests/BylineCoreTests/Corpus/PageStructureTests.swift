@@ -16,6 +16,17 @@ import Testing
     "The council approved the new budget on Tuesday after a long debate that ran past midnight.\n\n"
     + "Officials said the plan would cut spending on roads by a tenth over the next three years.\n"
 
+  @Test func theAgencyCreditsTheOutletNamedBeforeIt() {
+    let doc = read(
+      "Council approves budget after a long night of debate\nHarbour Tribune\n\n"
+        + "Reuters called it the city's most contested budget in years. The news agency said the vote "
+        + "split the council down the middle, with the mayor casting the deciding ballot.\n")
+    let agency = doc.passages.first { $0.text.hasPrefix("The news agency said") }
+    #expect(agency?.cites == ["Reuters"])
+    // Naming the outlet without a reporting verb is a mention, not a credit.
+    #expect(doc.passages.first?.cites.isEmpty == true)
+  }
+
   @Test func outletLineAboveTheHeadline() {
     let doc = read("Harbour Tribune\n\nCouncil approves budget after a long night of debate\n\n" + body)
     #expect(doc.article.outlet == "Harbour Tribune")
