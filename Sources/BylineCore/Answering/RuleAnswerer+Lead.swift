@@ -253,8 +253,11 @@ extension RuleAnswerer {
   func verdict(_ question: Question, lead: ScoredPassage, sentence: String) -> String? {
     if let options = Self.options(in: question.text) {
       let held = Self.optionsHeld(options, in: sentence)
-      if held.count == 1, let option = held.first { return option.prefix(1).uppercased() + option.dropFirst() }
-      return nil
+      guard held.count == 1, var option = held.first else { return nil }
+      if let flipped = Self.sequenceSeenFromReference(option, question: question.text, sentence: sentence) {
+        option = flipped
+      }
+      return option.prefix(1).uppercased() + option.dropFirst()
     }
     if Uncertainty.isUncertain(sentence) { return "Not known" }
     if Polarity.defers(sentence, question: question.text) { return "No" }
@@ -263,6 +266,32 @@ extension RuleAnswerer {
     let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
     let yes = Polarity.isNegative(sentence, near: near) == Polarity.questionIsNegative(question.text)
     return yes ? "Yes" : "No"
+  }
+
+  /// "Did A come before or after B?" answered by "Long before that, when B …": the sentence
+  /// places B, not A, so its "before" means A came after. Returns the opposite option when the
+  /// sentence's "before" or "after" does not stand before B's words but the sentence tells of B;
+  /// nil when the option reads as it stands.
+  static func sequenceSeenFromReference(_ option: String, question: String, sentence: String) -> String? {
+    let opposite = ["before": "after", "after": "before"]
+    guard let flipped = opposite[option.lowercased()] else { return nil }
+    let words = Tokenizer.words(question)
+    guard let or = words.firstIndex(of: "or"), or + 1 < words.count, opposite[words[or + 1]] != nil else {
+      return nil
+    }
+    // B: what the question puts after "before or after".
+    let reference = words[(or + 2)...].filter { !Tokenizer.stopWords.contains($0) }.map(PorterStemmer.stem)
+    guard reference.count >= 2 else { return nil }
+    let stems = Set(Tokenizer.stems(sentence))
+    let told = reference.filter(stems.contains).count
+    let lower = TextNormalizer.fold(sentence).lowercased()
+    guard told * 3 >= reference.count * 2,
+      let at = lower.range(of: #"\b"# + option.lowercased() + #"\b"#, options: .regularExpression)
+    else { return nil }
+    // "… before Meta launched Llama 2": the option leads into B (in the same clause) and reads
+    // as it stands; "Long before that, when B …" does not.
+    let clause = lower[at.upperBound...].prefix { $0 != "," && $0 != ";" && $0 != "." }
+    return Tokenizer.stems(String(clause)).contains(where: reference.contains) ? nil : flipped
   }
 
   /// The options that `sentence` names: as words, in their other forms, or, for a lower-case

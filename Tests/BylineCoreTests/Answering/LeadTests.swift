@@ -5,6 +5,19 @@ import Testing
 
 /// How a lead sentence is shaped: clauses, abbreviations, verdicts and either-or options.
 @Suite struct LeadTests {
+  @Test func aSequenceToldFromTheReferenceEventIsTurnedRound() {
+    let q = "Did the council vote come before or after the mayor resigned?"
+    // The sentence places the resignation, not the vote: the vote came after.
+    #expect(
+      RuleAnswerer.sequenceSeenFromReference(
+        "before", question: q, sentence: "Long before that, when the mayor resigned in May, the council was split.")
+        == "after")
+    // "… before the mayor resigned": the option reads as it stands.
+    #expect(
+      RuleAnswerer.sequenceSeenFromReference(
+        "before", question: q, sentence: "The council voted on Monday, a week before the mayor resigned.") == nil)
+  }
+
   @Test func eitherOrOptionsSkipPrepositions() {
     #expect(RuleAnswerer.options(in: "Did the thieves flee by car or on scooters?") == ["car", "scooters"])
     #expect(RuleAnswerer.options(in: "Did it come out before or after Llama 2?") == ["before", "after"])
