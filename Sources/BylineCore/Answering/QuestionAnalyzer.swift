@@ -85,6 +85,9 @@ public struct QuestionAnalyzer: Sendable {
     return out
   }
 
+  /// Adjectives that make "how ADJ" ask for a measure ("how long", "how far").
+  static let measureAdjectives: Set<String> = ["old", "big", "large", "long", "far", "tall", "fast"]
+
   /// Whether `name` is one word that WordNet knows as an adjective of a place or people
   /// ("British", "Moroccan", "Americans").
   static func isDemonym(_ name: String) -> Bool {
@@ -248,6 +251,8 @@ public struct QuestionAnalyzer: Sendable {
         weight = 0.5
       }
       if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
+      // "How long …", "How far …": the adjective asks for a measure; the answer rarely says it.
+      if i > 0, words[i - 1] == "how", Self.measureAdjectives.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").
@@ -379,7 +384,7 @@ public struct QuestionAnalyzer: Sendable {
         return .number
       }
       if second == "soon" { return .date }
-      if ["old", "big", "large", "long", "far", "tall", "fast"].contains(second) { return .number }
+      if Self.measureAdjectives.contains(second) { return .number }
       if second == "come" { return .reason }
       return .description
     case "which", "what":

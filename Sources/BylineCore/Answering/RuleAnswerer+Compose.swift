@@ -311,7 +311,8 @@ extension RuleAnswerer {
     }
     // "How long …": a duration answers it, a bare count does not.
     if question.kind == .number {
-      let asksHowLong = Tokenizer.words(question.text).starts(with: ["how", "long"])
+      // (Anywhere in it: "According to AFP, how long …".)
+      let asksHowLong = Retriever.containsRun(["how", "long"], in: Tokenizer.words(question.text))
       // "How many people died?" is not answered by "less than a day".
       found = found.filter { SpanFinder.matches(SpanFinder.duration, $0).isEmpty != asksHowLong }
     }

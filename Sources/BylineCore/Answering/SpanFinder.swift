@@ -39,10 +39,11 @@ public enum SpanFinder {
     pattern:
       #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
     options: [.caseInsensitive])
-  /// Durations: "a month", "eight days", "two and a half years", "48 hours".
+  /// Durations: "a month", "eight days", "two and a half years", "48 hours" (not an age: "a
+  /// 50-year-old lawyer").
   static let duration = try! NSRegularExpression(
     pattern:
-      #"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|\d[\d.,]*)(?:\s+and\s+a\s+half)?[\s\-]+(?:(?:full|more|extra|further)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b"#,
+      #"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|\d[\d.,]*)(?:\s+and\s+a\s+half)?[\s\-]+(?:(?:full|more|extra|further)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![\-\s]old\b)"#,
     options: [.caseInsensitive])
   private static let reason = try! NSRegularExpression(
     pattern:

@@ -71,7 +71,17 @@ struct RerankProfile {
       speakers = []
     }
     outlets = Set(question.outlets)
+    asksSource = !outlets.isEmpty && words.contains(where: Self.sourceWords.contains)
   }
+
+  /// Whether the question names an outlet as its source ("according to", "per", "reported",
+  /// "told", "citing"), not as what it is about.
+  var asksSource = false
+  /// Words by which a question names its source.
+  static let sourceWords: Set<String> = [
+    "according", "per", "report", "reported", "reports", "reporting", "told", "cite", "cites", "cited", "citing",
+    "wrote", "writes", "say", "says", "said",
+  ]
 
   /// "What does Meta say …": a name of the question speaks in the sentence with `words`
   /// ("Meta still says", "according to Meta").

@@ -199,7 +199,17 @@ public struct Retriever: Sendable {
         topicTotal += w
       }
     }
-    let total = profile.total
+    var total = profile.total
+    // "According to AFP, …": a passage AFP published or that credits AFP meets part of the
+    // question, as much as its weightiest word. (Not "Does the BBC …?": there the outlet is
+    // what the question is about.)
+    if profile.asksSource, let heaviest = profile.terms.map(\.weight).max() {
+      total += heaviest
+      if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) {
+        found += heaviest
+        inSentence += heaviest
+      }
+    }
     let coverage = total > 0 ? found / total : 0
     let sentenceCoverage = total > 0 ? inSentence / total : 0
     var score = coverage + 0.15 * sentenceCoverage

@@ -6,6 +6,12 @@ import Testing
   let reuters =
     "Reuters reported in June 2025 that Zuckerberg reorganized the company’s AI work under Meta Superintelligence Labs after staff departures and a weak reception for Llama 4, while rivals such as OpenAI, Google, and DeepSeek gained momentum."
 
+  @Test func anAgeIsNotADuration() {
+    let spans = SpanFinder.spans(of: .number, in: "A 50-year-old lawyer said the power was off for up to 20 hours.")
+    #expect(spans.first == "20 hours")
+    #expect(!spans.contains("50-year"))
+  }
+
   @Test func findsPeopleDatesAmountsAndNumbers() {
     #expect(
       SpanFinder.spans(of: .person, in: "In July 2024, Mark Zuckerberg wrote that open-source AI was the path forward.")
