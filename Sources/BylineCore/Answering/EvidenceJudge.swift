@@ -163,6 +163,9 @@ public struct EvidenceJudge: EvidenceChecking {
       tuning.confidenceCoverageWeight * min(1, lead.coverage)
       + tuning.confidenceSentenceWeight * min(1, lead.sentenceCoverage)
       + tuning.confidenceTopicWeight * min(1, lead.topicCoverage)
+    // An either-or question whose lead names one option: only one of the options can stand in
+    // the sentence, so the other's words are no missing evidence.
+    if hasSpan && question.kind == .yesNo { c += tuning.settledOptionBonus }
     if !hasSpan && RuleAnswerer.spanKinds.contains(question.kind) {
       c *= question.kind == .person ? tuning.missingPersonFactor : tuning.missingSpanFactor
     }

@@ -106,9 +106,14 @@ extension RuleAnswerer {
       lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotted(clause)
     var opening = clause
+    // "France or Italy?": the option the lead settles is the answer's span.
+    var settled = false
     switch question.kind {
     case .yesNo:
-      if let verdict = verdict(question, lead: lead, sentence: clause) { opening = verdict + ": " + clause }
+      if let verdict = verdict(question, lead: lead, sentence: clause) {
+        opening = verdict + ": " + clause
+        settled = Self.options(in: question.text) != nil
+      }
     case .date:
       // A relative date ("a month later") is anchored to the date in the sentence before it.
       if let span, DateFinder.isRelative(span),
@@ -160,7 +165,7 @@ extension RuleAnswerer {
     }
     var answer = Answer(
       question: question.text, answer: text, abstained: false, kind: question.kind,
-      confidence: confidence(question, lead: lead, hasSpan: span != nil), citations: citations,
+      confidence: confidence(question, lead: lead, hasSpan: span != nil || settled), citations: citations,
       corroboration: corroboration)
     answer.focus = span
     return answer
