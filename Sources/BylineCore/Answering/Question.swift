@@ -20,6 +20,9 @@ public struct QueryTerm: Sendable, Hashable {
   /// Words WordNet relates to it (synonyms of its most frequent senses, derivations), stemmed:
   /// a passage that holds one matches the term with ``AnswerTuning/synonymWeight``.
   public var related: [String] = []
+  /// The word in its other spellings (British or American), stemmed: a passage that holds one
+  /// holds the word itself.
+  public var variants: [String] = []
 
   /// Creates a term.
   public init(stem: String, surface: String, weight: Double, isEntity: Bool, related: [String] = []) {

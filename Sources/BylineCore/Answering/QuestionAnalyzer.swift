@@ -263,7 +263,9 @@ public struct QuestionAnalyzer: Sendable {
         + Self.amountForms(word, next: i + 1 < words.count ? words[i + 1] : nil).map {
           Tokenizer.stems($0).joined(separator: " ")
         }
-      terms.append(QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related))
+      var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
+      if !isEntity { term.variants = SpellingVariants.of(word).map(PorterStemmer.stem).filter { $0 != stem } }
+      terms.append(term)
     }
     // "What did she tell senators about the camera?": what follows "about" is what is asked;
     // the words before it frame the question.
@@ -523,9 +525,26 @@ public struct QuestionAnalyzer: Sendable {
     "APIs", "PM", "PMs", "LLM", "LLMs", "IPO", "Mr", "Mrs", "Ms", "Dr",
   ]
 
+  /// Nouns that, after an outlet's name, make the name a modifier: its people and its parts.
+  static let modifiedNouns: Set<String> = [
+    "chairman", "chair", "chairwoman", "chief", "boss", "director", "editor", "executive", "executives",
+    "staff", "journalist", "journalists", "reporter", "reporters", "correspondent", "presenter", "board",
+    "headquarters", "building", "owner", "owners", "employees", "workers", "union", "licence", "license",
+    "fee", "programme", "program", "documentary", "show",
+  ]
+
   private func findOutlets(_ text: String, entities: [String]) -> [String] {
     var found: [String] = []
+    let rawWords = text.split(whereSeparator: { $0.isWhitespace }).map { Self.trimmingPunctuation(String($0)) }
     for entity in entities {
+      // "the BBC chairman", "an Axios reporter": the outlet names whose person or part the
+      // question asks about, not its source.
+      if let last = entity.split(separator: " ").last.map(String.init),
+        let at = rawWords.firstIndex(where: { $0 == last || $0 == last + "'s" }), at + 1 < rawWords.count,
+        rawWords[at].hasSuffix("'s") == false, Self.modifiedNouns.contains(rawWords[at + 1].lowercased())
+      {
+        continue
+      }
       let words = entity.split(separator: " ").map(String.init)
       for length in stride(from: words.count, through: 1, by: -1) {
         for start in 0...(words.count - length) {

@@ -36,6 +36,7 @@ public enum Paraphrases {
       "rollout", "distribute", "distribution", "arrive", "drop", "available",
     ],
     ["open source", "open-source", "open", "openness", "open-weight", "weights"],
+    ["apologise", "apologize", "apology", "apologies", "say sorry", "said sorry", "sorry"],
     [
       "hire", "hired", "recruit", "recruited", "recruitment", "bring in", "brought in", "joined",
       "join", "appointment", "appointed", "poach",

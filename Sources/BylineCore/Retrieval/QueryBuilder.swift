@@ -23,7 +23,7 @@ public enum QueryBuilder {
     var parts: [[String]] = []
     var seen = Set<String>()
     for term in terms {
-      var stems = [term.stem]
+      var stems = [term.stem] + term.variants
       // Light words search only as themselves: their paraphrases would flood the candidates.
       if expand, term.weight >= 0.5 { stems += Paraphrases.alternatives(of: term.stem).sorted() + term.related }
       for s in stems where seen.insert(s).inserted {

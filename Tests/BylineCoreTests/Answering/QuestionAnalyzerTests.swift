@@ -6,6 +6,22 @@ import Testing
 @Suite struct QuestionAnalyzerTests {
   let analyzer = QuestionAnalyzer()
 
+  @Test func britishAndAmericanSpellingsAreTheSameWord() {
+    #expect(SpellingVariants.of("apologised").contains("apologized"))
+    #expect(SpellingVariants.of("colour").contains("color"))
+    #expect(SpellingVariants.of("center").contains("centre"))
+    #expect(SpellingVariants.of("travelled").contains("traveled"))
+    #expect(SpellingVariants.of("house").isEmpty)
+    let term = QuestionAnalyzer().analyze("Why did the ministry apologise?").terms.first { $0.surface == "apologise" }
+    #expect(term?.variants.isEmpty == false)
+  }
+
+  @Test func anOutletBeforeItsPeopleIsNoSource() {
+    let analyzer = QuestionAnalyzer()
+    #expect(analyzer.analyze("What did the BBC chairman apologise for?").outlets.isEmpty)
+    #expect(analyzer.analyze("According to the BBC, who resigned?").outlets == ["BBC"])
+  }
+
   @Test(arguments: [
     ("Who is leading Meta's next AI models?", AnswerKind.person),
     ("Which outlet described Meta's internal review board?", .outlet),
