@@ -8,10 +8,17 @@ extension RuleAnswerer {
     // Prefer a strong passage that holds a span of the expected type.
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {
-      if let typed = passages.first(where: {
+      let strong = passages.filter {
         $0.score >= bestScore * (question.kind == .person ? tuning.typedPersonLeadShare : tuning.typedLeadShare)
           && !spans(question, $0).isEmpty
-      }) {
+      }
+      // "Which spacecraft will bring them home?": not the one a clause says will not ("NASA will
+      // not risk bringing them home aboard Starliner") when another strong passage names one.
+      let affirmed = strong.first { p in
+        spans(question, p).first.map { !Self.inNegatedClause($0, of: p.passage.text) } ?? false
+      }
+      let named = [AnswerKind.person, .organisation, .place].contains(question.kind)
+      if let typed = named ? affirmed ?? strong.first : strong.first {
         lead = typed
       } else if Self.asksForName(question), question.kind == .organisation,
         let unsure = passages.first(where: { Uncertainty.isUncertain($0.passage.text) })
@@ -223,6 +230,23 @@ extension RuleAnswerer {
     span.contains(where: \.isNumber)
       || span.split(separator: " ").contains { QuestionAnalyzer.monthWords.contains(String($0.filter(\.isLetter))) }
   }
+
+  /// Whether the clause of `text` holding `span` (between commas, semicolons or sentence ends)
+  /// is negated ("will not … aboard Starliner").
+  static func inNegatedClause(_ span: String, of text: String) -> Bool {
+    guard let range = text.range(of: span) else { return false }
+    let stops: Set<Character> = [",", ";", ".", ":"]
+    let start =
+      text[..<range.lowerBound].lastIndex(where: stops.contains).map { text.index(after: $0) }
+      ?? text.startIndex
+    let end = text[range.upperBound...].firstIndex(where: stops.contains) ?? text.endIndex
+    return Tokenizer.words(String(text[start..<end])).contains(where: clauseNegators.contains)
+  }
+
+  /// Words that negate a clause.
+  static let clauseNegators: Set<String> = [
+    "not", "never", "no", "nor", "isn", "aren", "wasn", "weren", "won", "don", "doesn", "didn", "cannot",
+  ]
 
   /// Whether the question asks what is not yet known ("What is still unclear about …").
   static func asksWhatIsUnknown(_ question: Question) -> Bool {

@@ -5,6 +5,12 @@ import Testing
 
 /// How a lead sentence is shaped: clauses, abbreviations, verdicts and either-or options.
 @Suite struct LeadTests {
+  @Test func aNameInANegatedClauseIsNotAffirmed() {
+    let text = "NASA will not bring them home aboard Starliner, officials said."
+    #expect(RuleAnswerer.inNegatedClause("Starliner", of: text))
+    #expect(!RuleAnswerer.inNegatedClause("NASA", of: "NASA chose Dragon, not Starliner."))
+  }
+
   @Test func aSequenceToldFromTheReferenceEventIsTurnedRound() {
     let q = "Did the council vote come before or after the mayor resigned?"
     // The sentence places the resignation, not the vote: the vote came after.
