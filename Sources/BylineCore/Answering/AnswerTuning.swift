@@ -22,6 +22,11 @@ public struct AnswerTuning: Sendable, Equatable {
   public var unfocusedFigureCoverage = 0.5
   /// The same floor for a short follow-up ("When?"), whose words come mostly from earlier turns.
   public var followUpCandidateCoverage = 0.25
+  /// "Why?" after an answer: a passage with a reason span other than the earlier answer's
+  /// sentence leads when its score is at least this share of the best. Lower than
+  /// ``freshLeadShare`` because "Why?" brings no words of its own to score with; by judgement,
+  /// checked on the follow-up sets of the four corpora.
+  public var freshReasonLeadShare = 0.5
   /// Added to the confidence of an either-or answer whose lead names one option ("France or
   /// Italy?" led by a sentence about France). By judgement: it lifts a settled answer of middling
   /// coverage over the threshold (0.31 → 0.51 on corpus-c's scooter question) and leaves a weak

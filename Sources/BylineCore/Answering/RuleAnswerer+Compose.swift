@@ -63,6 +63,15 @@ extension RuleAnswerer {
       })
     {
       lead = fresh
+    } else if question.kind == .reason, question.previousQuotes.contains(lead.passage.text),
+      let fresh = passages.first(where: {
+        !question.previousQuotes.contains($0.passage.text) && $0.score >= bestScore * tuning.freshReasonLeadShare
+          && !spans(question, $0).isEmpty
+      })
+    {
+      // "Why?" after an answer that gave its own reason in passing ("too risky"): the sentence
+      // that explains it further is what is asked.
+      lead = fresh
     }
     // "By car or on scooters?": a strong passage that names one option answers.
     if question.kind == .yesNo, let options = Self.options(in: question.text),
