@@ -22,6 +22,10 @@ public struct AnswerTuning: Sendable, Equatable {
   public var unfocusedFigureCoverage = 0.5
   /// The same floor for a short follow-up ("When?"), whose words come mostly from earlier turns.
   public var followUpCandidateCoverage = 0.25
+  /// A follow-up keeps the earlier answer's sentence when that sentence holds this share of the
+  /// new question's words in itself ("And what will it keep behind its firewall?" after "What
+  /// will Meta release on GitHub?": one sentence says both). By judgement: near all of them.
+  public var repeatSentenceCoverage = 0.9
   /// "Why?" after an answer: a passage with a reason span other than the earlier answer's
   /// sentence leads when its score is at least this share of the best. Lower than
   /// ``freshLeadShare`` because "Why?" brings no words of its own to score with; by judgement,

@@ -57,6 +57,7 @@ extension RuleAnswerer {
     // they announce it?" is answered by the sentence that gives the day.)
     if question.previousQuotes.contains(lead.passage.text),
       !spanKinds.contains(question.kind) || spans(question, lead).isEmpty,
+      lead.sentenceCoverage < tuning.repeatSentenceCoverage,
       let fresh = passages.first(where: {
         !question.previousQuotes.contains($0.passage.text) && $0.score >= bestScore * tuning.freshLeadShare
           && (!spanKinds.contains(question.kind) || !spans(question, $0).isEmpty)

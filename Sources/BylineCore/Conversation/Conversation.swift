@@ -53,6 +53,11 @@ public final class Conversation: @unchecked Sendable {
   static let personPronouns: Set<String> = ["he", "him", "his", "she", "her", "hers", "himself", "herself"]
   static let thingPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "itself"]
   static let demonstratives: Set<String> = ["that", "this", "those", "these", "there", "then"]
+  /// Words that open a question of its own.
+  static let questionWords: Set<String> = [
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "did", "does", "do", "is", "are",
+    "was", "were", "will", "has", "have", "can", "could", "would", "should",
+  ]
   static let elliptical = try! NSRegularExpression(
     pattern: #"^\s*(?:and|but|also|what about|how about|and what about)\b[,\s]*(.*?)[?.!]*\s*$"#,
     options: [.caseInsensitive])
@@ -70,10 +75,18 @@ public final class Conversation: @unchecked Sendable {
     let context = Self.strip(previous) + (last.answer.abstained ? "" : " " + (last.answer.focus ?? ""))
     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
     let ns = trimmed as NSString
+    // "And what will it keep …?": a question of its own that carries on the topic.
+    var carriesOn = false
     // "And Reuters?" / "What about SectorHQ?" / "And the licensing terms?"
     if let m = Self.elliptical.firstMatch(in: trimmed, range: NSRange(location: 0, length: ns.length)) {
       let rest = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
-      if !rest.isEmpty {
+      // "And what total did Bloomberg give for 2021?" is a question of its own, not a fragment.
+      let restWords = Tokenizer.words(rest)
+      let asksItself =
+        (restWords.first.map(Self.questionWords.contains) ?? false)
+        && !(restWords.count > 1 && restWords[1] == "about")
+      carriesOn = asksItself
+      if !rest.isEmpty, !asksItself {
         let focus = ellipsis(rest, previous: previous, analyzer: analyzer)
         var resolution = Resolution(
           focus: focus, context: context, display: "reading it as “\(focus)”, after “\(Self.strip(previous))”")
@@ -125,7 +138,7 @@ public final class Conversation: @unchecked Sendable {
     var resolution = Resolution(focus: focus, context: context, display: display, outlets: outlets, short: short)
     // "Why had the British regulator blocked it earlier?": a question that says what it asks
     // in its own words takes the earlier turn's words only as a frame.
-    if contentTerms.count >= Self.selfContainedTerms { resolution.contextWeight = Self.framingWeight }
+    if contentTerms.count >= Self.selfContainedTerms || carriesOn { resolution.contextWeight = Self.framingWeight }
     // The earlier answer's sentences, which a new question should not get again unless they
     // answer it best by far.
     resolution.previousQuotes = last.answer.citations.map(\.quote)
