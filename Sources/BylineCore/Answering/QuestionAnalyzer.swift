@@ -256,10 +256,13 @@ public struct QuestionAnalyzer: Sendable {
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").
+      // A number word is a count, not a sense to look up ("four" is not "tetrad").
+      let isNumber = Self.numberWords.contains(word) || word.allSatisfy(\.isNumber)
       let otherNames =
         isEntity && singleNames.contains(word) || demonyms.contains(word) ? Self.placeNames(word, stem: stem) : []
       let related =
-        (!otherNames.isEmpty ? otherNames : weight >= 0.5 && !isEntity ? Self.related(word, stem: stem) : [])
+        (!otherNames.isEmpty
+          ? otherNames : weight >= 0.5 && !isEntity && !isNumber ? Self.related(word, stem: stem) : [])
         + Self.amountForms(word, next: i + 1 < words.count ? words[i + 1] : nil).map {
           Tokenizer.stems($0).joined(separator: " ")
         }

@@ -32,6 +32,15 @@ extension RuleAnswerer {
         lead = typed
       }
     }
+    // "Which four governments …?", "Name the three …": a strong passage that names that many
+    // beats one that names fewer.
+    if let wanted = Self.listCount(question), SpanFinder.names(in: lead.passage.text).count < wanted,
+      let listed = passages.first(where: {
+        $0.score >= bestScore * tuning.typedLeadShare && SpanFinder.names(in: $0.passage.text).count >= wanted
+      })
+    {
+      lead = listed
+    }
     // "How many soldiers did Spain send?": a figure next to the counted word beats one that
     // counts something else ("about 100km south").
     if [.number, .money].contains(question.kind), let focus = Self.focus(of: question),
@@ -239,6 +248,19 @@ extension RuleAnswerer {
   static func isCalendarDate(_ span: String) -> Bool {
     span.contains(where: \.isNumber)
       || span.split(separator: " ").contains { QuestionAnalyzer.monthWords.contains(String($0.filter(\.isLetter))) }
+  }
+
+  /// How many names a question asks for ("Which four governments …", "Name the three …"),
+  /// or nil when it asks for no count of them.
+  static func listCount(_ question: Question) -> Int? {
+    let words = Tokenizer.words(question.text)
+    for i in words.indices.dropLast() where ["which", "the", "what"].contains(words[i]) {
+      let next = words[i + 1]
+      if let n = QuestionAnalyzer.numberWords.firstIndex(of: next).map({ $0 + 1 }) ?? Int(next), (2...12).contains(n) {
+        return n
+      }
+    }
+    return nil
   }
 
   /// Whether the clause of `text` holding `span` (between commas, semicolons or sentence ends)

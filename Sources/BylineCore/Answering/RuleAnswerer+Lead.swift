@@ -9,7 +9,7 @@ extension RuleAnswerer {
     // keeps the sentence verbatim).
     let text = TextNormalizer.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
     let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
-    if ArticleStructurer.wordCount(text) <= limit { return text }
+    if ArticleStructurer.wordCount(text) <= limit { return Self.withoutOpeningConjunction(text) }
     // "Why …": the reason clause of "…, because X" reads as a sentence of its own.
     if kind == .reason, let range = text.range(of: ", because ") {
       let reason = Self.sentenceCase(String(text[range.upperBound...]))
@@ -56,6 +56,17 @@ extension RuleAnswerer {
       break
     }
     return Self.sentenceCase(clause)
+  }
+
+  /// `text` without an opening "But", "And", "Yet" or "So" that ties it to the sentence before
+  /// ("But Morocco has so far accepted …" → "Morocco has so far accepted …").
+  static func withoutOpeningConjunction(_ text: String) -> String {
+    for conjunction in ["But ", "And ", "Yet ", "So "] where text.hasPrefix(conjunction) {
+      let rest = String(text.dropFirst(conjunction.count))
+      guard let first = rest.first, first.isLetter else { return text }
+      return first.uppercased() + rest.dropFirst()
+    }
+    return text
   }
 
   /// Words that open an appositive after a name ("Philip Koopman, a professor who …, said").
