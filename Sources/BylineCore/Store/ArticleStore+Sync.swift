@@ -6,6 +6,13 @@ import GRDB
 #endif
 
 extension ArticleStore {
+  /// The most files a sync commits in one transaction. Each commit costs an fsync and leaves
+  /// FTS5 a segment to merge, so batches are large; a killed build loses at most one batch.
+  public static let batchFiles = 2_000
+  /// The most passages a sync commits in one transaction (a batch of long articles ends sooner):
+  /// about 1,000 articles of news, tens of MB of FTS5 pending data, well under the memory bound.
+  public static let batchPassages = 25_000
+
   /// A file found in the corpus.
   struct SourceFile {
     var path: String
@@ -14,8 +21,12 @@ extension ArticleStore {
   }
 
   /// Brings the store up to date with the corpus folder (and files pinned by `byline index`):
-  /// reads added and changed files (by size, time and content hash), drops removed ones, all in
-  /// one transaction.
+  /// reads added and changed files (by size, time and content hash), drops removed ones.
+  ///
+  /// Changes are committed in batches of whole files (their articles, passages, credits and
+  /// FTS5 entries; see ``batchFiles`` and ``batchPassages``): a reader never sees part of an
+  /// article, and a build killed midway keeps every batch it committed, so that the next run
+  /// reads only the files not stored yet.
   ///
   /// Files are parsed on a second thread while the first writes, and only a few parsed files
   /// are held at a time, so that a build of a large corpus neither waits for parsing and
@@ -26,7 +37,12 @@ extension ArticleStore {
   ///   - knowledge: the corpus folder.
   ///   - adding: more files or folders to index and keep indexed.
   ///   - rebuild: forget everything and read every file again.
-  public func sync(knowledge: String, adding: [String] = [], rebuild: Bool = false) throws -> SyncReport {
+  ///   - onBatch: called after each committed batch with what is committed so far; an error it
+  ///     throws (a cancellation, say) stops the update there, the committed batches kept.
+  public func sync(
+    knowledge: String, adding: [String] = [], rebuild: Bool = false,
+    onBatch: ((SyncProgress) throws -> Void)? = nil
+  ) throws -> SyncReport {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: knowledge, isDirectory: &isDir), isDir.boolValue else {
       throw StoreError.missingKnowledge(knowledge)
@@ -61,14 +77,14 @@ extension ArticleStore {
       var seen = Set<String>()
       files = files.filter { seen.insert($0.path).inserted }
     }
-    return try update(files: files, known: known, pinned: pinned, rebuild: rebuild, report: report)
+    return try update(files: files, known: known, pinned: pinned, rebuild: rebuild, report: report, onBatch: onBatch)
   }
 
   /// Brings the store up to date for `paths` alone (files or folders that a ``CorpusWatcher``
   /// saw change), without scanning the corpus: on a large corpus the scan's `stat` of every file
   /// is what an update costs, so a session that watches its corpus pays only for what changed.
   /// A path that is gone removes what the store holds from it (or from under it).
-  public func sync(changed paths: [String]) throws -> SyncReport {
+  public func sync(changed paths: [String], onBatch: ((SyncProgress) throws -> Void)? = nil) throws -> SyncReport {
     if isReadOnly || paths.isEmpty { return SyncReport() }
     let paths = Set(paths)
     var files: [SourceFile] = []
@@ -93,7 +109,8 @@ extension ArticleStore {
         }
       }
     }
-    return try update(files: files, known: known, pinned: pinned, rebuild: false, report: SyncReport())
+    return try update(
+      files: files, known: known, pinned: pinned, rebuild: false, report: SyncReport(), onBatch: onBatch)
   }
 
   /// Whether `path` names an article file: not hidden, with an extension the reader knows (an
@@ -115,7 +132,7 @@ extension ArticleStore {
   /// them, and for files that are gone).
   private func update(
     files: [SourceFile], known: [String: (size: Int, mtime: Double)], pinned: Set<String>, rebuild: Bool,
-    report: SyncReport
+    report: SyncReport, onBatch: ((SyncProgress) throws -> Void)?
   ) throws -> SyncReport {
     var report = report
     let reader = ArticleReader()
@@ -180,8 +197,8 @@ extension ArticleStore {
     var written: [String] = []
     do {
       try write(
-        removed: removed, rebuild: rebuild, touchOnly: touchOnly, parser: parser, pinned: pinned, written: &written,
-        report: &report)
+        removed: removed, rebuild: rebuild, touchOnly: touchOnly, parser: parser, pinned: pinned,
+        progress: SyncProgress(filesToWrite: toWrite.count), onBatch: onBatch, written: &written, report: &report)
     } catch let error as DatabaseError {
       // The transaction was rolled back: the store is as it was before this update.
       throw StoreOpener.writeFailure(error, path: path)
@@ -190,76 +207,113 @@ extension ArticleStore {
     return report
   }
 
-  /// Applies one update in one transaction, writing files as the parser hands them over.
+  /// Applies one update in batch transactions of whole files, writing files as the parser hands
+  /// them over: the first batch also removes what is gone (or everything, for a rebuild), and a
+  /// batch ends after ``batchFiles`` files or ``batchPassages`` passages.
   ///
   /// The FTS5 index is kept here, not by triggers: the passages of removed and replaced files
-  /// leave it with FTS5's 'delete' command, and every new passage enters it in one statement at
-  /// the end (see ``StoreSchema``).
+  /// leave it with FTS5's 'delete' command, and every new passage of a batch enters it in one
+  /// statement at the end of the batch (see ``StoreSchema``).
   ///
   /// - Parameters:
   ///   - removed: stored files that are gone.
   ///   - rebuild: empty the store first.
+  ///   - progress: what is committed so far (nothing, at the start).
+  ///   - onBatch: called after each commit.
   private func write(
     removed: [String], rebuild: Bool, touchOnly: [SourceFile], parser: SyncParser,
-    pinned: Set<String>, written: inout [String], report: inout SyncReport
+    pinned: Set<String>, progress start: SyncProgress, onBatch: ((SyncProgress) throws -> Void)?,
+    written: inout [String], report: inout SyncReport
   ) throws {
-    try dbQueue.write { db in
-      // Passages up to this id are in the FTS5 index; the ones this update writes come after it
-      // (AUTOINCREMENT never reuses an id).
-      let indexedUpTo = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM passage") ?? 0
-      if rebuild {
-        try db.execute(sql: "INSERT INTO passage_fts(passage_fts) VALUES('delete-all')")
-        try db.execute(sql: "DELETE FROM source")
-      } else {
-        for path in removed { try Self.deleteSource(path, indexedUpTo: indexedUpTo, db: db) }
-      }
-      for file in touchOnly {
-        try db.cachedStatement(sql: "UPDATE source SET size = ?, mtime = ? WHERE path = ?").execute(
-          arguments: [file.size, file.mtime, file.path])
-      }
-      var ids = Set<String>()
-      while let parsed = parser.next() {
-        report.warnings += parsed.warnings
-        guard let hash = parsed.hash else { continue }
-        let file = parsed.file
-        written.append(file.path)
-        // What the store holds now counts, not what it held when the update was planned: another
-        // process may have written the file since.
-        let isStored =
-          try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM source WHERE path = ?"), arguments: [file.path])
-          == true
-        if isStored { try Self.deleteSource(file.path, indexedUpTo: indexedUpTo, db: db) }
-        try db.cachedStatement(sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)")
-          .execute(arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
-        for doc in parsed.articles {
-          let id = doc.article.id
-          let writtenNow = !ids.insert(id).inserted
-          let storedBefore =
-            try !writtenNow
-            && Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"), arguments: [id]) == true
-          let exists = writtenNow || storedBefore
-          if exists {
-            report.warnings.append(
-              CorpusWarning(path: file.path, message: "article id \(id) is used twice; this copy replaces the other"))
-            // A copy stored before this update is in the FTS5 index; one written by it is not yet.
-            if !writtenNow {
-              try db.execute(
-                sql: """
-                  INSERT INTO passage_fts(passage_fts, rowid, text, heading, title)
-                  SELECT 'delete', id, text, heading, title FROM passage WHERE articleId = ? AND id <= ?
-                  """, arguments: [id, indexedUpTo])
-            }
-            try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
+    var progress = start
+    var first = true
+    var finished = false
+    let limits = Self.batchLimits()
+    while !finished {
+      var batch = SyncProgress(filesToWrite: progress.filesToWrite)
+      try dbQueue.write { db in
+        // Passages up to this id are in the FTS5 index; the ones this batch writes come after it
+        // (AUTOINCREMENT never reuses an id).
+        let indexedUpTo = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM passage") ?? 0
+        if first {
+          if rebuild {
+            try db.execute(sql: "INSERT INTO passage_fts(passage_fts) VALUES('delete-all')")
+            try db.execute(sql: "DELETE FROM source")
+          } else {
+            for path in removed { try Self.deleteSource(path, indexedUpTo: indexedUpTo, db: db) }
           }
-          try Self.insert(doc, sourcePath: file.path, db: db)
+          for file in touchOnly {
+            try db.cachedStatement(sql: "UPDATE source SET size = ?, mtime = ? WHERE path = ?").execute(
+              arguments: [file.size, file.mtime, file.path])
+          }
         }
+        // Article ids written by this batch (not yet in the FTS5 index).
+        var ids = Set<String>()
+        while batch.files < limits.files && batch.passages < limits.passages {
+          guard let parsed = parser.next() else {
+            finished = true
+            break
+          }
+          report.warnings += parsed.warnings
+          guard let hash = parsed.hash else { continue }
+          let file = parsed.file
+          written.append(file.path)
+          batch.files += 1
+          // What the store holds now counts, not what it held when the update was planned: another
+          // process may have written the file since.
+          let isStored =
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM source WHERE path = ?"), arguments: [file.path])
+            == true
+          if isStored { try Self.deleteSource(file.path, indexedUpTo: indexedUpTo, db: db) }
+          try db.cachedStatement(sql: "INSERT INTO source (path, size, mtime, hash, pinned) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [file.path, file.size, file.mtime, hash, pinned.contains(file.path)])
+          for doc in parsed.articles {
+            let id = doc.article.id
+            let writtenNow = !ids.insert(id).inserted
+            let storedBefore =
+              try !writtenNow
+              && Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM article WHERE id = ?"), arguments: [id]) == true
+            if writtenNow || storedBefore {
+              report.warnings.append(
+                CorpusWarning(path: file.path, message: "article id \(id) is used twice; this copy replaces the other"))
+              // A copy committed before this batch is in the FTS5 index; one written by it is not yet.
+              if !writtenNow {
+                try db.execute(
+                  sql: """
+                    INSERT INTO passage_fts(passage_fts, rowid, text, heading, title)
+                    SELECT 'delete', id, text, heading, title FROM passage WHERE articleId = ? AND id <= ?
+                    """, arguments: [id, indexedUpTo])
+              }
+              try db.cachedStatement(sql: "DELETE FROM article WHERE id = ?").execute(arguments: [id])
+            }
+            try Self.insert(doc, sourcePath: file.path, db: db)
+            batch.articles += 1
+            batch.passages += doc.passages.count
+          }
+        }
+        // One statement a batch: FTS5 buffers the terms and writes large segments.
+        try db.execute(
+          sql:
+            "INSERT INTO passage_fts(rowid, text, heading, title) SELECT id, text, heading, title FROM passage WHERE id > ?",
+          arguments: [indexedUpTo])
       }
-      // One statement: FTS5 buffers the terms and writes large segments.
-      try db.execute(
-        sql:
-          "INSERT INTO passage_fts(rowid, text, heading, title) SELECT id, text, heading, title FROM passage WHERE id > ?",
-        arguments: [indexedUpTo])
+      first = false
+      progress.files += batch.files
+      progress.articles += batch.articles
+      progress.passages += batch.passages
+      progress.batches += 1
+      invalidateCaches()
+      try onBatch?(progress)
     }
+  }
+
+  /// How many files and passages a batch holds at most: ``batchFiles`` and ``batchPassages``,
+  /// or `BYLINE_SYNC_BATCH_FILES` when set (tests make builds of many small batches with it).
+  static func batchLimits() -> (files: Int, passages: Int) {
+    if let text = ProcessInfo.processInfo.environment["BYLINE_SYNC_BATCH_FILES"], let files = Int(text), files > 0 {
+      return (files, Int.max)
+    }
+    return (batchFiles, batchPassages)
   }
 
   /// Removes a stored file's articles, their passages (from the FTS5 index too) and credits.

@@ -18,6 +18,23 @@ public final class ArticleStore: @unchecked Sendable {
   private let cacheLock = NSLock()
   private var dfCache: [String: Int] = [:]
   private var passageCountCache: Int?
+  private var strategy = CandidatePlan.Strategy.maxScore
+  /// How ``rank(_:limit:skipping:)`` picks the passages it scores (``CandidatePlan/Strategy``):
+  /// MaxScore unless a benchmark compares another.
+  public var candidateStrategy: CandidatePlan.Strategy {
+    get {
+      cacheLock.lock()
+      defer { cacheLock.unlock() }
+      return strategy
+    }
+    set {
+      cacheLock.lock()
+      strategy = newValue
+      cacheLock.unlock()
+    }
+  }
+  /// How many passages hold each phrase a ranked query named, keyed by the phrase's FTS5 text.
+  private var phraseCountCache: [String: Int] = [:]
   /// The stems of passages read, by row id.
   private let stemCache = Memo<Int64, [String]>(limit: 50_000)
 
@@ -47,7 +64,10 @@ public final class ArticleStore: @unchecked Sendable {
     config.busyMode = .timeout(10)
     config.foreignKeysEnabled = true
     // What a pool sets in WAL mode: commits are durable once checkpointed, not at every commit.
-    config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      try FTS5RankFunction.register(db)
+    }
     if path == ":memory:" {
       dbQueue = try DatabaseQueue(configuration: config)
       try StoreSchema.migrator.migrate(dbQueue)
@@ -106,7 +126,16 @@ public final class ArticleStore: @unchecked Sendable {
     let cached = passageCountCache
     cacheLock.unlock()
     if let cached { return cached }
-    let n = try dbQueue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0 }
+    return try dbQueue.read { db in try passageCount(db: db) }
+  }
+
+  /// ``passageCount()`` within a read the caller holds.
+  func passageCount(db: Database) throws -> Int {
+    cacheLock.lock()
+    let cached = passageCountCache
+    cacheLock.unlock()
+    if let cached { return cached }
+    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM passage") ?? 0
     cacheLock.lock()
     passageCountCache = n
     cacheLock.unlock()
@@ -255,10 +284,40 @@ public final class ArticleStore: @unchecked Sendable {
     return out
   }
 
+  /// How many passages hold each of `phrases` (FTS5's count, as its `bm25()` counts it), within
+  /// the caller's read; memoised until the store changes, so that a common word's doclist is
+  /// scanned once a process, not once a query.
+  func phraseDocuments(_ phrases: [[String]], db: Database) throws -> [Int] {
+    let keys = phrases.map(Self.quoted)
+    cacheLock.lock()
+    var known = keys.map { phraseCountCache[$0] }
+    cacheLock.unlock()
+    guard known.contains(nil) else { return known.map { $0 ?? 0 } }
+    let count = try db.cachedStatement(sql: "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?")
+    for (i, key) in keys.enumerated() where known[i] == nil {
+      known[i] = try Int.fetchOne(count, arguments: [key]) ?? 0
+    }
+    cacheLock.lock()
+    if phraseCountCache.count > Self.phraseCountLimit { phraseCountCache.removeAll() }
+    for (i, key) in keys.enumerated() { phraseCountCache[key] = known[i] }
+    cacheLock.unlock()
+    return known.map { $0 ?? 0 }
+  }
+
+  /// How many phrase counts are memoised before the memo is emptied (tens of bytes each).
+  static let phraseCountLimit = 100_000
+
+  /// A phrase as FTS5 query text: its words in double quotes (they are word tokens, so never
+  /// hold a quote).
+  static func quoted(_ words: [String]) -> String {
+    "\"" + words.joined(separator: " ") + "\""
+  }
+
   /// Forgets memoised figures after the store changed.
   func invalidateCaches() {
     cacheLock.lock()
     dfCache.removeAll()
+    phraseCountCache.removeAll()
     passageCountCache = nil
     stemCache.clear()
     cacheLock.unlock()
