@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A refusal may point at the passage that comes nearest, but never at one that answers: over
-/// every question set of the three development corpora, no refused answerable question's
+/// every question set of the four development corpora, no refused answerable question's
 /// "nearest it comes" hint holds the gold answer.
 @Suite struct RefusalHintTests {
   struct Item: Decodable {
@@ -33,8 +33,19 @@ import Testing
             at: eval.appendingPathComponent("blind"), includingPropertiesForKeys: nil)) ?? [])
           .filter { $0.lastPathComponent.hasSuffix("corpus-b.jsonl") }
       ),
-      (eval.appendingPathComponent("corpus-c/knowledge"), [eval.appendingPathComponent("corpus-c/questions.jsonl")]),
+      (
+        eval.appendingPathComponent("corpus-c/knowledge"),
+        [eval.appendingPathComponent("corpus-c/questions.jsonl")] + blind("corpus-c")
+      ),
+      (eval.appendingPathComponent("corpus-d/knowledge"), blind("corpus-d")),
     ].filter { FileManager.default.fileExists(atPath: $0.0.path) }
+  }
+
+  /// The blind sets written for `corpus`.
+  static func blind(_ corpus: String) -> [URL] {
+    let folder = Byline.packageRoot.appendingPathComponent("Tests/Eval/blind")
+    return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+      .filter { $0.lastPathComponent.hasSuffix(corpus + ".jsonl") }
   }
 
   static func norm(_ s: String) -> String {
