@@ -26,7 +26,11 @@ extension ArticleStore {
   ///   - knowledge: the corpus folder.
   ///   - adding: more files or folders to index and keep indexed.
   ///   - rebuild: forget everything and read every file again.
-  public func sync(knowledge: String, adding: [String] = [], rebuild: Bool = false) throws -> SyncReport {
+  ///   - progress: told after each file written; returning false stops the update
+  ///     (``IndexInterrupted``).
+  public func sync(
+    knowledge: String, adding: [String] = [], rebuild: Bool = false, progress: IndexProgressHandler? = nil
+  ) throws -> SyncReport {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: knowledge, isDirectory: &isDir), isDir.boolValue else {
       throw StoreError.missingKnowledge(knowledge)
@@ -61,7 +65,8 @@ extension ArticleStore {
       var seen = Set<String>()
       files = files.filter { seen.insert($0.path).inserted }
     }
-    return try update(files: files, known: known, pinned: pinned, rebuild: rebuild, report: report)
+    return try update(
+      files: files, known: known, pinned: pinned, rebuild: rebuild, report: report, progress: progress)
   }
 
   /// Brings the store up to date for `paths` alone (files or folders that a ``CorpusWatcher``
@@ -115,7 +120,7 @@ extension ArticleStore {
   /// them, and for files that are gone).
   private func update(
     files: [SourceFile], known: [String: (size: Int, mtime: Double)], pinned: Set<String>, rebuild: Bool,
-    report: SyncReport
+    report: SyncReport, progress: IndexProgressHandler? = nil
   ) throws -> SyncReport {
     var report = report
     let reader = ArticleReader()
@@ -181,7 +186,7 @@ extension ArticleStore {
     do {
       try write(
         removed: removed, rebuild: rebuild, touchOnly: touchOnly, parser: parser, pinned: pinned, written: &written,
-        report: &report)
+        report: &report, progress: progress.map { handler in (handler, toWrite.reduce(0) { $0 + $1.size }) })
     } catch let error as DatabaseError {
       // The transaction was rolled back: the store is as it was before this update.
       throw StoreOpener.writeFailure(error, path: path)
@@ -201,8 +206,10 @@ extension ArticleStore {
   ///   - rebuild: empty the store first.
   private func write(
     removed: [String], rebuild: Bool, touchOnly: [SourceFile], parser: SyncParser,
-    pinned: Set<String>, written: inout [String], report: inout SyncReport
+    pinned: Set<String>, written: inout [String], report: inout SyncReport,
+    progress: (handler: IndexProgressHandler, bytes: Int)? = nil
   ) throws {
+    var done = IndexProgress(filesDone: 0, filesTotal: parser.count, bytesTotal: progress?.bytes ?? 0)
     try dbQueue.write { db in
       // Passages up to this id are in the FTS5 index; the ones this update writes come after it
       // (AUTOINCREMENT never reuses an id).
@@ -253,6 +260,16 @@ extension ArticleStore {
           }
           try Self.insert(doc, sourcePath: file.path, db: db)
         }
+        if let progress {
+          done.filesDone += 1
+          done.bytesDone += file.size
+          done.articlesDone += parsed.articles.count
+          guard progress.handler(done) else { throw IndexInterrupted(filesKept: 0) }
+        }
+      }
+      if let progress {
+        done.phase = .finishing
+        _ = progress.handler(done)
       }
       // One statement: FTS5 buffers the terms and writes large segments.
       try db.execute(
