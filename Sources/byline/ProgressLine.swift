@@ -14,6 +14,9 @@ final class ProgressLine {
   static let interval: Duration = .milliseconds(100)
 
   private let start = ContinuousClock.now
+  /// When the first file was written: the rate and the time left are reckoned from here, not
+  /// from the scan of the corpus before it.
+  private var writingSince: ContinuousClock.Instant?
   private var lastDraw: ContinuousClock.Instant
   private var drawn = false
   private var lastPhase = IndexProgress.Phase.writing
@@ -33,13 +36,16 @@ final class ProgressLine {
   }
 
   /// Takes one report; redraws when the last redraw is at least ``interval`` old, or the phase
-  /// changed.
+  /// of a line already shown changed.
   func report(_ progress: IndexProgress) {
     let now = ContinuousClock.now
-    guard now - lastDraw >= Self.interval || progress.phase != lastPhase else { return }
+    let since = writingSince ?? now
+    writingSince = since
+    // A phase change redraws at once, but only a line already shown: a short update draws nothing.
+    guard now - lastDraw >= Self.interval || (drawn && progress.phase != lastPhase) else { return }
     lastDraw = now
     lastPhase = progress.phase
-    draw(Self.text(progress, elapsed: (now - start).seconds))
+    draw(Self.text(progress, elapsed: (now - since).seconds))
   }
 
   /// Clears the line, when one was drawn.
@@ -66,7 +72,8 @@ final class ProgressLine {
       parts.append("building the full-text index…")
       return parts.joined(separator: " · ")
     }
-    if elapsed > 0.05, progress.filesDone > 0 {
+    // The rate and the time left once there is half a second of writing to reckon them from.
+    if elapsed >= 0.5, progress.filesDone > 0 {
       parts.append("\(grouped(Int((Double(progress.filesDone) / elapsed).rounded()))) files/s")
       let fraction =
         progress.bytesTotal > 0

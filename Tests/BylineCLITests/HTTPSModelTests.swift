@@ -58,36 +58,34 @@ struct HTTPSModelTests {
     #expect(result.status == 78 && result.stderr.contains(bad.lastPathComponent), "\(result.summary)")
   }
 
-  /// CPU seconds (user + system) the process has used, from /proc/PID/stat.
-  static func cpuSeconds(_ pid: Int32) -> Double? {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
-    else { return nil }
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    // After the name: state is field 3; utime and stime are fields 14 and 15.
-    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+  /// The CPU seconds (user + system) one run of `byline ask` against a model that answers after
+  /// `delay` seconds costs, as bash's `times` reports for its child.
+  func cpuOfAnAnswer(delay: Double) async throws -> (cpu: Double, result: RunResult) {
+    let server = try ScriptedModelServer { request in
+      let reply = ScriptedModelServer.Reply.answer(ScriptedReplies.faithful(request))
+      return delay > 0 ? .slow(delay, then: reply) : reply
+    }
+    let result = await box.run(
+      [
+        "-c", "\"$0\" \"$@\" > /dev/null 2>&1; echo \"status $?\"; times", Byline.binary.path, "ask",
+        "--store", box.store.path, "--knowledge", box.knowledge.path, "--backend", "openai", "--model-url",
+        server.baseURL, Self.question,
+      ], stdinData: Data(), withStore: false, timeout: 60, executable: URL(fileURLWithPath: "/bin/bash"))
+    // `times` prints the shell's own times, then its children's: "0m0.040s 0m0.010s".
+    let lines = result.stdoutLines
+    let seconds = (lines.last ?? "").split(separator: " ").compactMap { field -> Double? in
+      let parts = field.dropLast().split(separator: "m")
+      guard parts.count == 2, let m = Double(parts[0]), let s = Double(parts[1]) else { return nil }
+      return m * 60 + s
+    }
+    #expect(lines.first == "status 0" && seconds.count == 2, "\(result.summary) \(result.stdout)")
+    #expect(server.requests.contains { $0.path == "/v1/chat/completions" }, "the model was not asked")
+    return (seconds.reduce(0, +), result)
   }
 
-  @Test func waitingForASlowModelCostsNoCPU() async throws {
-    let server = try ScriptedModelServer { .slow(8, then: .answer(ScriptedReplies.faithful($0))) }
-    let launched = box.launch(
-      ["ask", "--backend", "openai", "--model-url", server.baseURL, "--format", "json", Self.question],
-      stdin: "", withStore: true, env: [:])
-    let pid = launched.process.processIdentifier
-    // Wait until the request is at the server, then measure four seconds of waiting.
-    let deadline = Date().addingTimeInterval(30)
-    while server.requests.isEmpty && launched.process.isRunning && Date() < deadline {
-      try await Task.sleep(nanoseconds: 20_000_000)
-    }
-    try await Task.sleep(nanoseconds: 300_000_000)
-    try #require(!server.requests.isEmpty && launched.process.isRunning, "byline never asked the model")
-    let start = try #require(Self.cpuSeconds(pid))
-    try await Task.sleep(nanoseconds: 4_000_000_000)
-    let end = try #require(Self.cpuSeconds(pid))
-    let result = await launched.finish(within: 30)
-    #expect(result.status == 0, "\(result.summary)")
-    #expect(end - start < 0.1, "waiting 4 s for the model cost \(end - start) s of CPU")
-    #expect(JSON.object(result.stdout)?.string("backend")?.hasPrefix("openai:") == true, "\(result.stdout)")
+  @Test func waitingSixSecondsForASlowModelCostsUnderAFifthOfASecondOfCPU() async throws {
+    let (slow, _) = try await cpuOfAnAnswer(delay: 6)
+    let (fast, _) = try await cpuOfAnAnswer(delay: 0)
+    #expect(slow - fast < 0.2, "a 6 s wait cost \(slow) s of CPU, an immediate answer \(fast) s")
   }
 }
