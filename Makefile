@@ -21,7 +21,12 @@
 #                   Tests/Fuzz/; crash inputs land in .build-fuzz/artifacts/TARGET/
 #   make lint       check formatting with the toolchain's swift format
 #   make format     rewrite sources with swift format
-#   make install PREFIX=/usr/local   install the binary, Knowledge/ and Prompts/
+#   make install PREFIX=/usr/local   install the binary, Knowledge/ and Prompts/, the bash, zsh and
+#                   fish completions and the man page (under PREFIX/share; DESTDIR for packaging)
+#   make completions  the completion scripts into .build/completions/ (ArgumentParser's
+#                   --generate-completion-script)
+#   make man        the man page byline.1 (ArgumentParser's generate-manual plugin; it builds the
+#                   package in debug mode, as make test does)
 #   make clean      remove build output
 #
 # Variables: PREFIX (install root), SWIFT (the swift driver), ARGS (extra arguments for run),
@@ -44,7 +49,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= analyzer query reader
 FUZZ_BUILD := .build-fuzz
 
-.PHONY: run test build eval calibrate bench fuzz lint format install clean deps help model-check
+.PHONY: run test build eval calibrate bench fuzz lint format install clean deps help model-check completions man
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
@@ -140,10 +145,30 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/byline
+COMPLETIONS := .build/completions
+MANUAL := .build/plugins/GenerateManual/outputs/byline/byline.1
+SHARE = $(DESTDIR)$(PREFIX)/share
+
+completions: build
+	@mkdir -p $(COMPLETIONS)
+	$(BIN) --generate-completion-script bash > $(COMPLETIONS)/byline.bash
+	$(BIN) --generate-completion-script zsh > $(COMPLETIONS)/_byline
+	$(BIN) --generate-completion-script fish > $(COMPLETIONS)/byline.fish
+
+$(MANUAL): $(SOURCES)
+	$(SWIFT) package generate-manual --configuration debug
+
+man: deps $(MANUAL)
+
+install: build completions man
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/byline $(SHARE)/bash-completion/completions \
+	  $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d $(SHARE)/man/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/byline
-	cp -R Knowledge Prompts $(DESTDIR)$(PREFIX)/share/byline/
+	cp -R Knowledge Prompts $(SHARE)/byline/
+	install -m 0644 $(COMPLETIONS)/byline.bash $(SHARE)/bash-completion/completions/byline
+	install -m 0644 $(COMPLETIONS)/_byline $(SHARE)/zsh/site-functions/_byline
+	install -m 0644 $(COMPLETIONS)/byline.fish $(SHARE)/fish/vendor_completions.d/byline.fish
+	install -m 0644 $(MANUAL) $(SHARE)/man/man1/byline.1
 
 clean:
 	rm -rf .build

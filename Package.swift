@@ -1,9 +1,10 @@
 // swift-tools-version: 6.0
+// Byline is a Linux package: it builds and is tested on Linux only (libedit from apt, inotify in
+// the corpus watcher, /proc/self/exe, Glibc). No Apple platform is declared or supported.
 import PackageDescription
 
 let package = Package(
   name: "Byline",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "byline", targets: ["byline"]),
     .library(name: "BylineCore", targets: ["BylineCore"]),
@@ -12,6 +13,10 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -26,7 +31,14 @@ let package = Package(
     ),
     .target(
       name: "BylineModels",
-      dependencies: ["BylineCore", .product(name: "Mustache", package: "swift-mustache")],
+      dependencies: [
+        "BylineCore",
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
       path: "Sources/BylineModels"
     ),
     .target(
@@ -41,6 +53,7 @@ let package = Package(
         "BylineModels",
         "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       path: "Sources/byline"
     ),
@@ -66,6 +79,11 @@ let package = Package(
     ),
     .target(
       name: "ScriptedModelServer",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
       path: "Tests/ScriptedModelServer"
     ),
     .testTarget(

@@ -21,24 +21,29 @@ public final class OpenAIBackend: AnswerBackend, @unchecked Sendable {
   /// "openai:MODEL".
   public var name: String { "openai:\(settings.model)" }
 
-  /// Makes the backend; reads the prompt templates.
+  /// Makes the backend; reads the prompt templates. An https server's certificate must come
+  /// from a CA the system trusts or one in `trust`.
   ///
-  /// - Throws: ``PromptError`` when a template is missing or does not parse.
-  public init(settings: BackendSettings) throws {
-    guard settings.modelURL.lowercased().hasPrefix("http://") else {
+  /// - Throws: ``PromptError`` when a template is missing or does not parse;
+  ///   ``ModelTrustError`` when the CA file cannot be used.
+  public init(settings: BackendSettings, trust: ModelTrust = ModelTrust()) throws {
+    let scheme = URL(string: settings.modelURL)?.scheme?.lowercased()
+    guard scheme == "http" || scheme == "https" else {
       throw BackendSettingsError.unsupported(
-        "model_url \(settings.modelURL): Byline talks to model servers over plain http:// (a local llama.cpp, "
-          + "Ollama, LM Studio or vLLM server)")
+        "model_url \(settings.modelURL): Byline talks to model servers over http:// or https://")
     }
+    // A CA file that cannot be used is a configuration error now, not a fallback later.
+    _ = try trust.tlsConfiguration()
     self.settings = settings
     self.client = ChatClient(
-      baseURL: settings.modelURL, model: settings.model, apiKey: settings.apiKey, timeout: settings.timeout)
+      baseURL: settings.modelURL, model: settings.model, apiKey: settings.apiKey, timeout: settings.timeout,
+      trust: trust)
     self.prompts = try PromptRenderer(directory: settings.promptsDirectory)
   }
 
-  /// Registers `openai` in `registry`.
-  public static func register(in registry: BackendRegistry) {
-    registry.register("openai") { try OpenAIBackend(settings: $0) }
+  /// Registers `openai` in `registry`, trusting `trust` for https servers.
+  public static func register(in registry: BackendRegistry, trust: ModelTrust = ModelTrust()) {
+    registry.register("openai") { try OpenAIBackend(settings: $0, trust: trust) }
   }
 
   /// Asks the model, checks its reply, and falls back to rules with the reason when needed.

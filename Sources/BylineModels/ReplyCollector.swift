@@ -2,7 +2,7 @@ import BylineCore
 import Foundation
 
 /// A finished HTTP exchange with a model server.
-struct Reply {
+struct Reply: Sendable {
   var status: Int
   var body: Data
   /// The text streamed as server-sent events, when the reply was a stream.
@@ -29,13 +29,16 @@ struct Reply {
   }
 }
 
-/// Collects one HTTP reply as it arrives (on the thread that makes the request), decoding
-/// server-sent events when the server streams and passing their text on.
+/// Collects one HTTP reply as it arrives, decoding server-sent events when the server streams
+/// (``EventStreamDecoder``) and passing their text on.
 final class ReplyCollector {
+  /// The most of a body kept (a model's answer is a few kilobytes).
+  static let maxBody = 4_000_000
+
   private let onDelta: (@Sendable (String) -> Void)?
   private var status = 0
   private var body = Data()
-  private var pending = Data()
+  private var decoder = EventStreamDecoder()
   private var isStream = false
   private var streamed = ""
   private var streamError: ModelError?
@@ -45,38 +48,36 @@ final class ReplyCollector {
   }
 
   /// The response head arrived.
-  func head(_ head: HTTPConnection.Head) {
-    status = head.status
-    isStream = (head.headers["content-type"] ?? "").lowercased().contains("text/event-stream")
+  func head(status: Int, contentType: String) {
+    self.status = status
+    isStream = contentType.lowercased().contains("text/event-stream")
   }
 
   /// A piece of the body arrived.
-  func body(_ data: Data) {
-    body.append(data)
-    guard isStream, status == 200, body.count < 4_000_000 else { return }
-    pending.append(data)
-    while let newline = pending.firstIndex(of: 0x0A) {
-      let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-      pending.removeSubrange(pending.startIndex...newline)
-      guard let piece = event(line) else { continue }
-      streamed += piece
-      if let onDelta, !piece.isEmpty { onDelta(piece) }
+  func body<Bytes: Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
+    guard body.count + bytes.count <= Self.maxBody else {
+      throw ModelError.malformed("the reply is longer than \(Self.maxBody / 1_000_000) MB")
     }
+    body.append(contentsOf: bytes)
+    guard isStream, status == 200 else { return }
+    for payload in decoder.feed(bytes) { take(payload) }
   }
 
   /// The body ended.
   func finish() {
-    guard isStream, !pending.isEmpty else { return }
-    let line = String(decoding: pending, as: UTF8.self)
-    pending.removeAll()
-    if let piece = event(line) { streamed += piece }
+    guard isStream, status == 200 else { return }
+    for payload in decoder.finish() { take(payload) }
   }
 
-  /// The text of one `data:` line of the stream, nil for other lines and the end marker.
-  private func event(_ raw: String) -> String? {
-    let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard line.hasPrefix("data:") else { return nil }
-    let payload = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+  private func take(_ payload: String) {
+    guard let piece = event(payload) else { return }
+    streamed += piece
+    if let onDelta, !piece.isEmpty { onDelta(piece) }
+  }
+
+  /// The text of one event's data, nil for the end marker and events without text.
+  private func event(_ data: String) -> String? {
+    let payload = data.trimmingCharacters(in: .whitespacesAndNewlines)
     if payload == "[DONE]" || payload.isEmpty { return nil }
     guard let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] else {
       if streamError == nil { streamError = .malformed("an event of the stream is not JSON (\(payload.prefix(60)))") }

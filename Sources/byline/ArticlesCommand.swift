@@ -8,7 +8,7 @@ struct ArticlesCommand: ParsableCommand {
 
   @OptionGroup var options: GlobalOptions
 
-  @Argument(help: "Show one article (by id): its metadata and credits.")
+  @Argument(help: "Show one article (by id): its metadata and credits.", completion: ShellCompletions.articleIDs)
   var id: String?
 
   @Flag(help: "With an article id: also list the lines dropped as page furniture.")

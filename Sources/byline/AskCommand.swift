@@ -10,7 +10,7 @@ struct AskCommand: ParsableCommand {
   @Flag(name: .long, help: "Also print how the answer was found (on stderr).")
   var why = false
 
-  @Argument(help: "The question.")
+  @Argument(help: "The question.", completion: ShellCompletions.outlets)
   var question: [String]
 
   func run() throws {

@@ -22,18 +22,37 @@ struct BackendOptions: ParsableArguments {
   @Option(name: .long, help: "The folder of prompt templates (default: ./Prompts, or $BYLINE_PROMPTS).")
   var prompts: String?
 
+  @Option(
+    name: .customLong("model-ca"),
+    help: ArgumentHelp(
+      "A PEM file of CA certificates to trust for an https model server (or $BYLINE_CA_FILE, ca_file in the config).",
+      valueName: "file"),
+    completion: .file(extensions: ["pem", "crt"]))
+  var modelCA: String?
+
   @Flag(name: .long, help: "Print the prompt a model would be sent, instead of answering.")
   var dryRun = false
 
-  /// Every registered backend, the HTTP one included.
-  static let registry: BackendRegistry = {
-    let registry = BackendRegistry()
-    OpenAIBackend.register(in: registry)
-    return registry
-  }()
+  /// The names of the registered backends.
+  static var names: [String] { registry(trust: ModelTrust()).names }
 
-  /// The settings from flags, environment and config file. Exits 78 on a bad setting.
+  /// Every backend, the HTTP one included, which trusts `trust` for https.
+  static func registry(trust: ModelTrust) -> BackendRegistry {
+    let registry = BackendRegistry()
+    OpenAIBackend.register(in: registry, trust: trust)
+    return registry
+  }
+
+  /// The settings from flags, environment and config file, with the CA file to trust. Exits 78
+  /// on a bad setting or config file.
   func settings(knowledge: String) throws -> BackendSettings {
+    try resolved(knowledge: knowledge).settings
+  }
+
+  /// The settings and the CA file to trust, from flags, environment and config file (in that
+  /// order). Exits 78 on a bad setting or config file.
+  func resolved(knowledge: String) throws -> (settings: BackendSettings, trust: ModelTrust) {
+    let environment = ProcessInfo.processInfo.environment
     var flags: [String: String] = [:]
     flags["backend"] = backend
     flags["model_url"] = modelURL
@@ -41,19 +60,66 @@ struct BackendOptions: ParsableArguments {
     flags["timeout"] = modelTimeout
     flags["prompts"] = prompts
     do {
-      return try BackendSettings.resolve(
-        flags: flags, environment: ProcessInfo.processInfo.environment,
-        promptsFallback: Self.defaultPrompts(knowledge: knowledge))
+      let config = try ConfigFile.load(environment: environment)
+      for warning in config.warnings { Terminal.warn("byline: warning: \(warning)") }
+      let fallback = Self.defaultPrompts(knowledge: knowledge)
+      var settings: BackendSettings
+      switch config.source {
+      case .legacy(let path):
+        settings = try BackendSettings.resolve(
+          flags: flags, environment: environment, configFile: path, promptsFallback: fallback)
+      case .none:
+        settings = try BackendSettings.resolve(
+          flags: flags, environment: environment, configFile: "", promptsFallback: fallback)
+      case .toml(let path):
+        settings = try Self.layered(
+          config: config.values, path: path, flags: flags, environment: environment, promptsFallback: fallback)
+      }
+      var trust = ModelTrust()
+      if let file = modelCA ?? environment["BYLINE_CA_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) ?? config.caFile {
+        trust.caFile = file
+      }
+      return (settings, trust)
     } catch {
       Terminal.warn("byline: \(error.localizedDescription)")
       throw ExitCode(78)
     }
   }
 
-  /// Makes the backend `settings` choose. Exits 78 on an unknown backend or a bad template.
-  func makeBackend(_ settings: BackendSettings) throws -> any AnswerBackend {
+  /// Settings from the TOML file's `config` values under the environment's and the flags'.
+  /// ``BackendSettings`` checks every value; an error in the file names the file.
+  static func layered(
+    config: [String: String], path: String, flags: [String: String], environment: [String: String],
+    promptsFallback: String
+  ) throws -> BackendSettings {
+    let fromFile: BackendSettings
     do {
-      return try Self.registry.make(settings)
+      fromFile = try BackendSettings.resolve(
+        flags: config, environment: [:], configFile: "", promptsFallback: promptsFallback)
+    } catch BackendSettingsError.badValue(let key, let value, _) {
+      throw BackendSettingsError.badValue(key: key, value: value, origin: path)
+    }
+    var settings = try BackendSettings.resolve(
+      flags: flags, environment: environment, configFile: "", promptsFallback: promptsFallback)
+    for key in config.keys where settings.origins[key] == nil {
+      switch key {
+      case "backend": settings.backend = fromFile.backend
+      case "model_url": settings.modelURL = fromFile.modelURL
+      case "model": settings.model = fromFile.model
+      case "api_key": settings.apiKey = fromFile.apiKey
+      case "timeout": settings.timeout = fromFile.timeout
+      case "prompts": settings.promptsDirectory = fromFile.promptsDirectory
+      default: continue
+      }
+      settings.origins[key] = path
+    }
+    return settings
+  }
+
+  /// Makes the backend `settings` choose. Exits 78 on an unknown backend or a bad template.
+  func makeBackend(_ settings: BackendSettings, trust: ModelTrust = ModelTrust()) throws -> any AnswerBackend {
+    do {
+      return try Self.registry(trust: trust).make(settings)
     } catch {
       Terminal.warn("byline: \(error.localizedDescription)")
       throw ExitCode(78)

@@ -11,10 +11,10 @@ struct BackendsCommand: ParsableCommand {
 
   func run() throws {
     Terminal.ignoreSigpipe()
-    let settings = try options.model.settings(knowledge: options.location.knowledge)
+    let (settings, trust) = try options.model.resolved(knowledge: try options.location().knowledge)
     var statuses = [RulesBackend().status()]
     if settings.backend != "rules" {
-      let backend = try options.model.makeBackend(settings)
+      let backend = try options.model.makeBackend(settings, trust: trust)
       statuses.append(backend.status())
     }
     Terminal.write(Self.render(statuses, settings: settings, format: options.format.value) + "\n")
@@ -37,7 +37,7 @@ struct BackendsCommand: ParsableCommand {
         ]
       }
       let object: [String: Any] = [
-        "backends": rows, "selected": settings.backend, "registered": BackendOptions.registry.names,
+        "backends": rows, "selected": settings.backend, "registered": BackendOptions.names,
         "model_url": settings.modelURL, "model": settings.model, "prompts": settings.promptsDirectory,
         "sources": settings.origins,
       ]
@@ -49,7 +49,7 @@ struct BackendsCommand: ParsableCommand {
         return
           "\(mark) \(s.name)  \(s.endpoint)  \(s.available ? "ok" : "UNAVAILABLE"): \(TextNormalizer.stripControls(s.detail))"
       }
-      lines.append("registered: \(BackendOptions.registry.names.joined(separator: ", "))")
+      lines.append("registered: \(BackendOptions.names.joined(separator: ", "))")
       if settings.backend == "rules" {
         lines.append("model server (for --backend openai): \(settings.modelURL), model \(settings.model)")
       }

@@ -22,7 +22,7 @@ struct ChatCommand: ParsableCommand {
       var repl = Repl(engine: engine, presenter: presenter, options: options, history: !noHistory)
       try repl.run()
     } else {
-      let (engine, presenter) = try options.openAnswering()
+      let (engine, presenter) = try options.openAnswering(showProgress: false)
       try BatchRunner(
         engine: engine, presenter: presenter, format: options.format.value, color: options.color == .always
       ).run()

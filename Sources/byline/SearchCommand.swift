@@ -11,7 +11,8 @@ struct SearchCommand: ParsableCommand {
   @Option(name: .long, help: "How many passages to show.")
   var limit: Int = 10
 
-  @Argument(help: "Words to search for (any FTS5 syntax is searched as plain words).")
+  @Argument(
+    help: "Words to search for (any FTS5 syntax is searched as plain words).", completion: ShellCompletions.outlets)
   var query: [String]
 
   func run() throws {

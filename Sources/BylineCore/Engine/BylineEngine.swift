@@ -42,12 +42,15 @@ public final class BylineEngine: @unchecked Sendable {
   ///   - adding: files or folders to index along with the corpus folder.
   ///   - rebuild: read every article again.
   ///   - access: one connection for a command that answers and exits, a pool for a session.
+  ///   - progress: told how the update of the store goes; returning false stops it
+  ///     (``IndexInterrupted``).
   public init(
-    location: StoreLocation, adding: [String] = [], rebuild: Bool = false, access: ArticleStore.Access = .session
+    location: StoreLocation, adding: [String] = [], rebuild: Bool = false, access: ArticleStore.Access = .session,
+    progress: IndexProgressHandler? = nil
   ) throws {
     self.location = location
     self.store = try ArticleStore(path: location.store, access: access)
-    self.lastSync = try store.sync(knowledge: location.knowledge, adding: adding, rebuild: rebuild)
+    self.lastSync = try store.sync(knowledge: location.knowledge, adding: adding, rebuild: rebuild, progress: progress)
   }
 
   /// Starts watching the corpus folder, so that ``refresh()`` reads only the files that changed.

@@ -39,9 +39,11 @@ extension ArticleStore {
   ///   - rebuild: forget everything and read every file again.
   ///   - onBatch: called after each committed batch with what is committed so far; an error it
   ///     throws (a cancellation, say) stops the update there, the committed batches kept.
+  ///   - progress: told after each file written; returning false stops the update after the
+  ///     batch in progress is committed (``IndexInterrupted`` says how many files were kept).
   public func sync(
     knowledge: String, adding: [String] = [], rebuild: Bool = false,
-    onBatch: ((SyncProgress) throws -> Void)? = nil
+    onBatch: ((SyncProgress) throws -> Void)? = nil, progress: IndexProgressHandler? = nil
   ) throws -> SyncReport {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: knowledge, isDirectory: &isDir), isDir.boolValue else {
@@ -77,7 +79,9 @@ extension ArticleStore {
       var seen = Set<String>()
       files = files.filter { seen.insert($0.path).inserted }
     }
-    return try update(files: files, known: known, pinned: pinned, rebuild: rebuild, report: report, onBatch: onBatch)
+    return try update(
+      files: files, known: known, pinned: pinned, rebuild: rebuild, report: report, onBatch: onBatch,
+      progress: progress)
   }
 
   /// Brings the store up to date for `paths` alone (files or folders that a ``CorpusWatcher``
@@ -132,7 +136,7 @@ extension ArticleStore {
   /// them, and for files that are gone).
   private func update(
     files: [SourceFile], known: [String: (size: Int, mtime: Double)], pinned: Set<String>, rebuild: Bool,
-    report: SyncReport, onBatch: ((SyncProgress) throws -> Void)?
+    report: SyncReport, onBatch: ((SyncProgress) throws -> Void)?, progress handler: IndexProgressHandler? = nil
   ) throws -> SyncReport {
     var report = report
     let reader = ArticleReader()
@@ -198,7 +202,8 @@ extension ArticleStore {
     do {
       try write(
         removed: removed, rebuild: rebuild, touchOnly: touchOnly, parser: parser, pinned: pinned,
-        progress: SyncProgress(filesToWrite: toWrite.count), onBatch: onBatch, written: &written, report: &report)
+        progress: SyncProgress(filesToWrite: toWrite.count), onBatch: onBatch,
+        handler: handler.map { ($0, toWrite.reduce(0) { $0 + $1.size }) }, written: &written, report: &report)
     } catch let error as DatabaseError {
       // The transaction was rolled back: the store is as it was before this update.
       throw StoreOpener.writeFailure(error, path: path)
@@ -220,14 +225,18 @@ extension ArticleStore {
   ///   - rebuild: empty the store first.
   ///   - progress: what is committed so far (nothing, at the start).
   ///   - onBatch: called after each commit.
+  ///   - handler: told after each file (with the bytes of all the files to write); false stops
+  ///     the update once the batch in progress is committed.
   private func write(
     removed: [String], rebuild: Bool, touchOnly: [SourceFile], parser: SyncParser,
     pinned: Set<String>, progress start: SyncProgress, onBatch: ((SyncProgress) throws -> Void)?,
-    written: inout [String], report: inout SyncReport
+    handler: (report: IndexProgressHandler, bytes: Int)? = nil, written: inout [String], report: inout SyncReport
   ) throws {
     var progress = start
     var first = true
     var finished = false
+    var stopped = false
+    var shown = IndexProgress(filesDone: 0, filesTotal: progress.filesToWrite, bytesTotal: handler?.bytes ?? 0)
     let limits = Self.batchLimits()
     while !finished {
       var batch = SyncProgress(filesToWrite: progress.filesToWrite)
@@ -290,6 +299,21 @@ extension ArticleStore {
             batch.articles += 1
             batch.passages += doc.passages.count
           }
+          if let handler {
+            shown.filesDone += 1
+            shown.bytesDone += file.size
+            shown.articlesDone += parsed.articles.count
+            if !handler.report(shown) {
+              // Stop after this batch: what it wrote is committed whole.
+              stopped = true
+              finished = true
+              break
+            }
+          }
+        }
+        if finished, !stopped, let handler {
+          shown.phase = .finishing
+          _ = handler.report(shown)
         }
         // One statement a batch: FTS5 buffers the terms and writes large segments.
         try db.execute(
@@ -304,6 +328,7 @@ extension ArticleStore {
       progress.batches += 1
       invalidateCaches()
       try onBatch?(progress)
+      if stopped { throw IndexInterrupted(filesKept: progress.files) }
     }
   }
 

@@ -27,6 +27,9 @@ final class SyncParser: @unchecked Sendable {
   /// How many parsed files may wait for the writer.
   private let capacity = 32
 
+  /// How many files it parses.
+  var count: Int { files.count }
+
   /// A parser for `files`, in order.
   init(files: [ArticleStore.SourceFile], structurer: ArticleStructurer) {
     self.files = files
