@@ -119,7 +119,9 @@ struct BatchModeTests {
     let launched = box.launch(["--format", "jsonl"], stdin: input, withStore: true, env: [:], stdoutPipe: pipe)
     let readFD = pipe.fileHandleForReading.fileDescriptor
     var received = Data()
-    let deadline = Date().addingTimeInterval(20)
+    // Generous: the first answer waits for the seed index, and the suite runs tests in parallel
+    // (this is a test of the exit, not of speed).
+    let deadline = Date().addingTimeInterval(90)
     var buffer = [UInt8](repeating: 0, count: 4096)
     while !received.contains(UInt8(ascii: "\n")) && Date() < deadline {
       var pfd = pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)
