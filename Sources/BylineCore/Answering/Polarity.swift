@@ -11,6 +11,13 @@ public enum Polarity {
     "won", "don", "doesn", "didn", "hasn", "haven", "hadn", "shouldn", "wouldn", "couldn",
   ]
 
+  /// The words of ``negators`` that deny a whole clause ("will not …", "never"), for telling
+  /// whether a name stands in a denied clause; not "instead", "rather", "without" or "fail",
+  /// which deny one thing while affirming another ("will instead return on a Dragon").
+  static let clauseNegators: Set<String> = [
+    "not", "never", "no", "nor", "isn", "aren", "wasn", "weren", "won", "don", "doesn", "didn", "cannot",
+  ]
+
   /// Whether `text` negates one of the question's terms (`near`, as stems): a negator within the
   /// five words before it, or a sentence that opens with "No"/"None"/"Neither". Without terms,
   /// whether the text holds any negation.

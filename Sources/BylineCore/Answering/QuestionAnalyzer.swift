@@ -203,9 +203,11 @@ public struct QuestionAnalyzer: Sendable {
     let quoted = Self.quotedPhrases(folded)
     // "British", "French": a word of a people or place that WordNet knows as an adjective is a
     // topic word, not a name the articles must hold (they may say "UK").
-    let capitalised = Self.entities(rawWords)
-    let entities = capitalised.filter { !Self.isDemonym($0) }
-    let demonyms = Set(capitalised.filter(Self.isDemonym).map { $0.lowercased() })
+    var entities: [String] = []
+    var demonyms = Set<String>()
+    for name in Self.entities(rawWords) {
+      if Self.isDemonym(name) { demonyms.insert(name.lowercased()) } else { entities.append(name) }
+    }
     let outlets = findOutlets(folded, entities: entities)
     let negated = lowerRaw.dropFirst().contains { Self.negations.contains($0) || $0.hasSuffix("n't") }
 

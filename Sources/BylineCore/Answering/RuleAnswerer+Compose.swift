@@ -272,13 +272,8 @@ extension RuleAnswerer {
       text[..<range.lowerBound].lastIndex(where: stops.contains).map { text.index(after: $0) }
       ?? text.startIndex
     let end = text[range.upperBound...].firstIndex(where: stops.contains) ?? text.endIndex
-    return Tokenizer.words(String(text[start..<end])).contains(where: clauseNegators.contains)
+    return Tokenizer.words(String(text[start..<end])).contains(where: Polarity.clauseNegators.contains)
   }
-
-  /// Words that negate a clause.
-  static let clauseNegators: Set<String> = [
-    "not", "never", "no", "nor", "isn", "aren", "wasn", "weren", "won", "don", "doesn", "didn", "cannot",
-  ]
 
   /// Whether the question asks what is not yet known ("What is still unclear about …").
   static func asksWhatIsUnknown(_ question: Question) -> Bool {

@@ -50,18 +50,16 @@ extension RuleAnswerer {
     // A lead reads as a sentence: no ellipsis where the trim cut, a capital first.
     clause = TextNormalizer.trimmed(clause) { $0 == "…" || $0 == " " || $0 == "," || $0 == ";" }
     // A clause cut after a conjunction does not open with it.
-    for conjunction in ["and ", "but ", "while ", "or ", "so ", "yet "] where clause.lowercased().hasPrefix(conjunction)
-    {
-      clause = String(clause.dropFirst(conjunction.count))
-      break
-    }
-    return Self.sentenceCase(clause)
+    return Self.sentenceCase(Self.withoutOpeningConjunction(clause, cut: true))
   }
 
-  /// `text` without an opening "But", "And", "Yet" or "So" that ties it to the sentence before
-  /// ("But Morocco has so far accepted …" → "Morocco has so far accepted …").
-  static func withoutOpeningConjunction(_ text: String) -> String {
-    for conjunction in ["But ", "And ", "Yet ", "So "] where text.hasPrefix(conjunction) {
+  /// `text` without an opening conjunction that ties it to what came before, with a capital
+  /// first: "But", "And", "Yet", "So" ("But Morocco has so far accepted …" → "Morocco has so
+  /// far accepted …"), and for a clause `cut` from a longer sentence also "while" and "or"
+  /// (which open a sentence of their own as subordinators: "While X, Y").
+  static func withoutOpeningConjunction(_ text: String, cut: Bool = false) -> String {
+    let words = cut ? ["and ", "but ", "yet ", "so ", "while ", "or "] : ["and ", "but ", "yet ", "so "]
+    for conjunction in words where text.lowercased().hasPrefix(conjunction) {
       let rest = String(text.dropFirst(conjunction.count))
       guard let first = rest.first, first.isLetter else { return text }
       return first.uppercased() + rest.dropFirst()

@@ -21,14 +21,20 @@ final class PassageCache: @unchecked Sendable {
     init(passage: StoredPassage, stemSet: Set<String>) {
       self.passage = passage
       self.stemSet = stemSet
-      var capital = Set<String>()
-      var common = Set<String>()
+      // Only the capitalised words are stemmed again: a stem they account for every time it
+      // occurs in the passage's stems never stands in lower case.
+      var capital: [String: Int] = [:]
       let tokens = passage.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
-      for (i, token) in tokens.enumerated() {
-        let stems = Tokenizer.stems(String(token))
-        if i > 0, token.first?.isUppercase == true { capital.formUnion(stems) } else { common.formUnion(stems) }
+      for token in tokens.dropFirst() where token.first?.isUppercase == true {
+        for stem in Tokenizer.stems(String(token)) { capital[stem, default: 0] += 1 }
       }
-      nameOnly = capital.subtracting(common)
+      if capital.isEmpty {
+        nameOnly = []
+      } else {
+        var total: [String: Int] = [:]
+        for stem in passage.stems where capital[stem] != nil { total[stem, default: 0] += 1 }
+        nameOnly = Set(capital.filter { stem, n in n >= (total[stem] ?? 0) }.keys)
+      }
     }
   }
 

@@ -26,6 +26,14 @@ import Testing
     }
   }
 
+  @Test func everyFieldCanBeSetByName() {
+    // BYLINE_TUNING (make calibrate) reaches a field only through set(_:to:).
+    for field in Mirror(reflecting: AnswerTuning()).children.compactMap(\.label) {
+      var tuning = AnswerTuning()
+      #expect(tuning.set(field, to: 1), "AnswerTuning.\(field) cannot be set by name")
+    }
+  }
+
   @Test func theThresholdsAreProbabilities() {
     let t = AnswerTuning.standard
     for value in [t.answerThreshold, t.candidateCoverage, t.yesClaimShare, t.missingWordShare] {
