@@ -33,8 +33,15 @@ final class PostgresConnector: @unchecked Sendable {
   }
 
   deinit {
-    for connection in idle { let _: EventLoopFuture<Void> = connection.close() }
-    group.shutdownGracefully { _ in }
+    for connection in idle { Self.close(connection) }
+    try? group.syncShutdownGracefully()
+  }
+
+  /// Closes `connection` and waits until it is closed (postgres-nio wants a connection closed
+  /// before it is released).
+  static func close(_ connection: PostgresConnection) {
+    let closing: EventLoopFuture<Void> = connection.close()
+    try? closing.wait()
   }
 
   /// Runs `body` with a connection of its own.
@@ -49,7 +56,7 @@ final class PostgresConnector: @unchecked Sendable {
       return result
     } catch {
       if connection.isClosed || link.broken {
-        let _: EventLoopFuture<Void> = connection.close()
+        Self.close(connection)
       } else {
         checkIn(connection)
       }
@@ -100,7 +107,7 @@ final class PostgresConnector: @unchecked Sendable {
       lock.unlock()
     } else {
       lock.unlock()
-      let _: EventLoopFuture<Void> = connection.close()
+      Self.close(connection)
     }
   }
 }
