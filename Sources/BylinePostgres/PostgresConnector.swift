@@ -21,6 +21,9 @@ final class PostgresConnector: @unchecked Sendable {
   private let lock = NSLock()
   private var idle: [PostgresConnection] = []
   private var opened = 0
+  /// Whether a connection was ever made: a connection that fails after that means the server
+  /// was lost, not that it cannot be opened.
+  private var connected = false
   /// How many idle connections are kept.
   static let idleLimit = 8
 
@@ -90,13 +93,18 @@ final class PostgresConnector: @unchecked Sendable {
     }
     opened += 1
     let id = opened
+    let first = !connected
     lock.unlock()
     do {
-      return try PostgresConnection.connect(
+      let connection = try PostgresConnection.connect(
         on: group.next(), configuration: address.configuration, id: id, logger: logger
       ).wait()
+      lock.lock()
+      connected = true
+      lock.unlock()
+      return connection
     } catch {
-      throw PostgresFailure.storeError(error, store: address.display, connecting: true)
+      throw PostgresFailure.storeError(error, store: address.display, connecting: first)
     }
   }
 

@@ -36,7 +36,7 @@ enum PostgresFailure {
     switch psql.code {
     case .serverClosedConnection, .uncleanShutdown: why = "the server closed the connection"
     case .connectionError:
-      why = connecting ? "cannot connect to the server (\(underlying(psql)))" : "the connection to the server failed"
+      why = "cannot connect to the server (\(underlying(psql)))"
     default: why = message.isEmpty ? "\(psql.code)" : "the server says: \(message)"
     }
     return connecting ? StoreError.cannotOpen(path: store, reason: why) : StoreError.lost(path: store, reason: why)
@@ -49,7 +49,12 @@ enum PostgresFailure {
     return !shutdownStates.contains(psql.serverInfo?[.sqlState] ?? "")
   }
 
+  /// What the socket said, in a few words.
   private static func underlying(_ error: PSQLError) -> String {
-    error.underlying.map { "\($0)" } ?? "no answer"
+    let text = error.underlying.map { "\($0)" } ?? ""
+    if text.contains("refused") { return "connection refused" }
+    if text.lowercased().contains("timeout") || text.lowercased().contains("timed out") { return "timed out" }
+    if text.contains("resolve") || text.contains("DNS") { return "unknown host" }
+    return text.isEmpty ? "no answer" : String(text.prefix(160))
   }
 }

@@ -41,7 +41,7 @@ public enum StoreError: Error, LocalizedError, Sendable {
       return
         "the article store at \(path) was made by a newer Byline (schema \(found); this one knows up to \(supported)); it was left as it is: upgrade Byline or pass --store to use another"
     case .lost(let path, let reason):
-      return "lost the article store at \(path): \(reason); answers so far were printed, the rest were not"
+      return "lost the article store at \(path): \(reason); is the server still running?"
     }
   }
 }
