@@ -7,6 +7,7 @@
 #   Tests/Postgres/server.sh stop DIR         stop it (fast) and remove DIR
 #   Tests/Postgres/server.sh kill DIR         stop it at once (immediate shutdown), keep DIR
 #   Tests/Postgres/server.sh createdb DIR PORT NAME
+#   Tests/Postgres/server.sh sql DIR PORT DB SQL   run SQL in database DB, print the rows
 #
 # PostgreSQL refuses to run as root: as root the server runs as the "postgres" user (made by
 # Debian's package), which owns DIR. fsync is off: these servers hold test data only.
@@ -38,6 +39,10 @@ createdb)
   port=${3:?a port}
   name=${4:?a name}
   as_server "$BIN/psql" -h "$dir" -p "$port" -U byline -d postgres -qAtc "CREATE DATABASE \"$name\"" >/dev/null
+  ;;
+sql)
+  port=${3:?a port}
+  as_server "$BIN/psql" -h "$dir" -p "$port" -U byline -d "${4:?a database}" -qAtc "${5:?SQL}"
   ;;
 stop)
   if [ -d "$dir/data" ]; then as_server "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true; fi
