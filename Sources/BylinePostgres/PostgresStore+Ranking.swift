@@ -105,7 +105,8 @@ extension PostgresStore {
     for (i, phrase) in phrases.enumerated() where out[i] == nil {
       var binds = PostgresBindings()
       binds.append(PassageVector.query([phrase]))
-      let n = try link.query("SELECT count(*) FROM passage WHERE tsv @@ $1::tsquery", binds).first?.decode(Int.self) ?? 0
+      let n =
+        try link.query("SELECT count(*) FROM passage WHERE tsv @@ $1::tsquery", binds).first?.decode(Int.self) ?? 0
       out[i] = n
       cache.store(phrase: phrase.joined(separator: " "), documents: n)
     }

@@ -185,7 +185,8 @@ extension PostgresStore {
         let clash = try repeated || link.query("SELECT 1 FROM article WHERE id = $1", id).first != nil
         if clash {
           warnings.append(
-            CorpusWarning(path: path, message: "article id \(doc.article.id) is used twice; this copy replaces the other"))
+            CorpusWarning(
+              path: path, message: "article id \(doc.article.id) is used twice; this copy replaces the other"))
           let (gonePassages, goneTokens) = try forget("a.id = $1", id, link)
           passages -= gonePassages
           tokens -= goneTokens

@@ -96,7 +96,8 @@ struct GlobalOptions: ParsableArguments {
       if case .postgresql(let url) = server {
         // A shared server is written by `byline index` only; the other commands answer from it.
         let store = try PostgresStore(url: url, indexing: indexing)
-        engine = try BylineEngine(location: location, store: store, adding: adding, rebuild: rebuild, progress: progress)
+        engine = try BylineEngine(
+          location: location, store: store, adding: adding, rebuild: rebuild, progress: progress)
       } else {
         engine = try BylineEngine(
           location: location, adding: adding, rebuild: rebuild, access: access, progress: progress)

@@ -68,7 +68,7 @@ final class PostgresServer: @unchecked Sendable {
     lock.unlock()
     let (status, out) = Self.script(["createdb", folder, String(port), db])
     if status != 0 { Issue.record("createdb \(db) failed: \(out)") }
-    return url.replacingOccurrences(of: "/byline", with: "/" + db, options: .backwards)
+    return "postgresql://byline:byline-test-password@127.0.0.1:\(port)/\(db)"
   }
 
   /// Runs `sql` in database `db` and returns what psql printed.
@@ -84,7 +84,7 @@ final class PostgresServer: @unchecked Sendable {
   @discardableResult
   static func script(_ arguments: [String]) -> (Int32, String) {
     let output = NSTemporaryDirectory() + "byline-pg-script-\(UUID().uuidString)"
-    FileManager.default.createFile(atPath: output, contents: nil)
+    _ = FileManager.default.createFile(atPath: output, contents: nil)
     defer { try? FileManager.default.removeItem(atPath: output) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")

@@ -23,6 +23,12 @@ as_server() {
 case "$cmd" in
 start)
   port=${3:?a port}
+  # The server must not inherit what the caller had open beyond stdio: a parent that learns of
+  # a child's exit from a descriptor the child holds (Foundation's Process on Linux) would
+  # otherwise wait for the server, not for this script.
+  for fd in $(ls /proc/$$/fd); do
+    if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
   [ -x "$BIN/initdb" ] || { echo "no PostgreSQL binaries in $BIN" >&2; exit 69; }
   mkdir -p "$dir"
   echo "byline-test-password" > "$dir/password"

@@ -19,7 +19,8 @@ import Testing
     // The first connection still reads the same file, now rebuilt.
     #expect(try first.store.articles().count == 5)
     #expect(
-      try (first.store as! ArticleStore).dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == StoreSchema.version)
+      try (first.store as! ArticleStore).dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        == StoreSchema.version)
     #expect(try corpus.engine().notices.isEmpty, "a current store opens without notices")
   }
 
