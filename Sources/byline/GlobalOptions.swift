@@ -40,10 +40,14 @@ struct GlobalOptions: ParsableArguments {
       knowledge: knowledge, store: path, environment: environment, executableDirectory: Terminal.executableDirectory)
   }
 
-  /// The store `--store` (or `$BYLINE_STORE`) names, or nil for the default file.
+  /// The store `--store`, `$BYLINE_STORE` or the config file's `store` names, or nil for the
+  /// default file. (A config file Byline cannot read is reported when the backend is set up.)
   func address() throws -> StoreAddress? {
     let environment = ProcessInfo.processInfo.environment
-    guard let given = store ?? environment["BYLINE_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+    let configured = (try? ConfigFile.load(environment: environment))?.store.flatMap { $0.isEmpty ? nil : $0 }
+    guard let given = store ?? environment["BYLINE_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) ?? configured else {
+      return nil
+    }
     do {
       return try StoreAddress.parse(given)
     } catch {

@@ -207,4 +207,55 @@ struct PostgresStoreTests {
       ["articles", "--knowledge", box.knowledge.path, "--store", url, "--format", "json"], withStore: false)
     #expect(JSON.array(articles.stdout)?.count == 1005, "\(articles.summary.prefix(300))")
   }
+
+  @Test(.timeLimit(.minutes(4)))
+  func twoIngestProcessesAtOnceWriteEachFileOnce() async throws {
+    let url = PostgresServer.shared.database("twoingest")
+    let db = String(url.split(separator: "/").last!)
+    let box = Sandbox(name: "pg-two-ingest", copySeeds: true)
+    for n in 0..<200 {
+      let text = "Ferry note \(n)\n\nThe ferry line \(n) carried \(n * 3) passengers on Sunday, according to AFP.\n"
+      try text.write(to: box.knowledge.appendingPathComponent("ferry-\(n).txt"), atomically: false, encoding: .utf8)
+    }
+    let index = ["index", "--knowledge", box.knowledge.path, "--store", url]
+    async let first = box.run(index, withStore: false, timeout: 180)
+    async let second = box.run(index, withStore: false, timeout: 180)
+    let (a, b) = await (first, second)
+    #expect(a.status == 0, "\(a.summary)")
+    #expect(b.status == 0, "\(b.summary)")
+    #expect(a.stderr.contains("205 article(s)") && b.stderr.contains("205 article(s)"), "\(a.stderr) \(b.stderr)")
+    let check = PostgresServer.shared.sql(
+      db,
+      """
+      SELECT (SELECT count(*) FROM article), (SELECT passages FROM corpus_stat) = (SELECT count(*) FROM passage),
+        (SELECT documents FROM term_stat WHERE term = 'ferri')
+      """)
+    #expect(check == "205|t|200", "\(check)")
+  }
+
+  @Test(.timeLimit(.minutes(10)))
+  func everyEvalSetScoresAsOnSQLiteWithinOneQuestion() async throws {
+    let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
+    let script = Byline.packageRoot.appendingPathComponent("Tests/Postgres/parity.py").path
+    let box = Sandbox(name: "pg-parity")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try #require(python, "python3 runs the scorer"))
+    process.arguments = [script, Byline.binary.path, PostgresServer.shared.url]
+    var env = box.environment()
+    env["PATH"] = "/usr/lib/postgresql/15/bin:" + (env["PATH"] ?? "/usr/bin:/bin")
+    process.environment = env
+    let out = box.root.appendingPathComponent("parity.out")
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    let handle = FileHandle(forWritingAtPath: out.path)
+    process.standardOutput = handle
+    process.standardError = handle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    while process.isRunning { try await Task.sleep(nanoseconds: 100_000_000) }
+    let report = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    #expect(process.terminationStatus == 0, "\(report)")
+    #expect(report.contains("every set within one question"), "\(report)")
+  }
 }
