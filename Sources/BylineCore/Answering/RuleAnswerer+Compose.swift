@@ -194,6 +194,15 @@ extension RuleAnswerer {
       confidence: confidence(question, lead: lead, hasSpan: span != nil || settled), citations: citations,
       corroboration: corroboration)
     answer.focus = span
+    // "When will the next mission fly?" answered by "It is not known when it will fly": the
+    // articles say they do not know, so the question is not answered. The sentence is still
+    // given, with its source, under "Not known".
+    if spanKinds.contains(question.kind), span == nil, !settled, !Self.asksWhatIsUnknown(question),
+      Self.saysUnknown(question.kind, in: lead.passage.text)
+    {
+      answer.abstained = true
+      answer.answer = "Not known: " + text
+    }
     return answer
   }
 
@@ -429,5 +438,34 @@ extension RuleAnswerer {
       return first.lowercased() + s.dropFirst()
     }
     return s
+  }
+
+  /// The words that, just after an uncertainty phrase, say that the thing unknown is what a
+  /// question of `kind` asks for: "not known when", "declined to estimate the cost", "unclear who".
+  static let unknownTargets: [AnswerKind: Set<String>] = [
+    .date: ["when", "date", "timing", "timetable", "how long", "schedule", "day"],
+    .number: ["how many", "how much", "how long", "number", "figure", "size", "total", "count", "toll"],
+    .money: ["how much", "cost", "price", "value", "amount", "figure", "fee", "sum", "bill", "terms"],
+    .person: ["who", "whom", "whose", "which", "name", "identity", "successor"],
+    .organisation: ["who", "which", "name", "identity"],
+    .place: ["where", "location"],
+    .outlet: ["who", "which", "source"],
+  ]
+
+  /// Whether `text` says that what a question of `kind` asks for is not known: an uncertainty
+  /// phrase followed within a few words by what is asked ("It is not known when it will fly",
+  /// "declined to estimate either the cost"). An aside ("the board, still under wraps, will vet
+  /// …") does not say it.
+  static func saysUnknown(_ kind: AnswerKind, in text: String) -> Bool {
+    guard let targets = unknownTargets[kind] else { return false }
+    let folded = TextNormalizer.fold(text).lowercased()
+    return Uncertainty.phrases(in: text).contains { phrase in
+      guard let range = folded.range(of: phrase.lowercased()) else { return false }
+      let after = Tokenizer.words(String(folded[range.upperBound...])).prefix(5)
+      let joined = after.joined(separator: " ")
+      return targets.contains { target in
+        target.contains(" ") ? joined.hasPrefix(target) || joined.contains(" " + target) : after.contains(target)
+      }
+    }
   }
 }

@@ -31,9 +31,12 @@ public enum SpanFinder {
     "AI", "CEO", "CEOs", "API", "APIs", "PM", "PMs", "UK", "EU", "US", "U.S", "Industry", "Safety",
   ]
 
+  /// Amounts of money: a currency sign or code before the figure ("$15bn", "US$3.2m", "CHF 3bn",
+  /// "₹600 crore") or a currency word after it, a capitalised word or two between them ("3
+  /// billion Swiss francs", "650-crore-rupee", "15 billion dollars").
   private static let money = try! NSRegularExpression(
     pattern:
-      #"(?:[$€£]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s*(?:billion|million|trillion)?\s*(?:dollars|euros|pounds|USD)\b)"#,
+      #"(?:(?:\b(?:US|HK|NZ|A|C|S|R)|\B)[$€£¥₹₩]\s?\d[\d,.]*(?:[\s\-]*(?:billion|million|trillion|thousand|crore|lakh|bn|tn|m|k)\b)?|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?\d[\d,.]*(?:[\s\-]*(?:billion|million|trillion|crore|lakh|bn|m)\b)?|\b\d[\d,.]*(?:[\s\-]*(?:billion|million|trillion|thousand|crore|lakh|bn|m)\b)?[\s\-]*(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:dollars?|euros?|pounds?|sterling|francs?|yen|yuan|renminbi|rupees?|crore|lakh|pesos?|rand|roubles?|rubles?|lira|riyals?|dirhams?|kronor|kroner|krona|krone|zloty|shekels?|USD|EUR|GBP|CHF|JPY|CNY|INR)\b)"#,
     options: [.caseInsensitive])
   private static let number = try! NSRegularExpression(
     pattern:
