@@ -83,12 +83,14 @@ extension RuleAnswerer {
       // that explains it further is what is asked.
       lead = fresh
     }
-    // "By car or on scooters?": a strong passage that names one option answers.
+    // "By car or on scooters?": a strong passage that names one option answers; of several, the
+    // one that holds most of the rest of the question ("a press conference in Bern", not "its
+    // Zurich neighbour").
     if question.kind == .yesNo, let options = Self.options(in: question.text),
-      Self.optionsHeld(options, in: lead.passage.text).count != 1,
-      let settles = passages.first(where: {
+      let settles = passages.filter({
         $0.score >= bestScore * tuning.uncertainLeadShare && Self.optionsHeld(options, in: $0.passage.text).count == 1
-      })
+      }).max(by: { $0.topicCoverage < $1.topicCoverage }),
+      Self.optionsHeld(options, in: lead.passage.text).count != 1 || settles.topicCoverage > lead.topicCoverage
     {
       lead = settles
     }

@@ -203,11 +203,16 @@ public struct Retriever: Sendable {
     // "According to AFP, …": a passage AFP published or that credits AFP meets part of the
     // question, as much as its weightiest word. (Not "Does the BBC …?": there the outlet is
     // what the question is about.)
+    // The outlet is part of what is asked ("What did the Journal report about the blackout?"
+    // asks for the Journal's words), so a sentence that names it as its source meets part of
+    // the topic too.
     if profile.asksSource, let heaviest = profile.terms.map(\.weight).max() {
       total += heaviest
+      topicTotal += heaviest
       if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) {
         found += heaviest
         inSentence += heaviest
+        if p.cites.contains(where: profile.outlets.contains) { topicFound += heaviest }
       }
     }
     let coverage = total > 0 ? found / total : 0
