@@ -64,7 +64,13 @@ extension RuleAnswerer {
     // A follow-up: a new question deserves a new sentence when a strong one answers it.
     // (A sentence that already holds the span now asked for answers both: "When?" after "Did
     // they announce it?" is answered by the sentence that gives the day.)
-    if question.previousQuotes.contains(lead.passage.text),
+    // "When?" after "Did Bayern announce the signing?": the earlier lead, when it gives the
+    // day, tells when that happened; another sentence's day may date something else.
+    if question.isFollowUp, spanKinds.contains(question.kind), let earlier = question.previousQuotes.first,
+      let again = passages.first(where: { $0.passage.text == earlier && !spans(question, $0).isEmpty })
+    {
+      lead = again
+    } else if question.previousQuotes.contains(lead.passage.text),
       !spanKinds.contains(question.kind) || spans(question, lead).isEmpty,
       lead.sentenceCoverage < tuning.repeatSentenceCoverage,
       let fresh = passages.first(where: {

@@ -247,9 +247,14 @@ extension RuleAnswerer {
 
   /// The share of a yes-or-no question's claim words (its non-name, non-light terms) that the
   /// passage holds as words, paraphrases or synonyms; nil when the question has none.
+  /// A verb that introduces the claim ("Did Bayern announce that Kane had signed?") frames it:
+  /// the claim is the clause after "that", and a sentence that states it need not repeat the verb.
   func claimShare(_ question: Question, _ p: ScoredPassage) -> Double? {
+    let words = Tokenizer.words(question.text)
+    let framing = Set(words.indices.dropLast().filter { words[$0 + 1] == "that" }.map { words[$0] })
     let claim = question.terms.filter {
       !$0.isEntity && $0.weight >= 0.5 && !Tokenizer.lightWords.contains($0.surface)
+        && !framing.contains($0.surface.lowercased())
     }
     let total = claim.reduce(0.0) { $0 + $1.weight }
     guard total > 0 else { return nil }
