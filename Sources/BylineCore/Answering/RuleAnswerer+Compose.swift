@@ -18,7 +18,10 @@ extension RuleAnswerer {
         spans(question, p).first.map { !Self.inNegatedClause($0, of: p.passage.text) } ?? false
       }
       let named = [AnswerKind.person, .organisation, .place].contains(question.kind)
-      if let typed = named ? affirmed ?? strong.first : strong.first {
+      // "According to the AP, how long …": the sentence that gives the AP as its source beats
+      // one whose article credits the AP elsewhere.
+      let sourced = strong.first { p in p.passage.cites.contains(where: question.outlets.contains) }
+      if let typed = sourced ?? (named ? affirmed ?? strong.first : strong.first) {
         lead = typed
       } else if Self.asksForName(question), question.kind == .organisation,
         let unsure = passages.first(where: { Uncertainty.isUncertain($0.passage.text) })
