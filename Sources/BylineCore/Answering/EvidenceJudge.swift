@@ -70,6 +70,12 @@ public struct EvidenceJudge: EvidenceChecking {
     where !question.outlets.contains(where: { entity.contains($0) || $0.contains(entity) }) {
       let stems = Tokenizer.stems(entity).filter { !Tokenizer.stopWords.contains($0) }
       if stems.contains(where: optionWords.contains) { continue }
+      // "UCL" where a passage found writes "University College London".
+      if Acronym.isAcronym(entity),
+        passages.contains(where: { Acronym.expansion(of: entity, in: $0.passage.text) != nil })
+      {
+        continue
+      }
       // A place or a people under another of its names ("British" where articles say "UK").
       let otherNames = question.terms.first { stems == [$0.stem] }?.related ?? []
       if otherNames.contains(where: { name in

@@ -66,7 +66,8 @@ public struct Retriever: Sendable {
     }
     guard !candidates.isEmpty else { return [] }
     let maxBM25 = candidates.map(\.passage.score).max() ?? 1
-    let profile = RerankProfile(question, idf: idf)
+    var profile = RerankProfile(question, idf: idf)
+    try expandAcronyms(in: &profile, from: candidates)
     var scored = candidates.map { e in (e, score(e, context: nil, profile: profile, bm25Max: maxBM25)) }
     scored.sort { $0.1.score > $1.1.score }
     var top: [ScoredPassage] = []
@@ -77,6 +78,22 @@ public struct Retriever: Sendable {
     }
     top.sort { $0.score > $1.score }
     return Array(top.prefix(limit))
+  }
+
+  /// "UCL" in a question, for an article that writes "University College London": a name of
+  /// the question that is an acronym no passage uses matches the name whose initials it spells,
+  /// where a candidate passage holds one, as the same word.
+  private func expandAcronyms(in profile: inout RerankProfile, from candidates: [PassageCache.Entry]) throws {
+    let acronyms = profile.question.entities.filter(Acronym.isAcronym)
+    guard !acronyms.isEmpty else { return }
+    let stems = acronyms.map { PorterStemmer.stem($0.lowercased()) }
+    let df = try store.documentFrequencies(stems)
+    for (acronym, stem) in zip(acronyms, stems) where (df[stem] ?? 0) == 0 {
+      guard let i = profile.terms.firstIndex(where: { $0.stem == stem }),
+        let name = candidates.lazy.compactMap({ Acronym.expansion(of: acronym, in: $0.passage.text) }).first
+      else { continue }
+      profile.terms[i].sameWord.append(Tokenizer.stems(name))
+    }
   }
 
   /// The candidates FTS5 ranks best for `pattern`, with their stem sets: from the passage cache,
