@@ -59,7 +59,9 @@ public struct QuestionAnalyzer: Sendable {
   }
 
   /// Nouns that name a sum of money in a "what" question.
-  static let sumNouns: Set<String> = ["salary", "fee", "fees", "price", "valuation", "wage", "wages", "fine", "bonus"]
+  static let sumNouns: Set<String> = [
+    "salary", "fee", "fees", "price", "valuation", "wage", "wages", "fine", "bonus", "cost", "costs",
+  ]
 
   /// Nouns that ask for a figure ("What number …", "What share …").
   static let countNouns: Set<String> = [
@@ -84,6 +86,12 @@ public struct QuestionAnalyzer: Sendable {
     }
     return out
   }
+
+  /// Verbs by which a question asks what someone reported ("What did Reuters report about …").
+  static let reportingVerbs: Set<String> = [
+    "report", "reported", "say", "said", "tell", "told", "write", "wrote", "claim", "claimed", "note", "noted",
+    "reveal", "revealed", "disclose", "disclosed",
+  ]
 
   /// Adjectives that make "how ADJ" ask for a measure ("how long", "how far").
   static let measureAdjectives: Set<String> = ["old", "big", "large", "long", "far", "tall", "fast"]
@@ -429,6 +437,14 @@ public struct QuestionAnalyzer: Sendable {
           || Self.namedThingNouns.contains(third) && !Self.auxiliaries.contains(second)
       {
         return .organisation
+      }
+      // "What did Reuters report about the fall in the share price?": what the outlet said is
+      // asked, whatever it is about.
+      if first == "what", Self.auxiliaries.contains(second),
+        let verb = words.prefix(8).firstIndex(where: Self.reportingVerbs.contains), verb + 1 < words.count,
+        words[verb + 1] == "about"
+      {
+        return .description
       }
       // "What was Tim Davie's salary …": a sum of money, wherever the noun stands.
       if first == "what", words.contains(where: Self.sumNouns.contains) { return .money }

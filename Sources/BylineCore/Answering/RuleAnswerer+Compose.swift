@@ -197,7 +197,7 @@ extension RuleAnswerer {
     var text = opening.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) + " " + markers + "."
     let corroboration = try corroborate(citations)
     if let c = corroboration { text += " " + c }
-    if let other = disagreement(question, span: span, passages: passages, bestScore: bestScore) {
+    if let other = disagreement(question, span: span, lead: lead, passages: passages, bestScore: bestScore) {
       text += " " + other
     }
     var answer = Answer(
@@ -426,10 +426,21 @@ extension RuleAnswerer {
   }
 
   /// When articles give different figures or dates for the question, says so with each version.
-  func disagreement(_ question: Question, span: String?, passages: [ScoredPassage], bestScore: Double) -> String? {
+  func disagreement(
+    _ question: Question, span: String?, lead: ScoredPassage, passages: [ScoredPassage], bestScore: Double
+  )
+    -> String?
+  {
     guard let span, [.date, .number, .money].contains(question.kind) else { return nil }
     var versions: [(String, String)] = []
-    for p in passages where p.score >= bestScore * 0.8 && p.coverage >= tuning.candidateCoverage {
+    // Only a sentence about the same thing gives another version of it: one that holds nearly as
+    // much of the question, and of its topic, as the lead does (not "a guarantee of 9 billion
+    // francs" against the price paid).
+    for p in passages
+    where p.score >= bestScore * 0.8 && p.coverage >= tuning.candidateCoverage
+      && p.sentenceCoverage >= tuning.supportCoverageShare * lead.sentenceCoverage
+      && p.topicCoverage >= tuning.supportCoverageShare * lead.topicCoverage
+    {
       guard let other = spans(question, p).first, other.lowercased() != span.lowercased() else { continue }
       let digits = { (s: String) in s.filter(\.isNumber) }
       if digits(other) == digits(span) { continue }

@@ -29,6 +29,8 @@ import Testing
     ("When did Zuckerberg write that?", .date),
     ("In what year was the deal struck?", .date),
     ("How much was the Scale AI deal worth?", .money),
+    ("What is the estimated cost of a replacement bridge?", .money),
+    ("What did Reuters report about the fall in the bank's share price?", .description),
     ("How many downloads had Llama passed?", .number),
     ("Where did Reuters say the AI work was reorganized?", .place),
     ("Why is Meta keeping some models proprietary?", .reason),
