@@ -79,6 +79,8 @@ extension RuleAnswerer {
       let fresh = passages.first(where: {
         !question.previousQuotes.contains($0.passage.text) && $0.score >= bestScore * tuning.freshLeadShare
           && (!spanKinds.contains(question.kind) || !spans(question, $0).isEmpty)
+          // "Why not?": another sentence answers only if it gives a reason.
+          && (question.kind != .reason || !spans(question, $0).isEmpty || Self.explains($0.passage.text))
       })
     {
       lead = fresh

@@ -50,7 +50,7 @@ public enum SpanFinder {
     options: [.caseInsensitive])
   private static let reason = try! NSRegularExpression(
     pattern:
-      #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic|too (?:much|many|little|few|risky|great|high|early)|uncertaint(?:y|ies)|(?:concerns?|fears?|worries) (?:about|over|that)|over (?:concerns|fears|worries)|key factor|the reason|the problem|problems? with)\b"#,
+      #"\b(?:because|since(?!\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December|then|last|early|late|its|their|his|her|at least|the (?:start|end|beginning|early|late|middle))\b))|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic|too (?:much|many|little|few|risky|great|high|early)|uncertaint(?:y|ies)|(?:concerns?|fears?|worries) (?:about|over|that)|over (?:concerns|fears|worries)|key factor|the reason|the problem|problems? with)\b"#,
     options: [.caseInsensitive])
 
   /// Spans of `kind` in `text`, in order, leaving out those already in the question.

@@ -34,6 +34,11 @@ import Testing
     #expect(SpanFinder.spans(of: .money, in: sentence).first == amount)
   }
 
+  @Test func sinceADateIsNoReason() {
+    #expect(SpanFinder.spans(of: .reason, in: "It was Russia's first attempt to reach the Moon since 1976.").isEmpty)
+    #expect(!SpanFinder.spans(of: .reason, in: "Since the probe lost contact, the agency gave up.").isEmpty)
+  }
+
   @Test func aCountIsNotMoney() {
     #expect(SpanFinder.spans(of: .money, in: "Six of the 21 crew members were in the Dali's engine room.").isEmpty)
   }
