@@ -22,9 +22,12 @@ public struct QuestionAnalyzer: Sendable {
   ]
   static let outletNouns: Set<String> = [
     "outlet", "outlets", "publication", "publications", "newspaper", "site", "website", "source",
-    "sources", "media", "report", "news", "organization", "organisation", "publisher", "agency",
+    "sources", "media", "report", "news", "publisher",
     "wire", "paper", "magazine", "network", "channel", "blog", "newsletter", "journalists",
   ]
+  /// Nouns that name an outlet only after "news" or "media" ("Which news agency …"; "Which
+  /// organisation produced the estimate?" asks for any body).
+  static let newsOrgNouns: Set<String> = ["organization", "organisation", "agency", "agencies", "group", "outlet"]
   static let orgNouns: Set<String> = [
     "company", "companies", "firm", "firms", "organization", "organisation", "lab", "labs",
     "startup", "startups", "rival", "rivals", "competitor", "competitors", "division", "unit",
@@ -254,7 +257,7 @@ public struct QuestionAnalyzer: Sendable {
       // A demonym is no name the sentence must hold, but it pins the topic as firmly as one.
       if isEntity || demonyms.contains(word) { weight = 1.5 }
       if Tokenizer.lightWords.contains(word) { weight = 0.35 }
-      if kind == .outlet && Self.outletNouns.contains(word) { weight = 0.2 }
+      if kind == .outlet && (Self.outletNouns.contains(word) || Self.newsOrgNouns.contains(word)) { weight = 0.2 }
       if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
       // "Which executive wrote …": the noun only names the answer type.
       if kind == .person && Self.personNouns.contains(word) && i > 0 && ["which", "what"].contains(words[i - 1]) {
@@ -414,7 +417,7 @@ public struct QuestionAnalyzer: Sendable {
         return .organisation
       }
       if Self.outletNouns.contains(second)
-        || Self.outletNouns.contains(third) && (second == "news" || second == "media")
+        || Self.outletNouns.union(Self.newsOrgNouns).contains(third) && (second == "news" || second == "media")
       {
         return .outlet
       }

@@ -262,8 +262,18 @@ public enum SpanFinder {
       && OutletDirectory.standard.canonical(name) == nil
   }
 
+  /// "OpenAI", "DeepSeek": a capital inside a word, as product and company names have. Not a
+  /// capital after a hyphen or an apostrophe ("Jan-Christian", "O'Brien") or after "Mc"
+  /// ("McGuire"), as people's names have.
   private static func isCamel(_ word: String) -> Bool {
-    word.dropFirst().contains { $0.isUppercase } && !word.allSatisfy { $0.isUppercase }
+    guard !word.allSatisfy({ $0.isUppercase }) else { return false }
+    let letters = Array(word)
+    for i in letters.indices.dropFirst() where letters[i].isUppercase {
+      if "-'’".contains(letters[i - 1]) { continue }
+      if i == 2, word.hasPrefix("Mc") { continue }
+      return true
+    }
+    return false
   }
 
   static func matches(_ regex: NSRegularExpression, _ text: String) -> [String] {

@@ -30,6 +30,8 @@ import Testing
     ("In what year was the deal struck?", .date),
     ("How much was the Scale AI deal worth?", .money),
     ("What is the estimated cost of a replacement bridge?", .money),
+    ("Which organisation produced the estimate?", .organisation),
+    ("Which news agency reported the deal?", .outlet),
     ("What did Reuters report about the fall in the bank's share price?", .description),
     ("How many downloads had Llama passed?", .number),
     ("Where did Reuters say the AI work was reorganized?", .place),

@@ -34,6 +34,12 @@ import Testing
     #expect(SpanFinder.spans(of: .money, in: sentence).first == amount)
   }
 
+  @Test func hyphenatedAndMcNamesArePeople() {
+    #expect(SpanFinder.isPerson("Jan-Christian Dreesen"))
+    #expect(SpanFinder.isPerson("Bill McGuire"))
+    #expect(!SpanFinder.isPerson("DeepSeek Labs"))
+  }
+
   @Test func sinceADateIsNoReason() {
     #expect(SpanFinder.spans(of: .reason, in: "It was Russia's first attempt to reach the Moon since 1976.").isEmpty)
     #expect(!SpanFinder.spans(of: .reason, in: "Since the probe lost contact, the agency gave up.").isEmpty)
