@@ -35,7 +35,9 @@ public struct AnswerTuning: Sendable, Equatable {
   /// Italy?" led by a sentence about France). By judgement: it lifts a settled answer of middling
   /// coverage over the threshold (0.31 → 0.51 on corpus-c's scooter question) and leaves a weak
   /// one below it (corpus-c's France-or-Italy question, 0.26 with it); `make calibrate` then
-  /// re-checks the threshold.
+  /// re-checks the threshold. A list question ("Name the four policymakers …") whose lead names
+  /// as many people as it asks for is settled alike, and its topic words need not all stand
+  /// there ("preferred to hold" for "wanted to keep").
   public var settledOptionBonus = 0.2
   /// Confidence (0–1) below which the answerer refuses. Fitted leave-one-corpus-out over four
   /// corpora (`make calibrate`): three of the four folds chose 0.32, the seeds' fold 0.20; see

@@ -173,12 +173,16 @@ public struct EvidenceJudge: EvidenceChecking {
       + tuning.confidenceTopicWeight * min(1, lead.topicCoverage)
     // An either-or question whose lead names one option: only one of the options can stand in
     // the sentence, so the other's words are no missing evidence.
-    if hasSpan && question.kind == .yesNo { c += tuning.settledOptionBonus }
+    // So for a list question whose lead names as many people as it asks for.
+    let settled = hasSpan && (question.kind == .yesNo || question.kind == .list)
+    if settled { c += tuning.settledOptionBonus }
     if !hasSpan && RuleAnswerer.spanKinds.contains(question.kind) {
       c *= question.kind == .person ? tuning.missingPersonFactor : tuning.missingSpanFactor
     }
     let topical = question.terms.contains { !$0.isEntity && $0.weight >= 0.5 }
-    if topical && lead.topicCoverage < tuning.minimumTopicCoverage { c *= tuning.missingTopicFactor }
+    if topical && lead.topicCoverage < tuning.minimumTopicCoverage && !(settled && question.kind == .list) {
+      c *= tuning.missingTopicFactor
+    }
     // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
     // paragraph or title only counts for retrieval.
     if !lead.entitiesFound

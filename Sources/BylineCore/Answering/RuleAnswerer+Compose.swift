@@ -37,12 +37,20 @@ extension RuleAnswerer {
     }
     // "Which four governments …?", "Name the three …": a strong passage that names that many
     // beats one that names fewer.
-    if let wanted = Self.listCount(question), SpanFinder.names(in: lead.passage.text).count < wanted,
-      let listed = passages.first(where: {
-        $0.score >= bestScore * tuning.typedLeadShare && SpanFinder.names(in: $0.passage.text).count >= wanted
-      })
-    {
-      lead = listed
+    // ("Name the four policymakers …" counts people: "Households" and "Bank Rate" are none.)
+    var listed = false
+    if let wanted = Self.listCount(question) {
+      let people = Self.listCountsPeople(question)
+      let count = { (p: ScoredPassage) in
+        SpanFinder.names(in: p.passage.text).filter { !people || SpanFinder.isPerson($0) }.count
+      }
+      if count(lead) < wanted,
+        let full = passages.first(where: { $0.score >= bestScore * tuning.typedLeadShare && count($0) >= wanted })
+      {
+        lead = full
+      }
+      // A sentence naming as many people as asked settles the list like an option.
+      listed = people && count(lead) >= wanted
     }
     // "How many soldiers did Spain send?": a figure next to the counted word beats one that
     // counts something else ("about 100km south").
@@ -204,7 +212,7 @@ extension RuleAnswerer {
     }
     var answer = Answer(
       question: question.text, answer: text, abstained: false, kind: question.kind,
-      confidence: confidence(question, lead: lead, hasSpan: span != nil || settled), citations: citations,
+      confidence: confidence(question, lead: lead, hasSpan: span != nil || settled || listed), citations: citations,
       corroboration: corroboration)
     answer.focus = span
     // "When will the next mission fly?" answered by "It is not known when it will fly": the
@@ -275,11 +283,33 @@ extension RuleAnswerer {
   /// How many names a question asks for ("Which four governments …", "Name the three …"),
   /// or nil when it asks for no count of them.
   static func listCount(_ question: Question) -> Int? {
+    listed(question)?.count
+  }
+
+  /// Whether the things a list question counts are people ("the four policymakers"), by
+  /// WordNet's filing of the noun after the number, or for a compound WordNet lacks
+  /// ("policymakers", "rate-setters"), by an agent ending on a word it files under people.
+  static func listCountsPeople(_ question: Question) -> Bool {
+    guard let noun = listed(question)?.noun, let wordNet = WordNet.shared else { return false }
+    let singular = noun.hasSuffix("s") ? String(noun.dropLast()) : noun
+    for form in [noun, singular] {
+      if let file = wordNet.nounFiles(of: form).first { return file == WordNet.NounFile.person }
+    }
+    // "policymaker": the last part that WordNet knows ("maker") says what it is.
+    for cut in 1..<max(singular.count - 2, 1) {
+      let tail = String(singular.dropFirst(cut)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+      if tail.count >= 4, let file = wordNet.nounFiles(of: tail).first { return file == WordNet.NounFile.person }
+    }
+    return false
+  }
+
+  /// The number a list question asks for and the word after it ("the four policymakers").
+  static func listed(_ question: Question) -> (count: Int, noun: String?)? {
     let words = Tokenizer.words(question.text)
     for i in words.indices.dropLast() where ["which", "the", "what"].contains(words[i]) {
       let next = words[i + 1]
       if let n = QuestionAnalyzer.numberWords.firstIndex(of: next).map({ $0 + 1 }) ?? Int(next), (2...12).contains(n) {
-        return n
+        return (n, i + 2 < words.count ? words[i + 2] : nil)
       }
     }
     return nil
