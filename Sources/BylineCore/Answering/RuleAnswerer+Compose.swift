@@ -72,6 +72,16 @@ extension RuleAnswerer {
     {
       lead = dated
     }
+    // "Until what date …", "By when …": a date bound by the question's own preposition ("runs
+    // until 30 June 2027", "gave the BBC until … Friday 14 November") beats another date.
+    if question.kind == .date, let bounds = Self.dateBounds(question),
+      !Self.boundsDate(lead.passage.text, bounds),
+      let bound = passages.first(where: {
+        $0.score >= bestScore * tuning.calendarDateLeadShare && Self.boundsDate($0.passage.text, bounds)
+      })
+    {
+      lead = bound
+    }
     // A follow-up: a new question deserves a new sentence when a strong one answers it.
     // (A sentence that already holds the span now asked for answers both: "When?" after "Did
     // they announce it?" is answered by the sentence that gives the day.)
@@ -275,6 +285,33 @@ extension RuleAnswerer {
 
   /// Whether a date span names a month or a year ("August 2021", "Sept 18", "2019"), not only a
   /// weekday or a relative time ("Wednesday", "last year").
+  /// The words that bind the date a question asks for by its opening preposition: "until",
+  /// "till" and "by" ask for an end ("until", "through", "by", "deadline"), "since" for a start.
+  static func dateBounds(_ question: Question) -> Set<String>? {
+    let words = Tokenizer.words(question.text)
+    switch words.first {
+    case "until", "till": return ["until", "till", "through", "to"]
+    case "by" where words.dropFirst().first.map(["when", "what", "which"].contains) == true:
+      return ["by", "until", "till", "deadline", "before"]
+    case "since": return ["since"]
+    default: return nil
+    }
+  }
+
+  /// Whether `text` holds a calendar date within three words after one of `bounds` ("until 5pm
+  /// … on Friday 14 November" is cut at the comma, not at the words).
+  static func boundsDate(_ text: String, _ bounds: Set<String>) -> Bool {
+    let folded = TextNormalizer.fold(text)
+    for clause in folded.split(whereSeparator: { ",;".contains($0) }) {
+      let words = Tokenizer.words(String(clause))
+      for (i, w) in words.enumerated() where bounds.contains(w) {
+        let after = words[(i + 1)...].prefix(6).joined(separator: " ")
+        if DateFinder.dates(in: after).contains(where: isCalendarDate) { return true }
+      }
+    }
+    return false
+  }
+
   static func isCalendarDate(_ span: String) -> Bool {
     span.contains(where: \.isNumber)
       || span.split(separator: " ").contains { QuestionAnalyzer.monthWords.contains(String($0.filter(\.isLetter))) }

@@ -249,7 +249,9 @@ public struct Retriever: Sendable {
       if stemSet.contains(term.stem) || callsItTheCompany && scope.contains(term.stem) { score += 0.12 }
     }
     if let context, !profile.speakers.isEmpty, profile.speakerMatches(context.words) { score += 0.15 }
-    if !profile.outlets.isEmpty {
+    // (Only when the outlet is the question's source: in "By what date must the BBC respond?"
+    // the BBC is what the question is about, and every passage crediting it is not closer.)
+    if profile.asksSource {
       if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) { score += 0.35 }
       // A sentence that names the outlet as its own source says what the outlet reported.
       if p.cites.contains(where: profile.outlets.contains) { score += 0.15 }
