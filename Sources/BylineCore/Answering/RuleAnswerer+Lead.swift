@@ -10,10 +10,22 @@ extension RuleAnswerer {
     let text = TextNormalizer.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
     let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
     if ArticleStructurer.wordCount(text) <= limit { return Self.withoutOpeningConjunction(text) }
-    // "Why …": the reason clause of "…, because X" reads as a sentence of its own.
-    if kind == .reason, let range = text.range(of: ", because ") {
+    // "Why …": the reason clause of "…, because X" reads as a sentence of its own. So it does
+    // when only it holds the word the question weighs most ("What did she tell senators about
+    // the camera?" and "…, because the single camera covering the balcony was aimed …").
+    if let range = text.range(of: ", because ") {
       let reason = Self.sentenceCase(String(text[range.upperBound...]))
-      if ArticleStructurer.wordCount(reason) <= tuning.leadMaxWords, ArticleStructurer.wordCount(reason) >= 5 {
+      // (By the question's own weights, which raise what follows "about"; then by rarity.)
+      let own = Dictionary(
+        question.terms.filter { !$0.isEntity }.map { ($0.stem, $0.weight * 100 + (weights[$0.stem] ?? 0)) },
+        uniquingKeysWith: max)
+      let heaviest = Self.heaviestStem(of: text, own, except: [])
+      let onlyThere = heaviest.map { stem in
+        Tokenizer.stems(reason).contains(stem) && !Tokenizer.stems(String(text[..<range.lowerBound])).contains(stem)
+      }
+      if kind == .reason || onlyThere == true,
+        ArticleStructurer.wordCount(reason) <= tuning.leadMaxWords, ArticleStructurer.wordCount(reason) >= 5
+      {
         return reason
       }
     }
@@ -108,6 +120,13 @@ extension RuleAnswerer {
   }
 
   /// `text` with a capital first and no closing full stop.
+  /// The stem of `text` that `weights` weighs most, leaving out `except` (the question's names).
+  static func heaviestStem(of text: String, _ weights: [String: Double], except: Set<String>) -> String? {
+    Set(Tokenizer.stems(text)).subtracting(except).filter { weights[$0] != nil }.max {
+      (weights[$0] ?? 0, $1) < (weights[$1] ?? 0, $0)
+    }
+  }
+
   static func sentenceCase(_ text: String) -> String {
     var t = TextNormalizer.trimmed(text, where: TextNormalizer.isBlank)
     if t.hasSuffix(".") { t.removeLast() }
