@@ -92,7 +92,7 @@ extension RuleAnswerer {
     {
       lead = again
     } else if question.previousQuotes.contains(lead.passage.text),
-      !spanKinds.contains(question.kind) || spans(question, lead).isEmpty,
+      !spanKinds.contains(question.kind) || spans(question, lead).isEmpty || !Self.holdsOwnWords(question, lead),
       lead.sentenceCoverage < tuning.repeatSentenceCoverage,
       let fresh = passages.first(where: {
         !question.previousQuotes.contains($0.passage.text) && $0.score >= bestScore * tuning.freshLeadShare
@@ -285,6 +285,19 @@ extension RuleAnswerer {
 
   /// Whether a date span names a month or a year ("August 2021", "Sept 18", "2019"), not only a
   /// weekday or a relative time ("Wednesday", "last year").
+  /// Whether a follow-up's lead holds any of the words the new question brings itself (not its
+  /// names, not the earlier turn's): "Where did Michael Prescott work as a journalist?" is not
+  /// answered again by the memo sentence, which says nothing of work or journalists.
+  static func holdsOwnWords(_ question: Question, _ lead: ScoredPassage) -> Bool {
+    // (Words written in lower case: a name put in for "he" is the earlier turn's.)
+    let lower = question.text.split(separator: " ").dropFirst().filter { $0.first?.isLowercase == true }
+    let own = Set(
+      lower.flatMap { Tokenizer.words(String($0)) }.filter { !Tokenizer.stopWords.contains($0) }.map(PorterStemmer.stem)
+    )
+    let topical = question.terms.filter { !$0.isEntity && own.contains($0.stem) && $0.weight >= 0.3 }
+    return topical.isEmpty || topical.contains { lead.matched.contains($0.stem) }
+  }
+
   /// The words that bind the date a question asks for by its opening preposition: "until",
   /// "till" and "by" ask for an end ("until", "through", "by", "deadline"), "since" for a start.
   static func dateBounds(_ question: Question) -> Set<String>? {
