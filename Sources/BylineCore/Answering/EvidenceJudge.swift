@@ -181,7 +181,7 @@ public struct EvidenceJudge: EvidenceChecking {
     }
     let topical = question.terms.contains { !$0.isEntity && $0.weight >= 0.5 }
     if topical && lead.topicCoverage < tuning.minimumTopicCoverage && !(settled && question.kind == .list) {
-      c *= tuning.missingTopicFactor
+      c *= lead.topicCoverage < tuning.absentTopicCoverage ? tuning.absentTopicFactor : tuning.missingTopicFactor
     }
     // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
     // paragraph or title only counts for retrieval.
