@@ -20,7 +20,8 @@ public struct AnswerTuning: Sendable, Equatable {
   /// counted word ("lower") when it holds this share of the question in itself, and of the
   /// question's words other than names (names alone do not say what was counted).
   public var unfocusedFigureCoverage = 0.5
-  /// The same floor for a short follow-up ("When?"), whose words come mostly from earlier turns.
+  /// The same floor for a short follow-up ("When?"), whose words come mostly from earlier turns,
+  /// and for a passage that puts a figure before the word a count question counts.
   public var followUpCandidateCoverage = 0.25
   /// A follow-up keeps the earlier answer's sentence when that sentence holds this share of the
   /// new question's words in itself ("And what will it keep behind its firewall?" after "What

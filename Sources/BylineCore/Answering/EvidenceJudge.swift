@@ -157,8 +157,23 @@ public struct EvidenceJudge: EvidenceChecking {
     let tuning = context.tuning
     // A short follow-up ("When?") searches with the earlier turn's words, which it cannot all
     // share with the answer: ask for less of them.
-    let minimum = question.isFollowUp ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
+    // A figure standing before the counted word ("23 people aboard" for "How many people …")
+    // states what a count question asks, in however few of its other words.
+    let minimum =
+      question.isFollowUp || Self.countsFocus(question, in: p.passage.text)
+      ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
     return p.entitiesFound && p.coverage >= minimum
+  }
+
+  /// Whether `text` puts a figure just before the word a "How many X" question counts ("there
+  /// were 23 people aboard").
+  static func countsFocus(_ question: Question, in text: String) -> Bool {
+    guard question.kind == .number, let focus = RuleAnswerer.focus(of: question) else { return false }
+    let words = Tokenizer.words(TextNormalizer.fold(text))
+    return words.indices.dropFirst().contains { i in
+      PorterStemmer.stem(words[i]) == focus
+        && (words[i - 1].contains(where: \.isNumber) || QuestionAnalyzer.numberWords.contains(words[i - 1]))
+    }
   }
 
   /// How strongly a lead passage supports an answer, from 0 to 1: the coverage of the question's

@@ -90,6 +90,10 @@ public struct QuestionAnalyzer: Sendable {
     return out
   }
 
+  /// Weight of a common word in a closing "according to …" clause (the source, not the topic):
+  /// that of a light word.
+  static let sourceClauseWeight = 0.35
+
   /// Verbs by which a question asks what someone reported ("What did Reuters report about …").
   static let reportingVerbs: Set<String> = [
     "report", "reported", "say", "said", "tell", "told", "write", "wrote", "claim", "claimed", "note", "noted",
@@ -256,7 +260,10 @@ public struct QuestionAnalyzer: Sendable {
       let isEntity = entityWords.contains(word)
       // A demonym is no name the sentence must hold, but it pins the topic as firmly as one.
       if isEntity || demonyms.contains(word) { weight = 1.5 }
-      if Tokenizer.lightWords.contains(word) { weight = 0.35 }
+      // ("How many people were aboard?": the counted noun is what the figure counts, not scaffolding.)
+      if Tokenizer.lightWords.contains(word), !(i >= 2 && words[i - 1] == "many" && words[i - 2] == "how") {
+        weight = 0.35
+      }
       if kind == .outlet && (Self.outletNouns.contains(word) || Self.newsOrgNouns.contains(word)) { weight = 0.2 }
       if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
       // "Which executive wrote …": the noun only names the answer type.
@@ -282,6 +289,17 @@ public struct QuestionAnalyzer: Sendable {
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
       if !isEntity { term.variants = SpellingVariants.of(word).map(PorterStemmer.stem).filter { $0 != stem } }
       terms.append(term)
+    }
+    // "How many people were aboard, according to the safety board's chair?": a closing
+    // "according to" clause names whose account is asked for (the outlets among it constrain
+    // the source); its other words frame the question and are not its topic.
+    if let according = words.lastIndex(of: "according"), according > 2, according + 1 < words.count,
+      words[according + 1] == "to"
+    {
+      let source = Set(words[(according + 2)...].map(PorterStemmer.stem))
+      for k in terms.indices where source.contains(terms[k].stem) && !terms[k].isEntity {
+        terms[k].weight = min(terms[k].weight, Self.sourceClauseWeight)
+      }
     }
     // "What did she tell senators about the camera?": what follows "about" is what is asked;
     // the words before it frame the question.

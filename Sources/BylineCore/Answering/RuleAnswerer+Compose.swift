@@ -522,6 +522,9 @@ extension RuleAnswerer {
     where p.score >= bestScore * 0.8 && p.coverage >= tuning.candidateCoverage
       && p.sentenceCoverage >= tuning.supportCoverageShare * lead.sentenceCoverage
       && p.topicCoverage >= tuning.supportCoverageShare * lead.topicCoverage
+      // ("How many people …": a figure of people, not "one refused treatment".)
+      && (!EvidenceJudge.countsFocus(question, in: lead.passage.text)
+        || EvidenceJudge.countsFocus(question, in: p.passage.text))
     {
       guard let other = spans(question, p).first, other.lowercased() != span.lowercased() else { continue }
       let digits = { (s: String) in s.filter(\.isNumber) }
