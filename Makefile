@@ -92,6 +92,8 @@ eval: build
 	@for f in Tests/Eval/blind/*corpus-c*.jsonl; do $(call score,$$f,Tests/Eval/corpus-c/knowledge); done
 	@for f in Tests/Eval/blind/*corpus-d*.jsonl Tests/Eval/corpus-d/followups.jsonl; do \
 	  $(call score,$$f,Tests/Eval/corpus-d/knowledge); done
+	@for f in Tests/Eval/blind/*corpus-e*.jsonl Tests/Eval/corpus-e/followups.jsonl; do \
+	  $(call score,$$f,Tests/Eval/corpus-e/knowledge); done
 	@if [ -f $(SHARED)/run.py ]; then \
 	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
 	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \
