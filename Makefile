@@ -5,8 +5,9 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score every question set on the four development corpora (seeds, corpus-c,
-#                   corpus-d, and ../shared/eval's dev sets and corpus-b when present), strict
+#   make eval       score every question set on the five development corpora (seeds, corpus-c,
+#                   corpus-d, corpus-e, and ../shared/eval's dev sets and corpus-b when present),
+#                   strict
 #   make calibrate  choose the refusal threshold leave-one-corpus-out (Tests/Eval/calibrate.py)
 #   make bench      indexing and answer figures, seed corpus, 1k/10k/100k synthetic articles and
 #                   10k articles of recombined news sentences (news10000), beside raw SQLite FTS5
