@@ -124,7 +124,10 @@ public struct EvidenceJudge: EvidenceChecking {
           && (focus.map { f in p.matched.contains(f) && !p.loosely.contains(f) } ?? true
             || min(p.sentenceCoverage, p.topicCoverage) >= tuning.unfocusedFigureCoverage)
       }
-      if !typed { return "no passage gives that figure" }
+      // A passage saying the figure is not known answers too ("Not known: …").
+      if !typed, !answering.contains(where: { RuleAnswerer.saysUnknown(question.kind, in: $0.passage.text) }) {
+        return "no passage gives that figure"
+      }
     case .organisation where RuleAnswerer.asksForName(question):
       // "What is the name of …": a passage that names nothing does not answer, unless it says
       // the name is not known.

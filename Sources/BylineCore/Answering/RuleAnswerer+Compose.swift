@@ -33,6 +33,9 @@ extension RuleAnswerer {
       {
         // A date or a figure was asked for: a weaker passage that gives one beats a strong one that does not.
         lead = typed
+      } else if let unsure = passages.first(where: { Self.saysUnknown(question.kind, in: $0.passage.text) }) {
+        // None gives it, and one says it is not known: that one answers ("Not known: …").
+        lead = unsure
       }
     }
     // "Which four governments …?", "Name the three …": a strong passage that names that many

@@ -292,7 +292,9 @@ extension RuleAnswerer {
       }
       return option.prefix(1).uppercased() + option.dropFirst()
     }
-    if Uncertainty.isUncertain(sentence) { return "Not known" }
+    // "Has the NTSB confirmed …?" answered by "the board could not yet confirm …": not made
+    // known is a No to a question whether it was; to any other question it is "Not known".
+    if Uncertainty.isUncertain(sentence) { return Self.asksIfDisclosed(question) ? "No" : "Not known" }
     if Polarity.defers(sentence, question: question.text) { return "No" }
     // The claim: a sentence that does not hold what the question asserts does not confirm it.
     if let share = claimShare(question, lead), share < tuning.yesClaimShare { return "No" }

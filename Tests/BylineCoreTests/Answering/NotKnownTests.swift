@@ -1,0 +1,31 @@
+import BylineTestSupport
+import Testing
+
+@testable import BylineCore
+
+/// Questions the articles say they cannot answer, on the in-memory index.
+@Suite struct NotKnownTests {
+  let rules: RuleAnswerer
+
+  init() throws {
+    rules = try RuleAnswerer(store: MemoryPassageIndex(files: FixtureArticles.files), warmUp: false)
+  }
+
+  @Test func aFigureTheArticlesSayIsUnknownIsARefusalWithItsSource() throws {
+    let (answer, _) = try rules.answer("How much will the frost losses cost insurers?")
+    #expect(answer.abstained, "answered: \(answer.answer)")
+    #expect(answer.answer.hasPrefix("Not known: Insurers have not said how much"))
+    #expect(answer.citations.first?.outlet == "Tidewater Gazette")
+  }
+
+  @Test func anAsideOfUncertaintyDoesNotHideTheAnswer() {
+    #expect(!RuleAnswerer.saysUnknown(.organisation, in: "The review board, still under wraps, will vet each release."))
+    #expect(RuleAnswerer.saysUnknown(.date, in: "It is also not known when the next mission will fly."))
+    #expect(RuleAnswerer.saysUnknown(.money, in: "He has declined to estimate either the cost of a replacement."))
+  }
+
+  @Test func notMadeKnownIsANoToWhetherItWas() throws {
+    let (answer, _) = try rules.answer("Have insurers disclosed how much the frost losses will cost?")
+    #expect(answer.answer.hasPrefix("No"), "\(answer.answer)")
+  }
+}
