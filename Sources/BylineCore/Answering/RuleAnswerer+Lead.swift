@@ -120,6 +120,25 @@ extension RuleAnswerer {
   }
 
   /// `text` with a capital first and no closing full stop.
+  /// How a sentence names the outlet of the sentence before it ("The newspaper reported that
+  /// …"): a lead opening so names it instead, when the sentence credits one outlet (or one of
+  /// those the question asks about).
+  static let outletReferences = [
+    "The news agency", "The newspaper", "The paper", "The agency", "The broadcaster", "The magazine",
+    "The wire service", "The outlet", "The website", "The network",
+  ]
+
+  /// `clause` with an opening reference to an outlet (``outletReferences``) replaced by the
+  /// outlet's name: "The newspaper reported that contaminated fuel may have been to blame" →
+  /// "The Wall Street Journal reported that …".
+  static func namingTheOutlet(_ clause: String, cites: [String], asked: [String]) -> String {
+    guard let reference = outletReferences.first(where: { clause.hasPrefix($0 + " ") }) else { return clause }
+    let candidates = cites.filter(asked.contains)
+    let outlets = candidates.isEmpty ? cites : candidates
+    guard outlets.count == 1, let outlet = outlets.first else { return clause }
+    return outlet + clause.dropFirst(reference.count)
+  }
+
   /// The stem of `text` that `weights` weighs most, leaving out `except` (the question's names).
   static func heaviestStem(of text: String, _ weights: [String: Double], except: Set<String>) -> String? {
     Set(Tokenizer.stems(text)).subtracting(except).filter { weights[$0] != nil }.max {

@@ -29,3 +29,20 @@ import Testing
     #expect(answer.answer.hasPrefix("No"), "\(answer.answer)")
   }
 }
+
+/// Leads that name the outlet a sentence refers back to.
+@Suite struct OutletReferenceTests {
+  @Test func theNewspaperIsNamed() {
+    let lead = RuleAnswerer.namingTheOutlet(
+      "The newspaper reported that contaminated fuel may have been to blame", cites: ["The Wall Street Journal"],
+      asked: [])
+    #expect(lead == "The Wall Street Journal reported that contaminated fuel may have been to blame")
+  }
+
+  @Test func twoOutletsAreNotGuessedBetween() {
+    let lead = RuleAnswerer.namingTheOutlet("The agency said so", cites: ["Reuters", "AFP"], asked: [])
+    #expect(lead == "The agency said so")
+    #expect(
+      RuleAnswerer.namingTheOutlet("The agency said so", cites: ["Reuters", "AFP"], asked: ["AFP"]) == "AFP said so")
+  }
+}
