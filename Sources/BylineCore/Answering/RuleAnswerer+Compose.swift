@@ -165,7 +165,7 @@ extension RuleAnswerer {
     var clause = leadSentence(
       lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotted(clause)
-    clause = Self.namingTheOutlet(clause, cites: lead.passage.cites, asked: question.outlets)
+    clause = Self.namingTheOutlet(clause, cites: lead.passage.credited, asked: question.outlets)
     var opening = clause
     // "France or Italy?": the option the lead settles is the answer's span.
     var settled = false

@@ -131,12 +131,21 @@ extension RuleAnswerer {
   /// `clause` with an opening reference to an outlet (``outletReferences``) replaced by the
   /// outlet's name: "The newspaper reported that contaminated fuel may have been to blame" →
   /// "The Wall Street Journal reported that …".
+  /// A short form of a credited outlet's name ("The Post" for "The Washington Post", "The
+  /// Journal") is named in full too.
   static func namingTheOutlet(_ clause: String, cites: [String], asked: [String]) -> String {
-    guard let reference = outletReferences.first(where: { clause.hasPrefix($0 + " ") }) else { return clause }
     let candidates = cites.filter(asked.contains)
     let outlets = candidates.isEmpty ? cites : candidates
-    guard outlets.count == 1, let outlet = outlets.first else { return clause }
-    return outlet + clause.dropFirst(reference.count)
+    if let reference = outletReferences.first(where: { clause.hasPrefix($0 + " ") }) {
+      guard outlets.count == 1, let outlet = outlets.first else { return clause }
+      return outlet + clause.dropFirst(reference.count)
+    }
+    let words = clause.split(separator: " ", maxSplits: 2)
+    guard words.count == 3, words[0] == "The" else { return clause }
+    let short = String(words[1])
+    let named = outlets.filter { $0 != "The " + short && $0.split(separator: " ").last.map(String.init) == short }
+    guard named.count == 1, let outlet = named.first else { return clause }
+    return outlet + " " + words[2]
   }
 
   /// The stem of `text` that `weights` weighs most, leaving out `except` (the question's names).

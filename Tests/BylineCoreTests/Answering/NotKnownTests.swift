@@ -39,6 +39,13 @@ import Testing
     #expect(lead == "The Wall Street Journal reported that contaminated fuel may have been to blame")
   }
 
+  @Test func aShortFormIsNamedInFull() {
+    let lead = RuleAnswerer.namingTheOutlet(
+      "The Post identified about 40 crashes", cites: ["The Washington Post", "Reuters"], asked: [])
+    #expect(lead == "The Washington Post identified about 40 crashes")
+    #expect(RuleAnswerer.namingTheOutlet("The Post said", cites: ["The Post"], asked: []) == "The Post said")
+  }
+
   @Test func twoOutletsAreNotGuessedBetween() {
     let lead = RuleAnswerer.namingTheOutlet("The agency said so", cites: ["Reuters", "AFP"], asked: [])
     #expect(lead == "The agency said so")
