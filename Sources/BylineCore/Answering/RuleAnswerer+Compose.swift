@@ -190,6 +190,10 @@ extension RuleAnswerer {
         let anchored = words.joined(separator: " ")
         opening = anchored.prefix(1).uppercased() + anchored.dropFirst() + " \(anchor): " + clause
       }
+    case .outlet:
+      // "Which newspaper linked the crashes to Autopilot?": the outlet the sentence is credited
+      // to answers, though the sentence may not name it.
+      if let span, !clause.contains(span) { opening = span + ": " + clause }
     default:
       break
     }
