@@ -166,6 +166,9 @@ extension RuleAnswerer {
       lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotted(clause)
     clause = Self.namingTheOutlet(clause, cites: lead.passage.credited, asked: question.outlets)
+    if let previous = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal - 1 }) {
+      clause = Self.namingThePerson(clause, previous: previous.text)
+    }
     var opening = clause
     // "France or Italy?": the option the lead settles is the answer's span.
     var settled = false

@@ -53,3 +53,17 @@ import Testing
       RuleAnswerer.namingTheOutlet("The agency said so", cites: ["Reuters", "AFP"], asked: ["AFP"]) == "AFP said so")
   }
 }
+
+/// Leads that name the person an opening pronoun stands for.
+@Suite struct PersonReferenceTests {
+  @Test func heIsTheOnePersonOfTheSentenceBefore() {
+    let lead = RuleAnswerer.namingThePerson(
+      "He also gave a name to the spot", previous: "Prime Minister Narendra Modi announced the name on Saturday.")
+    #expect(lead == "Narendra Modi also gave a name to the spot")
+  }
+
+  @Test func twoPeopleLeaveItAlone() {
+    let lead = RuleAnswerer.namingThePerson("She said so", previous: "Megan Greene and Catherine Mann voted to hold.")
+    #expect(lead == "She said so")
+  }
+}
