@@ -148,19 +148,26 @@ final class PassageCache: @unchecked Sendable {
     return loaded
   }
 
-  /// Reads, in one go, the paragraphs of those of `passages` whose context is not known yet.
+  /// Reads, in one go, the paragraphs (and the paragraphs before them) of those of `passages`
+  /// whose context is not known yet.
   func prefetchContexts(of passages: [StoredPassage]) throws {
     lock.lock()
     let start = generation
     var keys: [(articleId: String, paragraph: Int)] = []
     var seen = Set<String>()
     for p in passages where contexts[Int(p.rowID)] == nil {
-      let key = "\(p.articleId)#\(p.paragraph)"
-      if paragraphs[key] == nil, seen.insert(key).inserted { keys.append((p.articleId, p.paragraph)) }
+      // The paragraph, and the one before it (which a paragraph carrying on from it lends names).
+      for number in [p.paragraph, p.paragraph - 1] where number >= 0 {
+        let key = "\(p.articleId)#\(number)"
+        if paragraphs[key] == nil, seen.insert(key).inserted { keys.append((p.articleId, number)) }
+      }
     }
     lock.unlock()
     guard keys.count > 1 else { return }
-    store(try store.paragraphs(keys), since: start)
+    var read = try store.paragraphs(keys)
+    // (A paragraph number no passage has is known to be empty, not read again.)
+    for (articleId, number) in keys where read["\(articleId)#\(number)"] == nil { read["\(articleId)#\(number)"] = [] }
+    store(read, since: start)
   }
 
   /// Keeps the passages of paragraphs read from the store, keyed by "ARTICLE#PARAGRAPH", unless
