@@ -476,13 +476,17 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     case "list", "name":
       return .list
-    case "by", "since", "until", "till",
-      "from" where second == "when":
-      return .date
-    case "until", "till", "since", "before", "after", "from",
-      "by" where ["what", "which"].contains(second):
-      // "Until what date …", "Since which year …".
-      return Self.dateNouns.contains(third) ? .date : .description
+    case "by", "since", "until", "till", "from", "before", "after":
+      // (A `where` clause binds only the pattern it follows: each case is spelt out here.)
+      // "By when …", "Since when …".
+      if second == "when" { return .date }
+      // "Until what date …", "Since which year …"; "By what margin …", "By how much …" ask
+      // what the rest asks.
+      if ["what", "which"].contains(second) && Self.dateNouns.contains(third) { return .date }
+      if ["what", "which", "how"].contains(second), words.count > 2 {
+        return classify(words: Array(words.dropFirst()), lowerRaw: Array(lowerRaw.dropFirst()))
+      }
+      return ["by", "since", "until", "till"].contains(first) && second != "the" ? .date : .description
     case "in", "on", "at", "during":
       if second == "what" || second == "which" {
         if Self.dateNouns.contains(third) { return .date }
