@@ -220,7 +220,8 @@ public struct QuestionAnalyzer: Sendable {
     // topic word, not a name the articles must hold (they may say "UK").
     var entities: [String] = []
     var demonyms = Set<String>()
-    for name in Self.entities(rawWords) {
+    // ("Judge Mehta's decision": the judge is Mehta; "judge" is a word, not part of the name.)
+    for name in Self.entities(rawWords).map(Self.withoutTitle) {
       if Self.isDemonym(name) { demonyms.insert(name.lowercased()) } else { entities.append(name) }
     }
     let outlets = findOutlets(folded, entities: entities)
@@ -523,6 +524,27 @@ public struct QuestionAnalyzer: Sendable {
     let parts = text.components(separatedBy: "\"")
     guard parts.count >= 3 else { return [] }
     return stride(from: 1, to: parts.count - 1, by: 2).map { parts[$0] }.filter { !$0.isEmpty }
+  }
+
+  /// `name` without the title it opens with ("Prime Minister Narendra Modi" → "Narendra Modi",
+  /// "Judge Mehta" → "Mehta"): leading words WordNet knows as common words, one of them filed
+  /// under people, before a word it does not know as a common noun ("General Motors" stays).
+  static func withoutTitle(_ name: String) -> String {
+    let words = name.split(separator: " ").map(String.init)
+    guard words.count >= 2, let wordNet = WordNet.shared else { return name }
+    var dropped = 0
+    var titled = false
+    while dropped < words.count - 1 {
+      let word = words[dropped].lowercased()
+      let isPerson = wordNet.nounFiles(of: word).first == WordNet.NounFile.person
+      guard isPerson || !wordNet.synsets(of: word, .adj, limit: 1).isEmpty else { break }
+      titled = titled || isPerson
+      dropped += 1
+    }
+    guard titled, dropped > 0, wordNet.synsets(of: words[dropped].lowercased(), .noun, limit: 1).isEmpty else {
+      return name
+    }
+    return words[dropped...].joined(separator: " ")
   }
 
   /// Runs of capitalised words (names), ignoring the question's first word.

@@ -154,29 +154,10 @@ extension RuleAnswerer {
   static func namingThePerson(_ clause: String, previous: String) -> String {
     let words = clause.split(separator: " ", maxSplits: 1)
     guard words.count == 2, words[0] == "He" || words[0] == "She" else { return clause }
-    let people = SpanFinder.names(in: TextNormalizer.fold(previous)).map(withoutTitle).filter(SpanFinder.isPerson)
+    let people = SpanFinder.names(in: TextNormalizer.fold(previous)).map(QuestionAnalyzer.withoutTitle)
+      .filter(SpanFinder.isPerson)
     guard Set(people).count == 1, let person = people.first else { return clause }
     return person + " " + words[1]
-  }
-
-  /// `name` without the title it opens with ("Prime Minister Narendra Modi" → "Narendra Modi",
-  /// "Judge Amit Mehta" → "Amit Mehta"): leading words WordNet knows as common words, one of them
-  /// filed under people, with two words left.
-  static func withoutTitle(_ name: String) -> String {
-    var words = name.split(separator: " ").map(String.init)
-    guard words.count > 2, let wordNet = WordNet.shared else { return name }
-    var dropped = 0
-    var titled = false
-    while words.count - dropped > 2 {
-      let word = words[dropped].lowercased()
-      let isPerson = wordNet.nounFiles(of: word).first == WordNet.NounFile.person
-      guard isPerson || !wordNet.synsets(of: word, .adj, limit: 1).isEmpty else { break }
-      titled = titled || isPerson
-      dropped += 1
-    }
-    guard titled else { return name }
-    words.removeFirst(dropped)
-    return words.joined(separator: " ")
   }
 
   /// The stem of `text` that `weights` weighs most, leaving out `except` (the question's names).

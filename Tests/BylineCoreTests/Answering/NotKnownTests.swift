@@ -67,3 +67,14 @@ import Testing
     #expect(lead == "She said so")
   }
 }
+
+/// Titles before names.
+@Suite struct TitleTests {
+  @Test(arguments: [
+    ("Judge Mehta", "Mehta"), ("Prime Minister Narendra Modi", "Narendra Modi"), ("General Motors", "General Motors"),
+    ("Mark Carney", "Mark Carney"), ("Bank Rate", "Bank Rate"),
+  ])
+  func aTitleIsNotPartOfTheName(name: String, bare: String) {
+    #expect(QuestionAnalyzer.withoutTitle(name) == bare)
+  }
+}
