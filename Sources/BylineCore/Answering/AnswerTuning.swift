@@ -95,6 +95,10 @@ public struct AnswerTuning: Sendable, Equatable {
   /// A passage saying something is not known replaces the lead, for questions about what is
   /// unknown and for yes-or-no questions, when its score is at least this share of the best.
   public var uncertainLeadShare = 0.7
+  /// ``uncertainLeadShare`` for a question whether something was made known ("Has the fee been
+  /// made public?") whose lead says nothing of making anything known: such a lead cannot answer,
+  /// so a weaker sentence saying it was not disclosed may. By judgement (half the best score).
+  public var disclosureLeadShare = 0.5
   /// A follow-up whose best passage is one the earlier answer quoted leads instead with the
   /// best other passage whose score is at least this share of the best.
   public var freshLeadShare = 0.8
@@ -147,6 +151,7 @@ public struct AnswerTuning: Sendable, Equatable {
     case "typedLeadShare": typedLeadShare = value
     case "typedPersonLeadShare": typedPersonLeadShare = value
     case "uncertainLeadShare": uncertainLeadShare = value
+    case "disclosureLeadShare": disclosureLeadShare = value
     case "supportScoreShare": supportScoreShare = value
     case "supportCoverageShare": supportCoverageShare = value
     case "freshLeadShare": freshLeadShare = value

@@ -136,9 +136,13 @@ extension RuleAnswerer {
     }
     // "What is still unknown about …", "Has the fee been made public?": where a strong passage
     // says it is not known, that passage answers.
+    // ("Has the fee been made public?": a sentence that says nothing of making it known cannot
+    // say Yes, so a weaker one saying "The club did not disclose the fee" answers.)
+    let disclosure = Self.asksIfDisclosed(question) && !Self.tellsOfDisclosure(lead.passage.text)
     if Self.asksWhatIsUnknown(question) || question.kind == .yesNo,
       let unsure = passages.first(where: {
-        $0.score >= bestScore * tuning.uncertainLeadShare && Uncertainty.isUncertain($0.passage.text)
+        $0.score >= bestScore * (disclosure ? tuning.disclosureLeadShare : tuning.uncertainLeadShare)
+          && Uncertainty.isUncertain($0.passage.text)
       }), !Uncertainty.isUncertain(lead.passage.text),
       Self.asksWhatIsUnknown(question) || Self.asksIfDisclosed(question)
         || unsure.sentenceCoverage > lead.sentenceCoverage
@@ -403,6 +407,11 @@ extension RuleAnswerer {
   static func asksIfDisclosed(_ question: Question) -> Bool {
     guard question.kind == .yesNo else { return false }
     return Tokenizer.words(question.text).contains { disclosureWords.contains(PorterStemmer.stem($0)) }
+  }
+
+  /// Whether `text` uses a word of making something known (``disclosureWords``).
+  static func tellsOfDisclosure(_ text: String) -> Bool {
+    Tokenizer.stems(text).contains { stem in disclosureWords.contains { stem.hasPrefix($0) } }
   }
 
   /// Stems of the verbs news uses for making something known.

@@ -118,6 +118,16 @@ public struct Retriever: Sendable {
     }
   }
 
+  /// Whether `text` reads as a sentence of its own: three words or more, a capital first, a full
+  /// stop (or ? or !) last.
+  static func isWholeSentence(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let first = trimmed.first, first.isUppercase, let last = trimmed.last, ".!?".contains(last) else {
+      return false
+    }
+    return trimmed.split(separator: " ").count >= 3
+  }
+
   /// A stem of `stems` that shares a root of at least six letters with `stem`, if any.
   static func sharesRoot(_ stem: String, _ stems: [String]) -> String? {
     guard stem.utf8.count >= 6, !stem.utf8.contains(0x20) else { return nil }
@@ -259,7 +269,9 @@ public struct Retriever: Sendable {
     if !quick, hasSpan(profile.question, in: p) { score += 0.12 }
     let length = stems.count
     if length > 45 { score -= 0.04 * Double(length - 45) / 20 }
-    if length < 6 { score -= 0.1 }
+    // A fragment ("Photo: AP", a heading) is no answer; a short whole sentence ("The club did
+    // not disclose the fee.", "Nobody was injured.") may be.
+    if length < 6 && !Self.isWholeSentence(p.text) { score -= 0.1 }
     score += 0.05 * (p.score / max(bm25Max, 0.0001))
     return ScoredPassage(
       passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,
