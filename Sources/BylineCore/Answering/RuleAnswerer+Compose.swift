@@ -205,6 +205,8 @@ extension RuleAnswerer {
       break
     }
 
+    let listedPeople =
+      listed ? SpanFinder.names(in: TextNormalizer.fold(lead.passage.text)).filter(SpanFinder.isPerson) : []
     // Supporting passages from other articles.
     var support: [ScoredPassage] = [lead]
     var seenArticles: Set<String> = [lead.passage.articleId]
@@ -216,6 +218,12 @@ extension RuleAnswerer {
       else { continue }
       if let span, spanKinds.contains(question.kind),
         !TextNormalizer.fold(p.passage.text).lowercased().contains(span.lowercased())
+      {
+        continue
+      }
+      // A list of people is corroborated by a sentence naming at least half of them.
+      if listed, case let named = listedPeople.filter({ p.passage.text.contains($0) }),
+        named.count * 2 < listedPeople.count
       {
         continue
       }
