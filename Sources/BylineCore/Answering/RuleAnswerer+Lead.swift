@@ -119,7 +119,6 @@ extension RuleAnswerer {
     Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
   }
 
-  /// `text` with a capital first and no closing full stop.
   /// How a sentence names the outlet of the sentence before it ("The newspaper reported that
   /// …"): a lead opening so names it instead, when the sentence credits one outlet (or one of
   /// those the question asks about).
@@ -167,6 +166,7 @@ extension RuleAnswerer {
     }
   }
 
+  /// `text` with a capital first and no closing full stop.
   static func sentenceCase(_ text: String) -> String {
     var t = TextNormalizer.trimmed(text, where: TextNormalizer.isBlank)
     if t.hasSuffix(".") { t.removeLast() }
@@ -195,11 +195,13 @@ extension RuleAnswerer {
       let inList =
         closes(next) && ArticleStructurer.wordCount(before) <= 3
         || ArticleStructurer.wordCount(next) <= 3 && rest.count > 1 && closes(rest[1])
-      // Nor inside "NAME, an appositive, VERB": the opening would end before its verb.
+      // Nor inside "NAME, an appositive, VERB": the opening would end before its verb. (A
+      // closing "…, the head of the safety board said." is the attribution, not an appositive:
+      // no comma closes it.)
       let segments = prefix.components(separatedBy: ", ")
       let inAppositive =
         segments.count >= 2 && opensAppositive(before) && endsWithName(segments[segments.count - 2])
-        || opensAppositive(next) && endsWithName(prefix)
+        || opensAppositive(next) && endsWithName(prefix) && rest.count > 1
       if inList || inAppositive {
         searchFrom = r.upperBound
         continue

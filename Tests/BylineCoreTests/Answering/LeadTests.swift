@@ -86,6 +86,16 @@ import Testing
     #expect(opening?.text.hasSuffix("Alan Taylor") != true)
   }
 
+  @Test func aClosingAttributionIsNoAppositive() throws {
+    let text =
+      "Data from the ship's voyage recorder shows that its crew had only a few minutes between the first signs"
+      + " of trouble and the moment the vessel hit the Francis Scott Key Bridge, the head of the National"
+      + " Transportation Safety Board said."
+    let opening = try #require(RuleAnswerer.openingClauses(of: text, keep: [], maxWords: 35))
+    #expect(opening.text.hasPrefix("Data from the ship's voyage recorder"))
+    #expect(opening.text.hasSuffix("Francis Scott Key Bridge"))
+  }
+
   @Test func appositivesGoBeforeTheSentenceIsCut() {
     let text =
       "Michael Brooks, who runs a safety group, and Philip Koopman, a university professor who studies"
