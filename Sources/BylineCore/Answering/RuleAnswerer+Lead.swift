@@ -9,6 +9,20 @@ extension RuleAnswerer {
     // keeps the sentence verbatim).
     let text = TextNormalizer.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
     let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
+    // "That is a small fraction of …; at the close on Friday the bank was valued at 7.4 billion
+    // francs": a clause that opens on a word pointing back leads less well than the clause of its
+    // own that holds the answer.
+    if ["That ", "This ", "It "].contains(where: text.hasPrefix), let semicolon = text.range(of: "; ") {
+      let own = String(text[semicolon.upperBound...])
+      let pointing = String(text[..<semicolon.lowerBound])
+      let holds = { (part: String, span: String) in
+        TextNormalizer.has(TextNormalizer.fold(part).lowercased(), TextNormalizer.fold(span).lowercased())
+      }
+      let better =
+        keep.first.map { holds(own, $0) && !holds(pointing, $0) }
+        ?? (Self.weight(of: own, weights) > Self.weight(of: pointing, weights))
+      if better, (5...limit).contains(ArticleStructurer.wordCount(own)) { return Self.sentenceCase(own) }
+    }
     if ArticleStructurer.wordCount(text) <= limit { return Self.withoutOpeningConjunction(text) }
     // "Why …": the reason clause of "…, because X" reads as a sentence of its own. So it does
     // when only it holds the word the question weighs most ("What did she tell senators about
