@@ -5,8 +5,9 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score every question set on the four development corpora (seeds, corpus-c,
-#                   corpus-d, and ../shared/eval's dev sets and corpus-b when present), strict
+#   make eval       score every question set on the five development corpora (seeds, corpus-c,
+#                   corpus-d, corpus-e, and ../shared/eval's dev sets and corpus-b when present),
+#                   strict
 #   make eval-postgres  the same sets through a PostgreSQL store beside the SQLite one (a
 #                   throw-away server from Tests/Postgres/server.sh; postgresql installed with
 #                   apt-get when missing): fails when a set's strict score differs by more than 1
@@ -97,6 +98,8 @@ eval: build
 	@for f in Tests/Eval/blind/*corpus-c*.jsonl; do $(call score,$$f,Tests/Eval/corpus-c/knowledge); done
 	@for f in Tests/Eval/blind/*corpus-d*.jsonl Tests/Eval/corpus-d/followups.jsonl; do \
 	  $(call score,$$f,Tests/Eval/corpus-d/knowledge); done
+	@for f in Tests/Eval/blind/*corpus-e*.jsonl Tests/Eval/corpus-e/followups.jsonl; do \
+	  $(call score,$$f,Tests/Eval/corpus-e/knowledge); done
 	@if [ -f $(SHARED)/run.py ]; then \
 	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
 	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \

@@ -38,6 +38,7 @@ import Testing
         [eval.appendingPathComponent("corpus-c/questions.jsonl")] + blind("corpus-c")
       ),
       (eval.appendingPathComponent("corpus-d/knowledge"), blind("corpus-d")),
+      (eval.appendingPathComponent("corpus-e/knowledge"), blind("corpus-e")),
     ].filter { FileManager.default.fileExists(atPath: $0.0.path) }
   }
 

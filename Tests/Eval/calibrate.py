@@ -29,6 +29,9 @@ CORPORA = {
     "corpus-d": (os.path.join(ROOT, "Tests/Eval/corpus-d/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-d.jsonl"),
     ]),
+    "corpus-e": (os.path.join(ROOT, "Tests/Eval/corpus-e/knowledge"), [
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-02-corpus-e.jsonl"),
+    ]),
 }
 
 

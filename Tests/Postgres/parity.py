@@ -19,7 +19,7 @@ def sets():
     yield "Tests/Eval/corpus-c/knowledge", ["Tests/Eval/corpus-c/questions.jsonl", "Tests/Eval/corpus-c/followups.jsonl"] + sorted(glob.glob("Tests/Eval/blind/*corpus-c*.jsonl"))
     yield "Tests/Eval/corpus-d/knowledge", sorted(glob.glob("Tests/Eval/blind/*corpus-d*.jsonl")) + ["Tests/Eval/corpus-d/followups.jsonl"]
     if os.path.isdir("Tests/Eval/corpus-e/knowledge"):
-        yield "Tests/Eval/corpus-e/knowledge", sorted(glob.glob("Tests/Eval/blind/*corpus-e*.jsonl"))
+        yield "Tests/Eval/corpus-e/knowledge", sorted(glob.glob("Tests/Eval/blind/*corpus-e*.jsonl")) + ["Tests/Eval/corpus-e/followups.jsonl"]
     if os.path.exists(f"{shared}/corpus-b/knowledge"):
         yield f"{shared}/corpus-b/knowledge", [f"{shared}/corpus-b/questions.jsonl", f"{shared}/corpus-b/followups.jsonl"] + sorted(glob.glob("Tests/Eval/blind/*corpus-b*.jsonl"))
 

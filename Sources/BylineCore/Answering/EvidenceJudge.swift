@@ -70,6 +70,12 @@ public struct EvidenceJudge: EvidenceChecking {
     where !question.outlets.contains(where: { entity.contains($0) || $0.contains(entity) }) {
       let stems = Tokenizer.stems(entity).filter { !Tokenizer.stopWords.contains($0) }
       if stems.contains(where: optionWords.contains) { continue }
+      // "UCL" where a passage found writes "University College London".
+      if Acronym.isAcronym(entity),
+        passages.contains(where: { Acronym.expansion(of: entity, in: $0.passage.text) != nil })
+      {
+        continue
+      }
       // A place or a people under another of its names ("British" where articles say "UK").
       let otherNames = question.terms.first { stems == [$0.stem] }?.related ?? []
       if otherNames.contains(where: { name in
@@ -118,7 +124,10 @@ public struct EvidenceJudge: EvidenceChecking {
           && (focus.map { f in p.matched.contains(f) && !p.loosely.contains(f) } ?? true
             || min(p.sentenceCoverage, p.topicCoverage) >= tuning.unfocusedFigureCoverage)
       }
-      if !typed { return "no passage gives that figure" }
+      // A passage saying the figure is not known answers too ("Not known: …").
+      if !typed, !answering.contains(where: { RuleAnswerer.saysUnknown(question.kind, in: $0.passage.text) }) {
+        return "no passage gives that figure"
+      }
     case .organisation where RuleAnswerer.asksForName(question):
       // "What is the name of …": a passage that names nothing does not answer, unless it says
       // the name is not known.
@@ -151,8 +160,23 @@ public struct EvidenceJudge: EvidenceChecking {
     let tuning = context.tuning
     // A short follow-up ("When?") searches with the earlier turn's words, which it cannot all
     // share with the answer: ask for less of them.
-    let minimum = question.isFollowUp ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
+    // A figure standing before the counted word ("23 people aboard" for "How many people …")
+    // states what a count question asks, in however few of its other words.
+    let minimum =
+      question.isFollowUp || Self.countsFocus(question, in: p.passage.text)
+      ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
     return p.entitiesFound && p.coverage >= minimum
+  }
+
+  /// Whether `text` puts a figure just before the word a "How many X" question counts ("there
+  /// were 23 people aboard").
+  static func countsFocus(_ question: Question, in text: String) -> Bool {
+    guard question.kind == .number, let focus = RuleAnswerer.focus(of: question) else { return false }
+    let words = Tokenizer.words(TextNormalizer.fold(text))
+    return words.indices.dropFirst().contains { i in
+      PorterStemmer.stem(words[i]) == focus
+        && (words[i - 1].contains(where: \.isNumber) || QuestionAnalyzer.numberWords.contains(words[i - 1]))
+    }
   }
 
   /// How strongly a lead passage supports an answer, from 0 to 1: the coverage of the question's
@@ -167,12 +191,16 @@ public struct EvidenceJudge: EvidenceChecking {
       + tuning.confidenceTopicWeight * min(1, lead.topicCoverage)
     // An either-or question whose lead names one option: only one of the options can stand in
     // the sentence, so the other's words are no missing evidence.
-    if hasSpan && question.kind == .yesNo { c += tuning.settledOptionBonus }
+    // So for a list question whose lead names as many people as it asks for.
+    let settled = hasSpan && (question.kind == .yesNo || question.kind == .list)
+    if settled { c += tuning.settledOptionBonus }
     if !hasSpan && RuleAnswerer.spanKinds.contains(question.kind) {
       c *= question.kind == .person ? tuning.missingPersonFactor : tuning.missingSpanFactor
     }
     let topical = question.terms.contains { !$0.isEntity && $0.weight >= 0.5 }
-    if topical && lead.topicCoverage < tuning.minimumTopicCoverage { c *= tuning.missingTopicFactor }
+    if topical && lead.topicCoverage < tuning.minimumTopicCoverage && !(settled && question.kind == .list) {
+      c *= lead.topicCoverage < tuning.absentTopicCoverage ? tuning.absentTopicFactor : tuning.missingTopicFactor
+    }
     // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
     // paragraph or title only counts for retrieval.
     if !lead.entitiesFound

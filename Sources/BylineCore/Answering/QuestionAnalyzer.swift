@@ -22,9 +22,12 @@ public struct QuestionAnalyzer: Sendable {
   ]
   static let outletNouns: Set<String> = [
     "outlet", "outlets", "publication", "publications", "newspaper", "site", "website", "source",
-    "sources", "media", "report", "news", "organization", "organisation", "publisher", "agency",
+    "sources", "media", "report", "news", "publisher",
     "wire", "paper", "magazine", "network", "channel", "blog", "newsletter", "journalists",
   ]
+  /// Nouns that name an outlet only after "news" or "media" ("Which news agency …"; "Which
+  /// organisation produced the estimate?" asks for any body).
+  static let newsOrgNouns: Set<String> = ["organization", "organisation", "agency", "agencies", "group", "outlet"]
   static let orgNouns: Set<String> = [
     "company", "companies", "firm", "firms", "organization", "organisation", "lab", "labs",
     "startup", "startups", "rival", "rivals", "competitor", "competitors", "division", "unit",
@@ -59,7 +62,9 @@ public struct QuestionAnalyzer: Sendable {
   }
 
   /// Nouns that name a sum of money in a "what" question.
-  static let sumNouns: Set<String> = ["salary", "fee", "fees", "price", "valuation", "wage", "wages", "fine", "bonus"]
+  static let sumNouns: Set<String> = [
+    "salary", "fee", "fees", "price", "valuation", "wage", "wages", "fine", "bonus", "cost", "costs",
+  ]
 
   /// Nouns that ask for a figure ("What number …", "What share …").
   static let countNouns: Set<String> = [
@@ -84,6 +89,16 @@ public struct QuestionAnalyzer: Sendable {
     }
     return out
   }
+
+  /// Weight of a common word in a closing "according to …" clause (the source, not the topic):
+  /// that of a light word.
+  static let sourceClauseWeight = 0.35
+
+  /// Verbs by which a question asks what someone reported ("What did Reuters report about …").
+  static let reportingVerbs: Set<String> = [
+    "report", "reported", "say", "said", "tell", "told", "write", "wrote", "claim", "claimed", "note", "noted",
+    "reveal", "revealed", "disclose", "disclosed",
+  ]
 
   /// Adjectives that make "how ADJ" ask for a measure ("how long", "how far").
   static let measureAdjectives: Set<String> = ["old", "big", "large", "long", "far", "tall", "fast"]
@@ -205,7 +220,8 @@ public struct QuestionAnalyzer: Sendable {
     // topic word, not a name the articles must hold (they may say "UK").
     var entities: [String] = []
     var demonyms = Set<String>()
-    for name in Self.entities(rawWords) {
+    // ("Judge Mehta's decision": the judge is Mehta; "judge" is a word, not part of the name.)
+    for name in Self.entities(rawWords).map(Self.withoutTitle) {
       if Self.isDemonym(name) { demonyms.insert(name.lowercased()) } else { entities.append(name) }
     }
     let outlets = findOutlets(folded, entities: entities)
@@ -245,8 +261,11 @@ public struct QuestionAnalyzer: Sendable {
       let isEntity = entityWords.contains(word)
       // A demonym is no name the sentence must hold, but it pins the topic as firmly as one.
       if isEntity || demonyms.contains(word) { weight = 1.5 }
-      if Tokenizer.lightWords.contains(word) { weight = 0.35 }
-      if kind == .outlet && Self.outletNouns.contains(word) { weight = 0.2 }
+      // ("How many people were aboard?": the counted noun is what the figure counts, not scaffolding.)
+      if Tokenizer.lightWords.contains(word), !(i >= 2 && words[i - 1] == "many" && words[i - 2] == "how") {
+        weight = 0.35
+      }
+      if kind == .outlet && (Self.outletNouns.contains(word) || Self.newsOrgNouns.contains(word)) { weight = 0.2 }
       if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
       // "Which executive wrote …": the noun only names the answer type.
       if kind == .person && Self.personNouns.contains(word) && i > 0 && ["which", "what"].contains(words[i - 1]) {
@@ -271,6 +290,17 @@ public struct QuestionAnalyzer: Sendable {
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
       if !isEntity { term.variants = SpellingVariants.of(word).map(PorterStemmer.stem).filter { $0 != stem } }
       terms.append(term)
+    }
+    // "How many people were aboard, according to the safety board's chair?": a closing
+    // "according to" clause names whose account is asked for (the outlets among it constrain
+    // the source); its other words frame the question and are not its topic.
+    if let according = words.lastIndex(of: "according"), according > 2, according + 1 < words.count,
+      words[according + 1] == "to"
+    {
+      let source = Set(words[(according + 2)...].map(PorterStemmer.stem))
+      for k in terms.indices where source.contains(terms[k].stem) && !terms[k].isEntity {
+        terms[k].weight = min(terms[k].weight, Self.sourceClauseWeight)
+      }
     }
     // "What did she tell senators about the camera?": what follows "about" is what is asked;
     // the words before it frame the question.
@@ -406,7 +436,7 @@ public struct QuestionAnalyzer: Sendable {
         return .organisation
       }
       if Self.outletNouns.contains(second)
-        || Self.outletNouns.contains(third) && (second == "news" || second == "media")
+        || Self.outletNouns.union(Self.newsOrgNouns).contains(third) && (second == "news" || second == "media")
       {
         return .outlet
       }
@@ -430,6 +460,14 @@ public struct QuestionAnalyzer: Sendable {
       {
         return .organisation
       }
+      // "What did Reuters report about the fall in the share price?": what the outlet said is
+      // asked, whatever it is about.
+      if first == "what", Self.auxiliaries.contains(second),
+        let verb = words.prefix(8).firstIndex(where: Self.reportingVerbs.contains), verb + 1 < words.count,
+        words[verb + 1] == "about"
+      {
+        return .description
+      }
       // "What was Tim Davie's salary …": a sum of money, wherever the noun stands.
       if first == "what", words.contains(where: Self.sumNouns.contains) { return .money }
       // "Which rate-setter …", "What fee …": the kind of thing the head noun names, from WordNet.
@@ -439,13 +477,17 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     case "list", "name":
       return .list
-    case "by", "since", "until", "till",
-      "from" where second == "when":
-      return .date
-    case "until", "till", "since", "before", "after", "from",
-      "by" where ["what", "which"].contains(second):
-      // "Until what date …", "Since which year …".
-      return Self.dateNouns.contains(third) ? .date : .description
+    case "by", "since", "until", "till", "from", "before", "after":
+      // (A `where` clause binds only the pattern it follows: each case is spelt out here.)
+      // "By when …", "Since when …".
+      if second == "when" { return .date }
+      // "Until what date …", "Since which year …"; "By what margin …", "By how much …" ask
+      // what the rest asks.
+      if ["what", "which"].contains(second) && Self.dateNouns.contains(third) { return .date }
+      if ["what", "which", "how"].contains(second), words.count > 2 {
+        return classify(words: Array(words.dropFirst()), lowerRaw: Array(lowerRaw.dropFirst()))
+      }
+      return ["by", "since", "until", "till"].contains(first) && second != "the" ? .date : .description
     case "in", "on", "at", "during":
       if second == "what" || second == "which" {
         if Self.dateNouns.contains(third) { return .date }
@@ -482,6 +524,27 @@ public struct QuestionAnalyzer: Sendable {
     let parts = text.components(separatedBy: "\"")
     guard parts.count >= 3 else { return [] }
     return stride(from: 1, to: parts.count - 1, by: 2).map { parts[$0] }.filter { !$0.isEmpty }
+  }
+
+  /// `name` without the title it opens with ("Prime Minister Narendra Modi" → "Narendra Modi",
+  /// "Judge Mehta" → "Mehta"): leading words WordNet knows as common words, one of them filed
+  /// under people, before a word it does not know as a common noun ("General Motors" stays).
+  static func withoutTitle(_ name: String) -> String {
+    let words = name.split(separator: " ").map(String.init)
+    guard words.count >= 2, let wordNet = WordNet.shared else { return name }
+    var dropped = 0
+    var titled = false
+    while dropped < words.count - 1 {
+      let word = words[dropped].lowercased()
+      let isPerson = wordNet.nounFiles(of: word).first == WordNet.NounFile.person
+      guard isPerson || !wordNet.synsets(of: word, .adj, limit: 1).isEmpty else { break }
+      titled = titled || isPerson
+      dropped += 1
+    }
+    guard titled, dropped > 0, wordNet.synsets(of: words[dropped].lowercased(), .noun, limit: 1).isEmpty else {
+      return name
+    }
+    return words[dropped...].joined(separator: " ")
   }
 
   /// Runs of capitalised words (names), ignoring the question's first word.

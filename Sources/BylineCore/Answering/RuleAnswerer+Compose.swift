@@ -18,7 +18,10 @@ extension RuleAnswerer {
         spans(question, p).first.map { !Self.inNegatedClause($0, of: p.passage.text) } ?? false
       }
       let named = [AnswerKind.person, .organisation, .place].contains(question.kind)
-      if let typed = named ? affirmed ?? strong.first : strong.first {
+      // "According to the AP, how long …": the sentence that gives the AP as its source beats
+      // one whose article credits the AP elsewhere.
+      let sourced = strong.first { p in p.passage.cites.contains(where: question.outlets.contains) }
+      if let typed = sourced ?? (named ? affirmed ?? strong.first : strong.first) {
         lead = typed
       } else if Self.asksForName(question), question.kind == .organisation,
         let unsure = passages.first(where: { Uncertainty.isUncertain($0.passage.text) })
@@ -30,16 +33,27 @@ extension RuleAnswerer {
       {
         // A date or a figure was asked for: a weaker passage that gives one beats a strong one that does not.
         lead = typed
+      } else if let unsure = passages.first(where: { Self.saysUnknown(question.kind, in: $0.passage.text) }) {
+        // None gives it, and one says it is not known: that one answers ("Not known: …").
+        lead = unsure
       }
     }
     // "Which four governments …?", "Name the three …": a strong passage that names that many
     // beats one that names fewer.
-    if let wanted = Self.listCount(question), SpanFinder.names(in: lead.passage.text).count < wanted,
-      let listed = passages.first(where: {
-        $0.score >= bestScore * tuning.typedLeadShare && SpanFinder.names(in: $0.passage.text).count >= wanted
-      })
-    {
-      lead = listed
+    // ("Name the four policymakers …" counts people: "Households" and "Bank Rate" are none.)
+    var listed = false
+    if let wanted = Self.listCount(question) {
+      let people = Self.listCountsPeople(question)
+      let count = { (p: ScoredPassage) in
+        SpanFinder.names(in: p.passage.text).filter { !people || SpanFinder.isPerson($0) }.count
+      }
+      if count(lead) < wanted,
+        let full = passages.first(where: { $0.score >= bestScore * tuning.typedLeadShare && count($0) >= wanted })
+      {
+        lead = full
+      }
+      // A sentence naming as many people as asked settles the list like an option.
+      listed = people && count(lead) >= wanted
     }
     // "How many soldiers did Spain send?": a figure next to the counted word beats one that
     // counts something else ("about 100km south").
@@ -61,15 +75,33 @@ extension RuleAnswerer {
     {
       lead = dated
     }
+    // "Until what date …", "By when …": a date bound by the question's own preposition ("runs
+    // until 30 June 2027", "gave the BBC until … Friday 14 November") beats another date.
+    if question.kind == .date, let bounds = Self.dateBounds(question),
+      !Self.boundsDate(lead.passage.text, bounds),
+      let bound = passages.first(where: {
+        $0.score >= bestScore * tuning.calendarDateLeadShare && Self.boundsDate($0.passage.text, bounds)
+      })
+    {
+      lead = bound
+    }
     // A follow-up: a new question deserves a new sentence when a strong one answers it.
     // (A sentence that already holds the span now asked for answers both: "When?" after "Did
     // they announce it?" is answered by the sentence that gives the day.)
-    if question.previousQuotes.contains(lead.passage.text),
-      !spanKinds.contains(question.kind) || spans(question, lead).isEmpty,
+    // "When?" after "Did Bayern announce the signing?": the earlier lead, when it gives the
+    // day, tells when that happened; another sentence's day may date something else.
+    if question.isFollowUp, spanKinds.contains(question.kind), let earlier = question.previousQuotes.first,
+      let again = passages.first(where: { $0.passage.text == earlier && !spans(question, $0).isEmpty })
+    {
+      lead = again
+    } else if question.previousQuotes.contains(lead.passage.text),
+      !spanKinds.contains(question.kind) || spans(question, lead).isEmpty || !Self.holdsOwnWords(question, lead),
       lead.sentenceCoverage < tuning.repeatSentenceCoverage,
       let fresh = passages.first(where: {
         !question.previousQuotes.contains($0.passage.text) && $0.score >= bestScore * tuning.freshLeadShare
           && (!spanKinds.contains(question.kind) || !spans(question, $0).isEmpty)
+          // "Why not?": another sentence answers only if it gives a reason.
+          && (question.kind != .reason || !spans(question, $0).isEmpty || Self.explains($0.passage.text))
       })
     {
       lead = fresh
@@ -83,12 +115,14 @@ extension RuleAnswerer {
       // that explains it further is what is asked.
       lead = fresh
     }
-    // "By car or on scooters?": a strong passage that names one option answers.
+    // "By car or on scooters?": a strong passage that names one option answers; of several, the
+    // one that holds most of the rest of the question ("a press conference in Bern", not "its
+    // Zurich neighbour").
     if question.kind == .yesNo, let options = Self.options(in: question.text),
-      Self.optionsHeld(options, in: lead.passage.text).count != 1,
-      let settles = passages.first(where: {
+      let settles = passages.filter({
         $0.score >= bestScore * tuning.uncertainLeadShare && Self.optionsHeld(options, in: $0.passage.text).count == 1
-      })
+      }).max(by: { $0.topicCoverage < $1.topicCoverage }),
+      Self.optionsHeld(options, in: lead.passage.text).count != 1 || settles.topicCoverage > lead.topicCoverage
     {
       lead = settles
     }
@@ -102,9 +136,13 @@ extension RuleAnswerer {
     }
     // "What is still unknown about …", "Has the fee been made public?": where a strong passage
     // says it is not known, that passage answers.
+    // ("Has the fee been made public?": a sentence that says nothing of making it known cannot
+    // say Yes, so a weaker one saying "The club did not disclose the fee" answers.)
+    let disclosure = Self.asksIfDisclosed(question) && !Self.tellsOfDisclosure(lead.passage.text)
     if Self.asksWhatIsUnknown(question) || question.kind == .yesNo,
       let unsure = passages.first(where: {
-        $0.score >= bestScore * tuning.uncertainLeadShare && Uncertainty.isUncertain($0.passage.text)
+        $0.score >= bestScore * (disclosure ? tuning.disclosureLeadShare : tuning.uncertainLeadShare)
+          && Uncertainty.isUncertain($0.passage.text)
       }), !Uncertainty.isUncertain(lead.passage.text),
       Self.asksWhatIsUnknown(question) || Self.asksIfDisclosed(question)
         || unsure.sentenceCoverage > lead.sentenceCoverage
@@ -131,6 +169,10 @@ extension RuleAnswerer {
     var clause = leadSentence(
       lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotted(clause)
+    clause = Self.namingTheOutlet(clause, cites: lead.passage.credited, asked: question.outlets)
+    if let previous = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal - 1 }) {
+      clause = Self.namingThePerson(clause, previous: previous.text)
+    }
     var opening = clause
     // "France or Italy?": the option the lead settles is the answer's span.
     var settled = false
@@ -155,10 +197,16 @@ extension RuleAnswerer {
         let anchored = words.joined(separator: " ")
         opening = anchored.prefix(1).uppercased() + anchored.dropFirst() + " \(anchor): " + clause
       }
+    case .outlet:
+      // "Which newspaper linked the crashes to Autopilot?": the outlet the sentence is credited
+      // to answers, though the sentence may not name it.
+      if let span, !clause.contains(span) { opening = span + ": " + clause }
     default:
       break
     }
 
+    let listedPeople =
+      listed ? SpanFinder.names(in: TextNormalizer.fold(lead.passage.text)).filter(SpanFinder.isPerson) : []
     // Supporting passages from other articles.
     var support: [ScoredPassage] = [lead]
     var seenArticles: Set<String> = [lead.passage.articleId]
@@ -170,6 +218,12 @@ extension RuleAnswerer {
       else { continue }
       if let span, spanKinds.contains(question.kind),
         !TextNormalizer.fold(p.passage.text).lowercased().contains(span.lowercased())
+      {
+        continue
+      }
+      // A list of people is corroborated by a sentence naming at least half of them.
+      if listed, case let named = listedPeople.filter({ p.passage.text.contains($0) }),
+        named.count * 2 < listedPeople.count
       {
         continue
       }
@@ -186,14 +240,23 @@ extension RuleAnswerer {
     var text = opening.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) + " " + markers + "."
     let corroboration = try corroborate(citations)
     if let c = corroboration { text += " " + c }
-    if let other = disagreement(question, span: span, passages: passages, bestScore: bestScore) {
+    if let other = disagreement(question, span: span, lead: lead, passages: passages, bestScore: bestScore) {
       text += " " + other
     }
     var answer = Answer(
       question: question.text, answer: text, abstained: false, kind: question.kind,
-      confidence: confidence(question, lead: lead, hasSpan: span != nil || settled), citations: citations,
+      confidence: confidence(question, lead: lead, hasSpan: span != nil || settled || listed), citations: citations,
       corroboration: corroboration)
     answer.focus = span
+    // "When will the next mission fly?" answered by "It is not known when it will fly": the
+    // articles say they do not know, so the question is not answered. The sentence is still
+    // given, with its source, under "Not known".
+    if spanKinds.contains(question.kind), span == nil, !settled, !Self.asksWhatIsUnknown(question),
+      Self.saysUnknown(question.kind, in: lead.passage.text)
+    {
+      answer.abstained = true
+      answer.answer = "Not known: " + text
+    }
     return answer
   }
 
@@ -245,6 +308,46 @@ extension RuleAnswerer {
 
   /// Whether a date span names a month or a year ("August 2021", "Sept 18", "2019"), not only a
   /// weekday or a relative time ("Wednesday", "last year").
+  /// Whether a follow-up's lead holds any of the words the new question brings itself (not its
+  /// names, not the earlier turn's): "Where did Michael Prescott work as a journalist?" is not
+  /// answered again by the memo sentence, which says nothing of work or journalists.
+  static func holdsOwnWords(_ question: Question, _ lead: ScoredPassage) -> Bool {
+    // (Words written in lower case: a name put in for "he" is the earlier turn's.)
+    let lower = question.text.split(separator: " ").dropFirst().filter { $0.first?.isLowercase == true }
+    let own = Set(
+      lower.flatMap { Tokenizer.words(String($0)) }.filter { !Tokenizer.stopWords.contains($0) }.map(PorterStemmer.stem)
+    )
+    let topical = question.terms.filter { !$0.isEntity && own.contains($0.stem) && $0.weight >= 0.3 }
+    return topical.isEmpty || topical.contains { lead.matched.contains($0.stem) }
+  }
+
+  /// The words that bind the date a question asks for by its opening preposition: "until",
+  /// "till" and "by" ask for an end ("until", "through", "by", "deadline"), "since" for a start.
+  static func dateBounds(_ question: Question) -> Set<String>? {
+    let words = Tokenizer.words(question.text)
+    switch words.first {
+    case "until", "till": return ["until", "till", "through", "to"]
+    case "by" where words.dropFirst().first.map(["when", "what", "which"].contains) == true:
+      return ["by", "until", "till", "deadline", "before"]
+    case "since": return ["since"]
+    default: return nil
+    }
+  }
+
+  /// Whether `text` holds a calendar date within three words after one of `bounds` ("until 5pm
+  /// … on Friday 14 November" is cut at the comma, not at the words).
+  static func boundsDate(_ text: String, _ bounds: Set<String>) -> Bool {
+    let folded = TextNormalizer.fold(text)
+    for clause in folded.split(whereSeparator: { ",;".contains($0) }) {
+      let words = Tokenizer.words(String(clause))
+      for (i, w) in words.enumerated() where bounds.contains(w) {
+        let after = words[(i + 1)...].prefix(6).joined(separator: " ")
+        if DateFinder.dates(in: after).contains(where: isCalendarDate) { return true }
+      }
+    }
+    return false
+  }
+
   static func isCalendarDate(_ span: String) -> Bool {
     span.contains(where: \.isNumber)
       || span.split(separator: " ").contains { QuestionAnalyzer.monthWords.contains(String($0.filter(\.isLetter))) }
@@ -253,11 +356,33 @@ extension RuleAnswerer {
   /// How many names a question asks for ("Which four governments …", "Name the three …"),
   /// or nil when it asks for no count of them.
   static func listCount(_ question: Question) -> Int? {
+    listed(question)?.count
+  }
+
+  /// Whether the things a list question counts are people ("the four policymakers"), by
+  /// WordNet's filing of the noun after the number, or for a compound WordNet lacks
+  /// ("policymakers", "rate-setters"), by an agent ending on a word it files under people.
+  static func listCountsPeople(_ question: Question) -> Bool {
+    guard let noun = listed(question)?.noun, let wordNet = WordNet.shared else { return false }
+    let singular = noun.hasSuffix("s") ? String(noun.dropLast()) : noun
+    for form in [noun, singular] {
+      if let file = wordNet.nounFiles(of: form).first { return file == WordNet.NounFile.person }
+    }
+    // "policymaker": the last part that WordNet knows ("maker") says what it is.
+    for cut in 1..<max(singular.count - 2, 1) {
+      let tail = String(singular.dropFirst(cut)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+      if tail.count >= 4, let file = wordNet.nounFiles(of: tail).first { return file == WordNet.NounFile.person }
+    }
+    return false
+  }
+
+  /// The number a list question asks for and the word after it ("the four policymakers").
+  static func listed(_ question: Question) -> (count: Int, noun: String?)? {
     let words = Tokenizer.words(question.text)
     for i in words.indices.dropLast() where ["which", "the", "what"].contains(words[i]) {
       let next = words[i + 1]
       if let n = QuestionAnalyzer.numberWords.firstIndex(of: next).map({ $0 + 1 }) ?? Int(next), (2...12).contains(n) {
-        return n
+        return (n, i + 2 < words.count ? words[i + 2] : nil)
       }
     }
     return nil
@@ -290,6 +415,11 @@ extension RuleAnswerer {
   static func asksIfDisclosed(_ question: Question) -> Bool {
     guard question.kind == .yesNo else { return false }
     return Tokenizer.words(question.text).contains { disclosureWords.contains(PorterStemmer.stem($0)) }
+  }
+
+  /// Whether `text` uses a word of making something known (``disclosureWords``).
+  static func tellsOfDisclosure(_ text: String) -> Bool {
+    Tokenizer.stems(text).contains { stem in disclosureWords.contains { stem.hasPrefix($0) } }
   }
 
   /// Stems of the verbs news uses for making something known.
@@ -406,10 +536,24 @@ extension RuleAnswerer {
   }
 
   /// When articles give different figures or dates for the question, says so with each version.
-  func disagreement(_ question: Question, span: String?, passages: [ScoredPassage], bestScore: Double) -> String? {
+  func disagreement(
+    _ question: Question, span: String?, lead: ScoredPassage, passages: [ScoredPassage], bestScore: Double
+  )
+    -> String?
+  {
     guard let span, [.date, .number, .money].contains(question.kind) else { return nil }
     var versions: [(String, String)] = []
-    for p in passages where p.score >= bestScore * 0.8 && p.coverage >= tuning.candidateCoverage {
+    // Only a sentence about the same thing gives another version of it: one that holds nearly as
+    // much of the question, and of its topic, as the lead does (not "a guarantee of 9 billion
+    // francs" against the price paid).
+    for p in passages
+    where p.score >= bestScore * 0.8 && p.coverage >= tuning.candidateCoverage
+      && p.sentenceCoverage >= tuning.supportCoverageShare * lead.sentenceCoverage
+      && p.topicCoverage >= tuning.supportCoverageShare * lead.topicCoverage
+      // ("How many people …": a figure of people, not "one refused treatment".)
+      && (!EvidenceJudge.countsFocus(question, in: lead.passage.text)
+        || EvidenceJudge.countsFocus(question, in: p.passage.text))
+    {
       guard let other = spans(question, p).first, other.lowercased() != span.lowercased() else { continue }
       let digits = { (s: String) in s.filter(\.isNumber) }
       if digits(other) == digits(span) { continue }
@@ -429,5 +573,34 @@ extension RuleAnswerer {
       return first.lowercased() + s.dropFirst()
     }
     return s
+  }
+
+  /// The words that, just after an uncertainty phrase, say that the thing unknown is what a
+  /// question of `kind` asks for: "not known when", "declined to estimate the cost", "unclear who".
+  static let unknownTargets: [AnswerKind: Set<String>] = [
+    .date: ["when", "date", "timing", "timetable", "how long", "schedule", "day"],
+    .number: ["how many", "how much", "how long", "number", "figure", "size", "total", "count", "toll"],
+    .money: ["how much", "cost", "price", "value", "amount", "figure", "fee", "sum", "bill", "terms"],
+    .person: ["who", "whom", "whose", "which", "name", "identity", "successor"],
+    .organisation: ["who", "which", "name", "identity"],
+    .place: ["where", "location"],
+    .outlet: ["who", "which", "source"],
+  ]
+
+  /// Whether `text` says that what a question of `kind` asks for is not known: an uncertainty
+  /// phrase followed within a few words by what is asked ("It is not known when it will fly",
+  /// "declined to estimate either the cost"). An aside ("the board, still under wraps, will vet
+  /// …") does not say it.
+  static func saysUnknown(_ kind: AnswerKind, in text: String) -> Bool {
+    guard let targets = unknownTargets[kind] else { return false }
+    let folded = TextNormalizer.fold(text).lowercased()
+    return Uncertainty.phrases(in: text).contains { phrase in
+      guard let range = folded.range(of: phrase.lowercased()) else { return false }
+      let after = Tokenizer.words(String(folded[range.upperBound...])).prefix(5)
+      let joined = after.joined(separator: " ")
+      return targets.contains { target in
+        target.contains(" ") ? joined.hasPrefix(target) || joined.contains(" " + target) : after.contains(target)
+      }
+    }
   }
 }

@@ -9,11 +9,37 @@ extension RuleAnswerer {
     // keeps the sentence verbatim).
     let text = TextNormalizer.plainSpacing(TextNormalizer.trimmed(lead.passage.text, where: TextNormalizer.isBlank))
     let limit = kind == .list ? tuning.listLeadMaxWords : tuning.leadMaxWords
+    // "That is a small fraction of …; at the close on Friday the bank was valued at 7.4 billion
+    // francs": a clause that opens on a word pointing back leads less well than the clause of its
+    // own that holds the answer.
+    if ["That ", "This ", "It "].contains(where: text.hasPrefix), let semicolon = text.range(of: "; ") {
+      let own = String(text[semicolon.upperBound...])
+      let pointing = String(text[..<semicolon.lowerBound])
+      let holds = { (part: String, span: String) in
+        TextNormalizer.has(TextNormalizer.fold(part).lowercased(), TextNormalizer.fold(span).lowercased())
+      }
+      let better =
+        keep.first.map { holds(own, $0) && !holds(pointing, $0) }
+        ?? (Self.weight(of: own, weights) > Self.weight(of: pointing, weights))
+      if better, (5...limit).contains(ArticleStructurer.wordCount(own)) { return Self.sentenceCase(own) }
+    }
     if ArticleStructurer.wordCount(text) <= limit { return Self.withoutOpeningConjunction(text) }
-    // "Why …": the reason clause of "…, because X" reads as a sentence of its own.
-    if kind == .reason, let range = text.range(of: ", because ") {
+    // "Why …": the reason clause of "…, because X" reads as a sentence of its own. So it does
+    // when only it holds the word the question weighs most ("What did she tell senators about
+    // the camera?" and "…, because the single camera covering the balcony was aimed …").
+    if let range = text.range(of: ", because ") {
       let reason = Self.sentenceCase(String(text[range.upperBound...]))
-      if ArticleStructurer.wordCount(reason) <= tuning.leadMaxWords, ArticleStructurer.wordCount(reason) >= 5 {
+      // (By the question's own weights, which raise what follows "about"; then by rarity.)
+      let own = Dictionary(
+        question.terms.filter { !$0.isEntity }.map { ($0.stem, $0.weight * 100 + (weights[$0.stem] ?? 0)) },
+        uniquingKeysWith: max)
+      let heaviest = Self.heaviestStem(of: text, own, except: [])
+      let onlyThere = heaviest.map { stem in
+        Tokenizer.stems(reason).contains(stem) && !Tokenizer.stems(String(text[..<range.lowerBound])).contains(stem)
+      }
+      if kind == .reason || onlyThere == true,
+        ArticleStructurer.wordCount(reason) <= tuning.leadMaxWords, ArticleStructurer.wordCount(reason) >= 5
+      {
         return reason
       }
     }
@@ -107,6 +133,53 @@ extension RuleAnswerer {
     Set(Tokenizer.stems(text)).reduce(0.0) { $0 + (weights[$1] ?? 0) }
   }
 
+  /// How a sentence names the outlet of the sentence before it ("The newspaper reported that
+  /// …"): a lead opening so names it instead, when the sentence credits one outlet (or one of
+  /// those the question asks about).
+  static let outletReferences = [
+    "The news agency", "The newspaper", "The paper", "The agency", "The broadcaster", "The magazine",
+    "The wire service", "The outlet", "The website", "The network",
+  ]
+
+  /// `clause` with an opening reference to an outlet (``outletReferences``) replaced by the
+  /// outlet's name: "The newspaper reported that contaminated fuel may have been to blame" →
+  /// "The Wall Street Journal reported that …".
+  /// A short form of a credited outlet's name ("The Post" for "The Washington Post", "The
+  /// Journal") is named in full too.
+  static func namingTheOutlet(_ clause: String, cites: [String], asked: [String]) -> String {
+    let candidates = cites.filter(asked.contains)
+    let outlets = candidates.isEmpty ? cites : candidates
+    if let reference = outletReferences.first(where: { clause.hasPrefix($0 + " ") }) {
+      guard outlets.count == 1, let outlet = outlets.first else { return clause }
+      return outlet + clause.dropFirst(reference.count)
+    }
+    let words = clause.split(separator: " ", maxSplits: 2)
+    guard words.count == 3, words[0] == "The" else { return clause }
+    let short = String(words[1])
+    let named = outlets.filter { $0 != "The " + short && $0.split(separator: " ").last.map(String.init) == short }
+    guard named.count == 1, let outlet = named.first else { return clause }
+    return outlet + " " + words[2]
+  }
+
+  /// `clause` with an opening "He" or "She" replaced by the one person the sentence before it
+  /// names ("He also gave a name to the spot …" → "Narendra Modi also gave a name …"); unchanged
+  /// when that sentence names no one person.
+  static func namingThePerson(_ clause: String, previous: String) -> String {
+    let words = clause.split(separator: " ", maxSplits: 1)
+    guard words.count == 2, words[0] == "He" || words[0] == "She" else { return clause }
+    let people = SpanFinder.names(in: TextNormalizer.fold(previous)).map(QuestionAnalyzer.withoutTitle)
+      .filter(SpanFinder.isPerson)
+    guard Set(people).count == 1, let person = people.first else { return clause }
+    return person + " " + words[1]
+  }
+
+  /// The stem of `text` that `weights` weighs most, leaving out `except` (the question's names).
+  static func heaviestStem(of text: String, _ weights: [String: Double], except: Set<String>) -> String? {
+    Set(Tokenizer.stems(text)).subtracting(except).filter { weights[$0] != nil }.max {
+      (weights[$0] ?? 0, $1) < (weights[$1] ?? 0, $0)
+    }
+  }
+
   /// `text` with a capital first and no closing full stop.
   static func sentenceCase(_ text: String) -> String {
     var t = TextNormalizer.trimmed(text, where: TextNormalizer.isBlank)
@@ -136,11 +209,13 @@ extension RuleAnswerer {
       let inList =
         closes(next) && ArticleStructurer.wordCount(before) <= 3
         || ArticleStructurer.wordCount(next) <= 3 && rest.count > 1 && closes(rest[1])
-      // Nor inside "NAME, an appositive, VERB": the opening would end before its verb.
+      // Nor inside "NAME, an appositive, VERB": the opening would end before its verb. (A
+      // closing "…, the head of the safety board said." is the attribution, not an appositive:
+      // no comma closes it.)
       let segments = prefix.components(separatedBy: ", ")
       let inAppositive =
         segments.count >= 2 && opensAppositive(before) && endsWithName(segments[segments.count - 2])
-        || opensAppositive(next) && endsWithName(prefix)
+        || opensAppositive(next) && endsWithName(prefix) && rest.count > 1
       if inList || inAppositive {
         searchFrom = r.upperBound
         continue
@@ -247,9 +322,14 @@ extension RuleAnswerer {
 
   /// The share of a yes-or-no question's claim words (its non-name, non-light terms) that the
   /// passage holds as words, paraphrases or synonyms; nil when the question has none.
+  /// A verb that introduces the claim ("Did Bayern announce that Kane had signed?") frames it:
+  /// the claim is the clause after "that", and a sentence that states it need not repeat the verb.
   func claimShare(_ question: Question, _ p: ScoredPassage) -> Double? {
+    let words = Tokenizer.words(question.text)
+    let framing = Set(words.indices.dropLast().filter { words[$0 + 1] == "that" }.map { words[$0] })
     let claim = question.terms.filter {
       !$0.isEntity && $0.weight >= 0.5 && !Tokenizer.lightWords.contains($0.surface)
+        && !framing.contains($0.surface.lowercased())
     }
     let total = claim.reduce(0.0) { $0 + $1.weight }
     guard total > 0 else { return nil }
@@ -268,7 +348,9 @@ extension RuleAnswerer {
       }
       return option.prefix(1).uppercased() + option.dropFirst()
     }
-    if Uncertainty.isUncertain(sentence) { return "Not known" }
+    // "Has the NTSB confirmed …?" answered by "the board could not yet confirm …": not made
+    // known is a No to a question whether it was; to any other question it is "Not known".
+    if Uncertainty.isUncertain(sentence) { return Self.asksIfDisclosed(question) ? "No" : "Not known" }
     if Polarity.defers(sentence, question: question.text) { return "No" }
     // The claim: a sentence that does not hold what the question asserts does not confirm it.
     if let share = claimShare(question, lead), share < tuning.yesClaimShare { return "No" }

@@ -208,7 +208,7 @@ public final class RuleAnswerer: @unchecked Sendable {
     let words = Tokenizer.words(question.text)
     guard let i = words.firstIndex(where: { $0 == "many" || $0 == "much" }), i + 1 < words.count else { return nil }
     let next = words[i + 1]
-    guard !Tokenizer.stopWords.contains(next), !Tokenizer.lightWords.contains(next),
+    guard !Tokenizer.stopWords.contains(next), !Tokenizer.lightWords.contains(next) || words[i] == "many",
       !["times", "ways", "percent", "more", "less", "longer"].contains(next)
     else { return nil }
     return PorterStemmer.stem(next)

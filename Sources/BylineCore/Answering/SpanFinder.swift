@@ -31,9 +31,12 @@ public enum SpanFinder {
     "AI", "CEO", "CEOs", "API", "APIs", "PM", "PMs", "UK", "EU", "US", "U.S", "Industry", "Safety",
   ]
 
+  /// Amounts of money: a currency sign or code before the figure ("$15bn", "US$3.2m", "CHF 3bn",
+  /// "₹600 crore") or a currency word after it, a capitalised word or two between them ("3
+  /// billion Swiss francs", "650-crore-rupee", "15 billion dollars").
   private static let money = try! NSRegularExpression(
     pattern:
-      #"(?:[$€£]\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|thousand|bn|m|k)\b)?|\b\d[\d,.]*\s*(?:billion|million|trillion)?\s*(?:dollars|euros|pounds|USD)\b)"#,
+      #"(?:(?:\b(?:US|HK|NZ|A|C|S|R)|\B)[$€£¥₹₩]\s?\d[\d,.]*(?:[\s\-]*(?:billion|million|trillion|thousand|crore|lakh|bn|tn|m|k)\b)?|\b(?:USD|EUR|GBP|CHF|JPY|CNY|INR|Rs\.?)\s?\d[\d,.]*(?:[\s\-]*(?:billion|million|trillion|crore|lakh|bn|m)\b)?|\b\d[\d,.]*(?:[\s\-]*(?:billion|million|trillion|thousand|crore|lakh|bn|m)\b)?[\s\-]*(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:dollars?|euros?|pounds?|sterling|francs?|yen|yuan|renminbi|rupees?|crore|lakh|pesos?|rand|roubles?|rubles?|lira|riyals?|dirhams?|kronor|kroner|krona|krone|zloty|shekels?|USD|EUR|GBP|CHF|JPY|CNY|INR)\b)"#,
     options: [.caseInsensitive])
   private static let number = try! NSRegularExpression(
     pattern:
@@ -47,7 +50,7 @@ public enum SpanFinder {
     options: [.caseInsensitive])
   private static let reason = try! NSRegularExpression(
     pattern:
-      #"\b(?:because|since|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic|too (?:much|many|little|few|risky|great|high|early)|uncertaint(?:y|ies)|(?:concerns?|fears?|worries) (?:about|over|that)|over (?:concerns|fears|worries)|key factor|the reason|the problem|problems? with)\b"#,
+      #"\b(?:because|since(?!\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December|then|last|early|late|its|their|his|her|at least|the (?:start|end|beginning|early|late|middle))\b))|due to|in response to|as a result of|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic|too (?:much|many|little|few|risky|great|high|early)|uncertaint(?:y|ies)|(?:concerns?|fears?|worries) (?:about|over|that)|over (?:concerns|fears|worries)|key factor|the reason|the problem|problems? with)\b"#,
     options: [.caseInsensitive])
 
   /// Spans of `kind` in `text`, in order, leaving out those already in the question.
@@ -259,8 +262,18 @@ public enum SpanFinder {
       && OutletDirectory.standard.canonical(name) == nil
   }
 
+  /// "OpenAI", "DeepSeek": a capital inside a word, as product and company names have. Not a
+  /// capital after a hyphen or an apostrophe ("Jan-Christian", "O'Brien") or after "Mc"
+  /// ("McGuire"), as people's names have.
   private static func isCamel(_ word: String) -> Bool {
-    word.dropFirst().contains { $0.isUppercase } && !word.allSatisfy { $0.isUppercase }
+    guard !word.allSatisfy({ $0.isUppercase }) else { return false }
+    let letters = Array(word)
+    for i in letters.indices.dropFirst() where letters[i].isUppercase {
+      if "-'’".contains(letters[i - 1]) { continue }
+      if i == 2, word.hasPrefix("Mc") { continue }
+      return true
+    }
+    return false
   }
 
   static func matches(_ regex: NSRegularExpression, _ text: String) -> [String] {

@@ -15,6 +15,13 @@ public enum Uncertainty {
     return ns.substring(with: m.range)
   }
 
+  /// Every phrase of `text` that says something is unknown, in order.
+  public static func phrases(in text: String) -> [String] {
+    let t = TextNormalizer.fold(text)
+    let ns = t as NSString
+    return regex.matches(in: t, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
+  }
+
   /// Whether `text` says something is unknown, unclear or unconfirmed.
   public static func isUncertain(_ text: String) -> Bool {
     let t = TextNormalizer.fold(text)

@@ -160,7 +160,11 @@ public final class Conversation: @unchecked Sendable {
       return "What does \(outlet) say?"
     }
     let isName = rest.first?.isUppercase == true
-    if isName, let old = prev.entities.last, previous.contains(old), prev.kind != .organisation {
+    // "And Missy Cummings?" after "What did Michael Brooks say about the Tesla recall?": a
+    // person stands in for the earlier person, anything else for the earlier name of its kind.
+    let person = SpanFinder.isPerson(rest)
+    let sameKind = prev.entities.filter { SpanFinder.isPerson($0) == person && previous.contains($0) }
+    if isName, let old = sameKind.last ?? prev.entities.last, previous.contains(old), prev.kind != .organisation {
       return previous.replacingOccurrences(of: old, with: rest)
     }
     return "What about \(rest)?"

@@ -105,6 +105,8 @@ public enum Paraphrases {
     ["wait", "waits", "waiting", "delay", "delays", "lag", "late", "later"],
     ["lower", "below", "beneath", "less than", "cheaper"],
     ["higher", "above", "more than", "exceed", "exceeds"],
+    ["made public", "make public", "disclose", "disclosed", "reveal", "revealed", "publish", "published"],
+    ["challenge the ruling", "challenge the decision", "appeal", "appealed", "contest the ruling"],
   ]
 
   /// Irregular and variant word forms that stemming does not join; matched at full weight.

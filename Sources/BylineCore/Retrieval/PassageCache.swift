@@ -48,7 +48,8 @@ final class PassageCache: @unchecked Sendable {
     var stems: Set<String>
     /// The stems of the article's title.
     var titleStems: Set<String>
-    /// The stems of the whole paragraph and the title (where a name may stand for "the company").
+    /// The stems of the whole paragraph, the one before it and the title (where a name may stand
+    /// for "the company", "she" or "the board").
     var scope: Set<String>
     /// The passage's word tokens.
     var words: [String]
@@ -147,19 +148,26 @@ final class PassageCache: @unchecked Sendable {
     return loaded
   }
 
-  /// Reads, in one go, the paragraphs of those of `passages` whose context is not known yet.
+  /// Reads, in one go, the paragraphs (and the paragraphs before them) of those of `passages`
+  /// whose context is not known yet.
   func prefetchContexts(of passages: [StoredPassage]) throws {
     lock.lock()
     let start = generation
     var keys: [(articleId: String, paragraph: Int)] = []
     var seen = Set<String>()
     for p in passages where contexts[Int(p.rowID)] == nil {
-      let key = "\(p.articleId)#\(p.paragraph)"
-      if paragraphs[key] == nil, seen.insert(key).inserted { keys.append((p.articleId, p.paragraph)) }
+      // The paragraph, and the one before it (which a paragraph carrying on from it lends names).
+      for number in [p.paragraph, p.paragraph - 1] where number >= 0 {
+        let key = "\(p.articleId)#\(number)"
+        if paragraphs[key] == nil, seen.insert(key).inserted { keys.append((p.articleId, number)) }
+      }
     }
     lock.unlock()
     guard keys.count > 1 else { return }
-    store(try store.paragraphs(keys), since: start)
+    var read = try store.paragraphs(keys)
+    // (A paragraph number no passage has is known to be empty, not read again.)
+    for (articleId, number) in keys where read["\(articleId)#\(number)"] == nil { read["\(articleId)#\(number)"] = [] }
+    store(read, since: start)
   }
 
   /// Keeps the passages of paragraphs read from the store, keyed by "ARTICLE#PARAGRAPH", unless
@@ -191,9 +199,16 @@ final class PassageCache: @unchecked Sendable {
     let neighbours = members.filter { abs($0.ordinal - passage.ordinal) == 1 }
     let lists = neighbours.map(\.stems) + (passage.heading.isEmpty ? [] : [Tokenizer.stems(passage.heading)])
     let titleStems = Tokenizer.stems(passage.title)
+    // A paragraph that carries on from the one before ("NTSB Chair Jennifer Homendy told
+    // reporters …", then "Homendy said …. She cautioned that the board …") takes its names too.
+    var scope = Set(members.flatMap(\.stems) + titleStems)
+    if passage.paragraph > 0, let opening = members.first {
+      let previous = try paragraph(articleId: passage.articleId, number: passage.paragraph - 1)
+      if Self.carriesOn(opening.text, from: previous.map(\.text)) { scope.formUnion(previous.flatMap(\.stems)) }
+    }
     let made = Context(
       neighbours: neighbours, lists: lists, stems: Set(lists.joined()), titleStems: Set(titleStems),
-      scope: Set(members.flatMap(\.stems) + titleStems), words: Tokenizer.words(passage.text))
+      scope: scope, words: Tokenizer.words(passage.text))
     lock.lock()
     defer { lock.unlock() }
     guard generation == start else { return made }
@@ -202,9 +217,33 @@ final class PassageCache: @unchecked Sendable {
     return made
   }
 
+  /// Pronouns that open a paragraph about whoever the paragraph before was about.
+  static let carryingPronouns: Set<String> = ["He", "She", "They", "It", "His", "Her", "Their", "Its"]
+
+  /// Whether a paragraph opening with `sentence` carries on from the paragraph of `previous`: it
+  /// opens with a pronoun, or with a name that paragraph used ("Homendy said …").
+  static func carriesOn(_ sentence: String, from previous: [String]) -> Bool {
+    guard
+      let first = sentence.split(separator: " ").first.map({ String($0).trimmingCharacters(in: .punctuationCharacters) }
+      ),
+      let initial = first.first, initial.isUppercase
+    else { return false }
+    if carryingPronouns.contains(first) { return true }
+    guard !SpanFinder.notNames.contains(first), first.count > 1 else { return false }
+    return previous.contains { text in
+      text.split(separator: " ").dropFirst().contains { $0.trimmingCharacters(in: .punctuationCharacters) == first }
+    }
+  }
+
   /// Every passage of the paragraph of `passage`, in order.
   private func paragraph(of passage: StoredPassage) throws -> [StoredPassage] {
-    let key = "\(passage.articleId)#\(passage.paragraph)"
+    try paragraph(articleId: passage.articleId, number: passage.paragraph, holding: passage.rowID)
+  }
+
+  /// Every passage of paragraph `number` of an article, in order; read again unless the cached
+  /// list is whole and, when `rowID` is given, holds that passage.
+  private func paragraph(articleId: String, number: Int, holding rowID: Int64? = nil) throws -> [StoredPassage] {
+    let key = "\(articleId)#\(number)"
     lock.lock()
     let start = generation
     let ids = paragraphs[key]
@@ -212,10 +251,10 @@ final class PassageCache: @unchecked Sendable {
     lock.unlock()
     // A list that lost a member (evicted) or no longer holds the passage (its article was read
     // again under new row ids) is read again.
-    if let known, known.count == ids?.count, known.contains(where: { $0.rowID == passage.rowID }) {
+    if let known, known.count == ids?.count, rowID.map({ id in known.contains { $0.rowID == id } }) ?? true {
       return known
     }
-    let members = try store.paragraphs([(passage.articleId, passage.paragraph)])[key] ?? []
+    let members = try store.paragraphs([(articleId, number)])[key] ?? []
     store([key: members], since: start)
     return members
   }

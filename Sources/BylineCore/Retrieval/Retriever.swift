@@ -66,7 +66,8 @@ public struct Retriever: Sendable {
     }
     guard !candidates.isEmpty else { return [] }
     let maxBM25 = candidates.map(\.passage.score).max() ?? 1
-    let profile = RerankProfile(question, idf: idf)
+    var profile = RerankProfile(question, idf: idf)
+    try expandAcronyms(in: &profile, from: candidates)
     var scored = candidates.map { e in (e, score(e, context: nil, profile: profile, bm25Max: maxBM25)) }
     scored.sort { $0.1.score > $1.1.score }
     var top: [ScoredPassage] = []
@@ -77,6 +78,22 @@ public struct Retriever: Sendable {
     }
     top.sort { $0.score > $1.score }
     return Array(top.prefix(limit))
+  }
+
+  /// "UCL" in a question, for an article that writes "University College London": a name of
+  /// the question that is an acronym no passage uses matches the name whose initials it spells,
+  /// where a candidate passage holds one, as the same word.
+  private func expandAcronyms(in profile: inout RerankProfile, from candidates: [PassageCache.Entry]) throws {
+    let acronyms = profile.question.entities.filter(Acronym.isAcronym)
+    guard !acronyms.isEmpty else { return }
+    let stems = acronyms.map { PorterStemmer.stem($0.lowercased()) }
+    let df = try store.documentFrequencies(stems)
+    for (acronym, stem) in zip(acronyms, stems) where (df[stem] ?? 0) == 0 {
+      guard let i = profile.terms.firstIndex(where: { $0.stem == stem }),
+        let name = candidates.lazy.compactMap({ Acronym.expansion(of: acronym, in: $0.passage.text) }).first
+      else { continue }
+      profile.terms[i].sameWord.append(Tokenizer.stems(name))
+    }
   }
 
   /// The candidates FTS5 ranks best for `pattern`, with their stem sets: from the passage cache,
@@ -99,6 +116,16 @@ public struct Retriever: Sendable {
       return !SpanFinder.filter(found, of: question.kind, for: question).isEmpty
     default: return false
     }
+  }
+
+  /// Whether `text` reads as a sentence of its own: three words or more, a capital first, a full
+  /// stop (or ? or !) last.
+  static func isWholeSentence(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard let first = trimmed.first, first.isUppercase, let last = trimmed.last, ".!?".contains(last) else {
+      return false
+    }
+    return trimmed.split(separator: " ").count >= 3
   }
 
   /// A stem of `stems` that shares a root of at least six letters with `stem`, if any.
@@ -203,11 +230,16 @@ public struct Retriever: Sendable {
     // "According to AFP, …": a passage AFP published or that credits AFP meets part of the
     // question, as much as its weightiest word. (Not "Does the BBC …?": there the outlet is
     // what the question is about.)
+    // The outlet is part of what is asked ("What did the Journal report about the blackout?"
+    // asks for the Journal's words), so a sentence that names it as its source meets part of
+    // the topic too.
     if profile.asksSource, let heaviest = profile.terms.map(\.weight).max() {
       total += heaviest
+      topicTotal += heaviest
       if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) {
         found += heaviest
         inSentence += heaviest
+        if p.cites.contains(where: profile.outlets.contains) { topicFound += heaviest }
       }
     }
     let coverage = total > 0 ? found / total : 0
@@ -227,7 +259,9 @@ public struct Retriever: Sendable {
       if stemSet.contains(term.stem) || callsItTheCompany && scope.contains(term.stem) { score += 0.12 }
     }
     if let context, !profile.speakers.isEmpty, profile.speakerMatches(context.words) { score += 0.15 }
-    if !profile.outlets.isEmpty {
+    // (Only when the outlet is the question's source: in "By what date must the BBC respond?"
+    // the BBC is what the question is about, and every passage crediting it is not closer.)
+    if profile.asksSource {
       if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) { score += 0.35 }
       // A sentence that names the outlet as its own source says what the outlet reported.
       if p.cites.contains(where: profile.outlets.contains) { score += 0.15 }
@@ -235,7 +269,9 @@ public struct Retriever: Sendable {
     if !quick, hasSpan(profile.question, in: p) { score += 0.12 }
     let length = stems.count
     if length > 45 { score -= 0.04 * Double(length - 45) / 20 }
-    if length < 6 { score -= 0.1 }
+    // A fragment ("Photo: AP", a heading) is no answer; a short whole sentence ("The club did
+    // not disclose the fee.", "Nobody was injured.") may be.
+    if length < 6 && !Self.isWholeSentence(p.text) { score -= 0.1 }
     score += 0.05 * (p.score / max(bm25Max, 0.0001))
     return ScoredPassage(
       passage: p, score: score, coverage: coverage, sentenceCoverage: sentenceCoverage,

@@ -87,6 +87,8 @@ public enum Tokenizer {
     "still", "ever", "even", "well", "like", "mean", "means", "happen", "happened", "doe",
     "kinds", "types", "type", "sorts", "exactly", "precisely", "specifically", "approximately",
     "roughly", "currently", "now", "today's", "exist", "exists", "anyone", "someone", "does",
+    "through", "across", "against", "toward", "towards", "upon", "onto", "around", "throughout", "along",
+    "amid", "beyond", "else", "anybody", "somebody", "everybody", "everyone", "nobody", "since", "till",
   ]
 
   /// Words that carry little of the topic in a question: kept as search terms with low weight.

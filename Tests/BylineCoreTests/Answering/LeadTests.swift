@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Foundation
 import Testing
 
@@ -84,6 +85,31 @@ import Testing
     let opening = RuleAnswerer.openingClauses(of: text, keep: ["Alan Taylor"], maxWords: 35)
     #expect(opening?.text.hasSuffix("dovish voices") != true)
     #expect(opening?.text.hasSuffix("Alan Taylor") != true)
+  }
+
+  @Test func theClauseOfItsOwnBeatsOnePointingBack() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: FixtureArticles.files), warmUp: false)
+    let question = QuestionAnalyzer().analyze("What was the bank worth at the close on Friday?")
+    let text =
+      "That is a small fraction of Friday's price; at the close on Friday the bank was worth 7.4 billion francs."
+    let passage = StoredPassage(
+      rowID: 1, articleId: "x", title: "", outlet: "", date: "", ordinal: 0, paragraph: 0, heading: "", text: text,
+      stems: Tokenizer.stems(text), cites: [], inheritedCites: [], score: 1)
+    let scored = ScoredPassage(
+      passage: passage, score: 1, coverage: 1, sentenceCoverage: 1, topicCoverage: 1, entitiesFound: true,
+      nameShare: 0, matched: [], loosely: [], neighbours: [])
+    let lead = rules.leadSentence(scored, question: question, keep: [], weights: ["close": 1, "friday": 1, "worth": 1])
+    #expect(lead == "At the close on Friday the bank was worth 7.4 billion francs")
+  }
+
+  @Test func aClosingAttributionIsNoAppositive() throws {
+    let text =
+      "Data from the ship's voyage recorder shows that its crew had only a few minutes between the first signs"
+      + " of trouble and the moment the vessel hit the Francis Scott Key Bridge, the head of the National"
+      + " Transportation Safety Board said."
+    let opening = try #require(RuleAnswerer.openingClauses(of: text, keep: [], maxWords: 35))
+    #expect(opening.text.hasPrefix("Data from the ship's voyage recorder"))
+    #expect(opening.text.hasSuffix("Francis Scott Key Bridge"))
   }
 
   @Test func appositivesGoBeforeTheSentenceIsCut() {

@@ -22,6 +22,33 @@ import Testing
     #expect(SpanFinder.spans(of: .number, in: "the underperformance of its Llama 4 family").isEmpty)
   }
 
+  @Test(arguments: [
+    ("The deal values the bank at 3 billion Swiss francs.", "3 billion Swiss francs"),
+    ("It was a 650-crore-rupee mission.", "650-crore-rupee"),
+    ("The budget is ₹600 crore this year.", "₹600 crore"),
+    ("UBS paid CHF 3bn in shares.", "CHF 3bn"),
+    ("A fine of US$3.2m was imposed.", "US$3.2m"),
+    ("Sony sold it for 40,000 yen in Tokyo.", "40,000 yen"),
+  ])
+  func amountsInAnyCurrency(sentence: String, amount: String) {
+    #expect(SpanFinder.spans(of: .money, in: sentence).first == amount)
+  }
+
+  @Test func hyphenatedAndMcNamesArePeople() {
+    #expect(SpanFinder.isPerson("Jan-Christian Dreesen"))
+    #expect(SpanFinder.isPerson("Bill McGuire"))
+    #expect(!SpanFinder.isPerson("DeepSeek Labs"))
+  }
+
+  @Test func sinceADateIsNoReason() {
+    #expect(SpanFinder.spans(of: .reason, in: "It was Russia's first attempt to reach the Moon since 1976.").isEmpty)
+    #expect(!SpanFinder.spans(of: .reason, in: "Since the probe lost contact, the agency gave up.").isEmpty)
+  }
+
+  @Test func aCountIsNotMoney() {
+    #expect(SpanFinder.spans(of: .money, in: "Six of the 21 crew members were in the Dali's engine room.").isEmpty)
+  }
+
   @Test func ranksNamesByClosenessToMatchedWords() {
     let names = SpanFinder.spans(of: .organisation, in: reuters)
     #expect(names.contains("OpenAI"))

@@ -23,6 +23,13 @@ import Testing
     #expect(why.citations.contains { $0.id.hasPrefix("003") })
   }
 
+  @Test func anotherPersonStandsInForTheEarlierPerson() throws {
+    let conversation = Conversation()
+    _ = try engine.answer("What did Mark Zuckerberg say about open-source AI?", in: conversation)
+    let (answer, _) = try engine.answer("And Alexandr Wang?", in: conversation)
+    #expect(answer.understoodAs == "What did Alexandr Wang say about open-source AI?")
+  }
+
   @Test func selfContainedQuestionsAreNeverRewritten() throws {
     let conversation = Conversation()
     _ = try engine.answer("Who is leading Meta's next AI models?", in: conversation)

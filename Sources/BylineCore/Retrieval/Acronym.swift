@@ -1,0 +1,40 @@
+import Foundation
+
+/// Acronyms a question uses for names an article spells out: "UCL" for "University College
+/// London", "NTSB" for "National Transportation Safety Board", "USGS" for "US Geological Survey".
+public enum Acronym {
+  /// Lower-case words a name may hold between its capitalised ones ("Competition and Markets
+  /// Authority"): they add no letter.
+  static let connectors: Set<String> = ["of", "for", "and", "the", "on", "de", "du", "des", "la", "le", "&"]
+
+  /// Whether `word` looks like an acronym: two to six capital letters, nothing else.
+  public static func isAcronym(_ word: String) -> Bool {
+    (2...6).contains(word.count) && word.allSatisfy { $0.isASCII && $0.isUppercase }
+  }
+
+  /// The run of capitalised words in `text` whose initials spell `acronym` (an all-capitals
+  /// word contributes all its letters), or nil.
+  public static func expansion(of acronym: String, in text: String) -> String? {
+    guard isAcronym(acronym) else { return nil }
+    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+      String($0).trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "&")))
+    }
+    for start in tokens.indices {
+      guard let first = tokens[start].first, first.isUppercase, tokens[start] != acronym else { continue }
+      var initials = ""
+      var end = start
+      while end < tokens.count {
+        let token = tokens[end]
+        if let c = token.first, c.isUppercase {
+          initials += token.allSatisfy({ $0.isUppercase }) ? token : String(c)
+        } else if !connectors.contains(token.lowercased()) || end == start {
+          break
+        }
+        if initials == acronym, end > start { return tokens[start...end].joined(separator: " ") }
+        guard acronym.hasPrefix(initials) else { break }
+        end += 1
+      }
+    }
+    return nil
+  }
+}

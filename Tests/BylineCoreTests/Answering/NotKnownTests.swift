@@ -1,0 +1,80 @@
+import BylineTestSupport
+import Testing
+
+@testable import BylineCore
+
+/// Questions the articles say they cannot answer, on the in-memory index.
+@Suite struct NotKnownTests {
+  let rules: RuleAnswerer
+
+  init() throws {
+    rules = try RuleAnswerer(store: MemoryPassageIndex(files: FixtureArticles.files), warmUp: false)
+  }
+
+  @Test func aFigureTheArticlesSayIsUnknownIsARefusalWithItsSource() throws {
+    let (answer, _) = try rules.answer("How much will the frost losses cost insurers?")
+    #expect(answer.abstained, "answered: \(answer.answer)")
+    #expect(answer.answer.hasPrefix("Not known: Insurers have not said how much"))
+    #expect(answer.citations.first?.outlet == "Tidewater Gazette")
+  }
+
+  @Test func anAsideOfUncertaintyDoesNotHideTheAnswer() {
+    #expect(!RuleAnswerer.saysUnknown(.organisation, in: "The review board, still under wraps, will vet each release."))
+    #expect(RuleAnswerer.saysUnknown(.date, in: "It is also not known when the next mission will fly."))
+    #expect(RuleAnswerer.saysUnknown(.money, in: "He has declined to estimate either the cost of a replacement."))
+  }
+
+  @Test func notMadeKnownIsANoToWhetherItWas() throws {
+    let (answer, _) = try rules.answer("Have insurers disclosed how much the frost losses will cost?")
+    #expect(answer.answer.hasPrefix("No"), "\(answer.answer)")
+  }
+}
+
+/// Leads that name the outlet a sentence refers back to.
+@Suite struct OutletReferenceTests {
+  @Test func theNewspaperIsNamed() {
+    let lead = RuleAnswerer.namingTheOutlet(
+      "The newspaper reported that contaminated fuel may have been to blame", cites: ["The Wall Street Journal"],
+      asked: [])
+    #expect(lead == "The Wall Street Journal reported that contaminated fuel may have been to blame")
+  }
+
+  @Test func aShortFormIsNamedInFull() {
+    let lead = RuleAnswerer.namingTheOutlet(
+      "The Post identified about 40 crashes", cites: ["The Washington Post", "Reuters"], asked: [])
+    #expect(lead == "The Washington Post identified about 40 crashes")
+    #expect(RuleAnswerer.namingTheOutlet("The Post said", cites: ["The Post"], asked: []) == "The Post said")
+  }
+
+  @Test func twoOutletsAreNotGuessedBetween() {
+    let lead = RuleAnswerer.namingTheOutlet("The agency said so", cites: ["Reuters", "AFP"], asked: [])
+    #expect(lead == "The agency said so")
+    #expect(
+      RuleAnswerer.namingTheOutlet("The agency said so", cites: ["Reuters", "AFP"], asked: ["AFP"]) == "AFP said so")
+  }
+}
+
+/// Leads that name the person an opening pronoun stands for.
+@Suite struct PersonReferenceTests {
+  @Test func heIsTheOnePersonOfTheSentenceBefore() {
+    let lead = RuleAnswerer.namingThePerson(
+      "He also gave a name to the spot", previous: "Prime Minister Narendra Modi announced the name on Saturday.")
+    #expect(lead == "Narendra Modi also gave a name to the spot")
+  }
+
+  @Test func twoPeopleLeaveItAlone() {
+    let lead = RuleAnswerer.namingThePerson("She said so", previous: "Megan Greene and Catherine Mann voted to hold.")
+    #expect(lead == "She said so")
+  }
+}
+
+/// Titles before names.
+@Suite struct TitleTests {
+  @Test(arguments: [
+    ("Judge Mehta", "Mehta"), ("Prime Minister Narendra Modi", "Narendra Modi"), ("General Motors", "General Motors"),
+    ("Mark Carney", "Mark Carney"), ("Bank Rate", "Bank Rate"),
+  ])
+  func aTitleIsNotPartOfTheName(name: String, bare: String) {
+    #expect(QuestionAnalyzer.withoutTitle(name) == bare)
+  }
+}
