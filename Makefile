@@ -8,6 +8,11 @@
 #   make eval       score every question set on the five development corpora (seeds, corpus-c,
 #                   corpus-d, corpus-e, and ../shared/eval's dev sets and corpus-b when present),
 #                   strict
+#   make eval-postgres  the same sets through a PostgreSQL store beside the SQLite one (a
+#                   throw-away server from Tests/Postgres/server.sh; postgresql installed with
+#                   apt-get when missing): fails when a set's strict score differs by more than 1
+#   make bench-postgres  index time, answer p50/p90 and 16-client answers/s on SQLite and on a
+#                   throw-away PostgreSQL, for the news corpus of BENCH_PG_SIZE articles (10000)
 #   make calibrate  choose the refusal threshold leave-one-corpus-out (Tests/Eval/calibrate.py)
 #   make bench      indexing and answer figures, seed corpus, 1k/10k/100k synthetic articles and
 #                   10k articles of recombined news sentences (news10000), beside raw SQLite FTS5
@@ -50,14 +55,14 @@ FUZZ_SECONDS ?= 600
 FUZZ_TARGETS ?= analyzer query reader
 FUZZ_BUILD := .build-fuzz
 
-.PHONY: run test build eval calibrate bench fuzz lint format install clean deps help model-check completions man
+.PHONY: run test build eval eval-postgres bench-postgres calibrate bench fuzz lint format install clean deps help model-check completions man
 
 help:
 	@sed -n '1,/^$$/p' Makefile | sed 's/^# \{0,1\}//'
 
 deps:
 	@missing=""; \
-	for pkg in libedit-dev libsqlite3-dev wordnet-base; do \
+	for pkg in libedit-dev libsqlite3-dev wordnet-base postgresql postgresql-contrib; do \
 	  dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -108,6 +113,25 @@ eval: build
 	  $(BIN) articles --knowledge $$1 --format json > .build/reader-articles.json && \
 	  python3 Tests/Eval/score_reader.py $$2 .build/reader-articles.json; \
 	done
+
+PG_PORT ?= 55439
+PG_DIR ?= /tmp/byline-eval-postgres
+
+eval-postgres: build
+	@Tests/Postgres/server.sh stop $(PG_DIR)
+	@url=$$(Tests/Postgres/server.sh start $(PG_DIR) $(PG_PORT)) && \
+	  python3 Tests/Postgres/parity.py $(BIN) $$url; status=$$?; \
+	  Tests/Postgres/server.sh stop $(PG_DIR); exit $$status
+
+BENCH_PG_SIZE ?= 10000
+
+bench-postgres: build
+	$(SWIFT) build $(RELEASE) --product byline-bench
+	.build/release/byline-bench corpus news$(BENCH_PG_SIZE)
+	@Tests/Postgres/server.sh stop $(PG_DIR)
+	@url=$$(Tests/Postgres/server.sh start $(PG_DIR) $(PG_PORT)) && \
+	  python3 Tests/Postgres/bench.py $(BIN) $$url .build/bench/corpus-news$(BENCH_PG_SIZE) 100; status=$$?; \
+	  Tests/Postgres/server.sh stop $(PG_DIR); exit $$status
 
 calibrate: build
 	python3 Tests/Eval/calibrate.py $(BIN)

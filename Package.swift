@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(
@@ -42,6 +44,17 @@ let package = Package(
       path: "Sources/BylineModels"
     ),
     .target(
+      name: "BylinePostgres",
+      dependencies: [
+        "BylineCore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ],
+      path: "Sources/BylinePostgres"
+    ),
+    .target(
       name: "LineEditor",
       dependencies: ["CEditLine"],
       path: "Sources/LineEditor"
@@ -51,6 +64,7 @@ let package = Package(
       dependencies: [
         "BylineCore",
         "BylineModels",
+        "BylinePostgres",
         "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "TOMLKit", package: "TOMLKit"),

@@ -18,7 +18,7 @@ struct ArticlesCommand: ParsableCommand {
     Terminal.ignoreSigpipe()
     let engine = try options.openEngine()
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
-    let articles = try engine.store.articles()
+    let articles = try GlobalOptions.storeErrorsExit { try engine.store.articles() }
     guard let id else {
       if furniture { throw ValidationError("--furniture needs an article id: byline articles ID --furniture") }
       Terminal.write(renderer.render(articles: articles) + "\n")

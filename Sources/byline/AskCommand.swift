@@ -23,7 +23,10 @@ struct AskCommand: ParsableCommand {
     let (engine, presenter) = try options.openAnswering()
     engine.warmUp = false
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
-    switch try presenter.ask(text, in: Conversation(), format: renderer.format) {
+    let reply = try GlobalOptions.storeErrorsExit {
+      try presenter.ask(text, in: Conversation(), format: renderer.format)
+    }
+    switch reply {
     case .prompt(let prompt):
       Terminal.write(prompt + "\n")
     case .cancelled:

@@ -65,6 +65,10 @@ struct BatchRunner {
         }
       } catch let exit as ExitCode {
         throw exit
+      } catch let error as StoreError {
+        // The store is gone (a server that went away): the answers so far are printed, the
+        // rest cannot be.
+        throw GlobalOptions.exit(for: error)
       } catch {
         Terminal.warn("byline: question \(index): \(error.localizedDescription)")
         answer = Answer(

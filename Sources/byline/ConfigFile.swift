@@ -7,8 +7,9 @@ import TOMLKit
 /// (`$XDG_CONFIG_HOME/byline/config`) is still read when there is no TOML file, with a warning
 /// that names the new one.
 struct ConfigFile {
-  /// The keys a config file may set: the backend settings, and the CA file for https model servers.
-  static let keys = BackendSettings.keys + ["ca_file"]
+  /// The keys a config file may set: the backend settings, the CA file for https model servers,
+  /// and the store (a path, or a `postgresql://` URL for a team's shared store).
+  static let keys = BackendSettings.keys + ["ca_file", "store"]
 
   /// Which file was found.
   enum Source: Equatable {
@@ -26,6 +27,8 @@ struct ConfigFile {
   var values: [String: String] = [:]
   /// `ca_file`: a PEM file of certificates to trust for an https model server.
   var caFile: String?
+  /// `store`: the store to use when neither `--store` nor `$BYLINE_STORE` names one.
+  var store: String?
   /// What the user should know (the old file is read; both files exist).
   var warnings: [String] = []
 
@@ -87,6 +90,8 @@ struct ConfigFile {
       }
       if key == "ca_file" {
         config.caFile = text
+      } else if key == "store" {
+        config.store = text
       } else {
         config.values[key] = text
       }

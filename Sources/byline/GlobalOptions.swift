@@ -1,5 +1,6 @@
 import ArgumentParser
 import BylineCore
+import BylinePostgres
 import Foundation
 
 /// Options every command takes: where the corpus and store are, and how to print.
@@ -11,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The SQLite store: a path or a file:// URL (default: $XDG_DATA_HOME/byline/…, or $BYLINE_STORE).",
+      "The store: a SQLite file (a path or a file:// URL; default: $XDG_DATA_HOME/byline/…, or $BYLINE_STORE) or a PostgreSQL database (postgresql://USER@HOST:PORT/DB).",
       valueName: "path"),
     completion: .file(extensions: ["sqlite"]))
   var store: String?
@@ -29,18 +30,30 @@ struct GlobalOptions: ParsableArguments {
   func location() throws -> StoreLocation {
     let environment = ProcessInfo.processInfo.environment
     var path: String?
-    if let given = store ?? environment["BYLINE_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
-      do {
-        switch try StoreAddress.parse(given) {
-        case .sqliteFile(let file): path = file
-        }
-      } catch {
-        Terminal.warn("byline: \(error.localizedDescription)")
-        throw ExitCode(64)
-      }
+    switch try address() {
+    case .sqliteFile(let file): path = file
+    // Messages name a server's store by its URL without the password.
+    case .postgresql(let url): path = StoreAddress.redacted(url)
+    case nil: break
     }
     return StoreLocation.resolve(
       knowledge: knowledge, store: path, environment: environment, executableDirectory: Terminal.executableDirectory)
+  }
+
+  /// The store `--store`, `$BYLINE_STORE` or the config file's `store` names, or nil for the
+  /// default file. (A config file Byline cannot read is reported when the backend is set up.)
+  func address() throws -> StoreAddress? {
+    let environment = ProcessInfo.processInfo.environment
+    let configured = (try? ConfigFile.load(environment: environment))?.store.flatMap { $0.isEmpty ? nil : $0 }
+    guard let given = store ?? environment["BYLINE_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) ?? configured else {
+      return nil
+    }
+    do {
+      return try StoreAddress.parse(given)
+    } catch {
+      Terminal.warn("byline: \(error.localizedDescription)")
+      throw ExitCode(64)
+    }
   }
 
   var useColor: Bool { Terminal.useColor(color, format: format.value) }
@@ -68,9 +81,10 @@ struct GlobalOptions: ParsableArguments {
   /// at a clean point (exit 130).
   func openEngine(
     location given: StoreLocation? = nil, adding: [String] = [], rebuild: Bool = false,
-    access: ArticleStore.Access = .oneShot, showProgress: Bool = true
+    access: ArticleStore.Access = .oneShot, showProgress: Bool = true, indexing: Bool = false
   ) throws -> BylineEngine {
     let location = try given ?? location()
+    let server = try address()
     let line = showProgress ? ProgressLine.make(format: format.value) : nil
     let interrupt = Interrupt.install()
     defer {
@@ -78,12 +92,20 @@ struct GlobalOptions: ParsableArguments {
       interrupt.restore()
     }
     do {
-      let engine = try BylineEngine(
-        location: location, adding: adding, rebuild: rebuild, access: access,
-        progress: { progress in
-          line?.report(progress)
-          return !Interrupt.pending
-        })
+      let progress: IndexProgressHandler = { progress in
+        line?.report(progress)
+        return !Interrupt.pending
+      }
+      let engine: BylineEngine
+      if case .postgresql(let url) = server {
+        // A shared server is written by `byline index` only; the other commands answer from it.
+        let store = try PostgresStore(url: url, indexing: indexing)
+        engine = try BylineEngine(
+          location: location, store: store, adding: adding, rebuild: rebuild, progress: progress)
+      } else {
+        engine = try BylineEngine(
+          location: location, adding: adding, rebuild: rebuild, access: access, progress: progress)
+      }
       // BYLINE_TUNING="name=value,…": fields of AnswerTuning, for calibration runs (make calibrate).
       for pair in (ProcessInfo.processInfo.environment["BYLINE_TUNING"] ?? "").split(separator: ",") {
         let parts = pair.split(separator: "=")
@@ -101,11 +123,29 @@ struct GlobalOptions: ParsableArguments {
           : "byline: indexing interrupted; \(stop.filesKept) file(s) indexed before the stop are kept")
       throw ExitCode(130)
     } catch let error as StoreError {
-      Terminal.warn("byline: \(error.localizedDescription)")
-      switch error {
-      case .missingKnowledge, .missingPath: throw ExitCode(66)
-      case .cannotOpen, .corrupt, .cannotWrite: throw ExitCode(74)
-      }
+      throw Self.exit(for: error)
+    }
+  }
+
+  /// Says what went wrong with the store on stderr and returns the exit code for it: 66 for a
+  /// missing corpus or path, 74 for a store that cannot be read or written or was lost, 78 for
+  /// a server that refused the settings or a store of a newer Byline.
+  static func exit(for error: StoreError) -> ExitCode {
+    Terminal.warn("byline: \(error.localizedDescription)")
+    switch error {
+    case .missingKnowledge, .missingPath: return ExitCode(66)
+    case .cannotOpen, .corrupt, .cannotWrite, .lost: return ExitCode(74)
+    case .misconfigured, .newerSchema: return ExitCode(78)
+    }
+  }
+
+  /// Runs `body`, turning a store error it throws (a server lost midway, say) into its message
+  /// and exit code.
+  static func storeErrorsExit<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw exit(for: error)
     }
   }
 }

@@ -94,6 +94,7 @@ enum HelpTopic: String, CaseIterable {
       timeout = 30                           # seconds for a whole answer
       prompts = "/usr/local/share/byline/Prompts"
       ca_file = "/etc/byline/model-ca.pem"   # trust this CA for an https model server
+      store = "postgresql://reader@db/byline" # a shared store (see README: Running Byline for a team)
 
     An unknown key or a bad value is an error naming it (exit 78). The old key = value file
     ($XDG_CONFIG_HOME/byline/config) is still read when there is no config.toml, with a warning.
@@ -112,9 +113,10 @@ enum HelpTopic: String, CaseIterable {
       65   bad input data
       66   a missing corpus folder or file
       69   the model backend is unavailable (byline backends)
-      74   an I/O error: the store cannot be opened or written
+      74   an I/O error: the store cannot be opened or written, or its server went away
       78   bad configuration: an unknown backend or setting, a config file that does not
-           parse, a prompt template that does not render
+           parse, a prompt template that does not render, a store server that refuses the
+           password, user or database, a store made by a newer Byline
       130  interrupted (Ctrl-C)
     """
 }

@@ -15,11 +15,13 @@ struct IndexCommand: ParsableCommand {
   var paths: [String] = []
 
   func run() throws {
-    let engine = try options.openEngine(adding: paths, rebuild: rebuild)
+    let engine = try options.openEngine(adding: paths, rebuild: rebuild, indexing: true)
     let report = engine.lastSync
-    let count = try engine.store.articleCount()
+    let (count, passages) = try GlobalOptions.storeErrorsExit {
+      (try engine.store.articleCount(), try engine.store.passageCount())
+    }
     Terminal.warn(
-      "indexed \(report.updatedFiles.count) file(s), removed \(report.removedFiles.count); \(count) article(s), \(try engine.store.passageCount()) passages in \(engine.location.store)"
+      "indexed \(report.updatedFiles.count) file(s), removed \(report.removedFiles.count); \(count) article(s), \(passages) passages in \(engine.location.store)"
     )
   }
 }

@@ -71,6 +71,11 @@ struct Repl {
         do {
           let refreshed = try engine.refresh()
           for warning in refreshed.warnings { Terminal.warn("warning: \(warning)") }
+          if refreshed.changedElsewhere {
+            Terminal.warn(
+              "byline: the store changed: \((try? engine.store.articleCount()) ?? 0) articles now (indexed by another process)"
+            )
+          }
           if refreshed.changed {
             Terminal.warn(
               "byline: the corpus changed: \(refreshed.updatedFiles.count) file(s) indexed, \(refreshed.removedFiles.count) removed"

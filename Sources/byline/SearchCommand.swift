@@ -23,7 +23,9 @@ struct SearchCommand: ParsableCommand {
     }
     let engine = try options.openEngine()
     let renderer = AnswerRenderer(format: options.format.value, color: options.useColor)
-    let hits = try PassageSearch(store: engine.store).search(query.joined(separator: " "), limit: limit)
+    let hits = try GlobalOptions.storeErrorsExit {
+      try PassageSearch(store: engine.store).search(query.joined(separator: " "), limit: limit)
+    }
     Terminal.write(renderer.render(hits: hits) + "\n")
   }
 }

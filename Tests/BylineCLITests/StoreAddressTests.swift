@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Store addresses")
 struct StoreAddressTests {
-  @Test(arguments: ["postgresql://host/db", "redis://127.0.0.1:6379/0", "s3://bucket/store.sqlite"])
+  @Test(arguments: ["mysql://host/db", "redis://127.0.0.1:6379/0", "s3://bucket/store.sqlite"])
   func aURLWithAnUnservedSchemeExits64AndCreatesNothing(url: String) async throws {
     let box = Sandbox(name: "store-url")
     let result = await box.run(
@@ -22,9 +22,9 @@ struct StoreAddressTests {
     let box = Sandbox(name: "store-env")
     let result = await box.run(
       ["articles", "--knowledge", box.knowledge.path], withStore: false,
-      env: ["BYLINE_STORE": "postgresql://db.example/byline"])
+      env: ["BYLINE_STORE": "mysql://db.example/byline"])
     #expect(result.status == 64, "\(result.summary)")
-    #expect(result.stderr.contains("postgresql"), "\(result.stderr)")
+    #expect(result.stderr.contains("mysql"), "\(result.stderr)")
   }
 
   @Test func aFileURLIsALocalStore() async throws {

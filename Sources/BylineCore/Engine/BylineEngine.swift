@@ -5,8 +5,8 @@ import Foundation
 public final class BylineEngine: @unchecked Sendable {
   /// Where the corpus and store are.
   public let location: StoreLocation
-  /// The store.
-  public let store: ArticleStore
+  /// The store: a SQLite file unless another ``ArticleArchive`` was handed in.
+  public let store: any ArticleArchive
   /// What the last update of the store did.
   public private(set) var lastSync: SyncReport
   /// What opening the store had to do (see ``ArticleStore/notices``), for the user.
@@ -21,6 +21,8 @@ public final class BylineEngine: @unchecked Sendable {
   public var tuning = AnswerTuning.standard
   private let rulesLock = NSLock()
   private var watcher: CorpusWatcher?
+  /// Set when another process changed a store this engine does not index (a shared server).
+  private let changedElsewhere = ChangeFlag()
 
   /// The rule-based engine (also the fallback of every other backend), made on first use, so
   /// that commands that only index or list never pay for it.
@@ -44,13 +46,38 @@ public final class BylineEngine: @unchecked Sendable {
   ///   - access: one connection for a command that answers and exits, a pool for a session.
   ///   - progress: told how the update of the store goes; returning false stops it
   ///     (``IndexInterrupted``).
-  public init(
+  public convenience init(
     location: StoreLocation, adding: [String] = [], rebuild: Bool = false, access: ArticleStore.Access = .session,
     progress: IndexProgressHandler? = nil
   ) throws {
+    try self.init(
+      location: location, store: ArticleStore(path: location.store, access: access), adding: adding,
+      rebuild: rebuild, progress: progress)
+  }
+
+  /// Opens the engine over a store already open (a database server's, say). A store that is
+  /// ``ArticleArchive/isReadOnly`` is answered from as it is, with `adding` and `rebuild`
+  /// ignored; its changes by other processes drop what the engine derived from it (see
+  /// ``refresh()``).
+  ///
+  /// - Parameters:
+  ///   - location: the corpus folder, and the store as messages name it.
+  ///   - store: the store.
+  ///   - adding: files or folders to index along with the corpus folder.
+  ///   - rebuild: read every article again.
+  ///   - progress: told how the update of the store goes; returning false stops it.
+  public init(
+    location: StoreLocation, store: any ArticleArchive, adding: [String] = [], rebuild: Bool = false,
+    progress: IndexProgressHandler? = nil
+  ) throws {
     self.location = location
-    self.store = try ArticleStore(path: location.store, access: access)
-    self.lastSync = try store.sync(knowledge: location.knowledge, adding: adding, rebuild: rebuild, progress: progress)
+    self.store = store
+    self.lastSync = try store.update(
+      knowledge: location.knowledge, adding: adding, rebuild: rebuild, progress: progress)
+    if store.isReadOnly {
+      let flag = changedElsewhere
+      store.observeChanges { flag.set() }
+    }
   }
 
   /// Starts watching the corpus folder, so that ``refresh()`` reads only the files that changed.
@@ -67,12 +94,23 @@ public final class BylineEngine: @unchecked Sendable {
   /// called.
   @discardableResult
   public func refresh() throws -> SyncReport {
-    guard let watcher else { return SyncReport() }
+    if changedElsewhere.take() {
+      // Another process indexed into the shared store: outlets and articles are read again.
+      rulesLock.lock()
+      cachedRules = nil
+      rulesLock.unlock()
+      var report = SyncReport()
+      report.changedElsewhere = true
+      return report
+    }
+    guard let watcher, !store.isReadOnly else { return SyncReport() }
     let changes = watcher.changes()
     // A corpus folder that is gone (unmounted, moved) leaves the store as it is.
     guard FileManager.default.fileExists(atPath: location.knowledge) else { return SyncReport() }
     let report =
-      changes.complete ? try store.sync(changed: changes.paths) : try store.sync(knowledge: location.knowledge)
+      changes.complete
+      ? try store.update(changed: changes.paths)
+      : try store.update(knowledge: location.knowledge, adding: [], rebuild: false, progress: nil)
     if report.changed {
       // The rule engine knows the corpus's outlets and articles: made again on next use.
       rulesLock.lock()

@@ -101,6 +101,11 @@ public struct SyncReport: Sendable {
   public var removedFiles: [String] = []
   /// Problems with single files; those files were skipped.
   public var warnings: [CorpusWarning] = []
+  /// True when another process changed the store (a shared server) since the last look.
+  public var changedElsewhere = false
+  /// An update that changed nothing (yet).
+  public init() {}
+
   /// Whether anything changed.
   public var changed: Bool { !updatedFiles.isEmpty || !removedFiles.isEmpty }
 }

@@ -28,11 +28,11 @@ import Testing
     #expect(before.answer.contains("Dana Whitfield"))
     #expect(retriever.cache.count > 0)
     // A sync with nothing to write keeps the cache.
-    _ = try engine.store.sync(knowledge: corpus.knowledge)
+    _ = try (engine.store as! ArticleStore).sync(knowledge: corpus.knowledge)
     #expect(retriever.cache.count > 0)
     // The same store object takes the change: what the cache held for the old passages must go.
     try corpus.write("a.txt", "Old title\n\nThe zebra project is led by Morgan Ellery, the company said.\n")
-    _ = try engine.store.sync(knowledge: corpus.knowledge)
+    _ = try (engine.store as! ArticleStore).sync(knowledge: corpus.knowledge)
     #expect(retriever.cache.count == 0)
     let after = try rules.answer("Who leads the zebra project?").0
     #expect(after.answer.contains("Morgan Ellery"))

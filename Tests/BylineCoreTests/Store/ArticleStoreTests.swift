@@ -88,7 +88,7 @@ import Testing
   @Test func fullTextIndexFollowsEveryKindOfUpdate() throws {
     let corpus = try TempCorpus()
     func check(_ engine: BylineEngine) throws {
-      try engine.store.dbQueue.write { db in
+      try (engine.store as! ArticleStore).dbQueue.write { db in
         try db.execute(sql: "INSERT INTO passage_fts(passage_fts, rank) VALUES('integrity-check', 1)")
       }
     }

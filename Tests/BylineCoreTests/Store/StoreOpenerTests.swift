@@ -11,7 +11,7 @@ import Testing
     let corpus = try TempCorpus()
     let first = try corpus.engine()
     #expect(try first.store.articles().count == 5)
-    try first.store.dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = 1") }
+    try (first.store as! ArticleStore).dbQueue.write { db in try db.execute(sql: "PRAGMA user_version = 1") }
 
     let second = try corpus.engine()
     #expect(second.notices.contains { $0.contains("another version") }, "\(second.notices)")
@@ -19,7 +19,8 @@ import Testing
     // The first connection still reads the same file, now rebuilt.
     #expect(try first.store.articles().count == 5)
     #expect(
-      try first.store.dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == StoreSchema.version)
+      try (first.store as! ArticleStore).dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        == StoreSchema.version)
     #expect(try corpus.engine().notices.isEmpty, "a current store opens without notices")
   }
 
