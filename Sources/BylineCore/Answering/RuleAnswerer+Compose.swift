@@ -251,8 +251,10 @@ extension RuleAnswerer {
     // "When will the next mission fly?" answered by "It is not known when it will fly": the
     // articles say they do not know, so the question is not answered. The sentence is still
     // given, with its source, under "Not known".
-    if spanKinds.contains(question.kind), span == nil, !settled, !Self.asksWhatIsUnknown(question),
-      Self.saysUnknown(question.kind, in: lead.passage.text)
+    // (A name before the words of not knowing is who says so: "Norm Knight said the agency had
+    // not yet decided which two astronauts …" does not name them.)
+    if spanKinds.contains(question.kind), span.map({ Self.speaksBefore($0, unknownIn: lead.passage.text) }) ?? true,
+      !settled, !Self.asksWhatIsUnknown(question), Self.saysUnknown(question.kind, in: lead.passage.text)
     {
       answer.abstained = true
       answer.answer = "Not known: " + text
@@ -573,6 +575,17 @@ extension RuleAnswerer {
       return first.lowercased() + s.dropFirst()
     }
     return s
+  }
+
+  /// Whether `span` stands before the first uncertainty phrase of `text` and a speech verb
+  /// follows it there ("Norm Knight, who leads flight operations, said the agency had not yet
+  /// decided which …"): the span is who says it is not known.
+  static func speaksBefore(_ span: String, unknownIn text: String) -> Bool {
+    guard let phrase = Uncertainty.phrase(in: text), let at = text.range(of: phrase),
+      let named = text.range(of: span), named.upperBound <= at.lowerBound
+    else { return false }
+    let between = Tokenizer.words(String(text[named.upperBound..<at.lowerBound]))
+    return between.contains(where: RerankProfile.speechVerbs.contains)
   }
 
   /// The words that, just after an uncertainty phrase, say that the thing unknown is what a

@@ -24,6 +24,12 @@ import Testing
     #expect(RuleAnswerer.saysUnknown(.money, in: "He has declined to estimate either the cost of a replacement."))
   }
 
+  @Test func theNameOfWhoSaysItIsUnknownIsNoAnswer() {
+    let text = "Norm Knight said the agency had not yet decided which two astronauts would stand down."
+    #expect(RuleAnswerer.speaksBefore("Norm Knight", unknownIn: text))
+    #expect(!RuleAnswerer.speaksBefore("Huw Pill", unknownIn: "Huw Pill voted to hold; it is unclear why."))
+  }
+
   @Test func notMadeKnownIsANoToWhetherItWas() throws {
     let (answer, _) = try rules.answer("Have insurers disclosed how much the frost losses will cost?")
     #expect(answer.answer.hasPrefix("No"), "\(answer.answer)")
