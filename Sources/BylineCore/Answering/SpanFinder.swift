@@ -258,8 +258,10 @@ public enum SpanFinder {
   static func isPerson(_ name: String) -> Bool {
     let words = name.split(separator: " ").map(String.init)
     guard (2...3).contains(words.count) else { return false }
+    // ("BBC Studios": a word that is an outlet's name makes the name an organisation's.)
     return !words.contains { orgWords.contains($0) || $0.contains(where: \.isNumber) || isCamel($0) }
       && OutletDirectory.standard.canonical(name) == nil
+      && !words.contains { $0.allSatisfy(\.isUppercase) && OutletDirectory.standard.canonical($0) != nil }
   }
 
   /// "OpenAI", "DeepSeek": a capital inside a word, as product and company names have. Not a

@@ -38,6 +38,7 @@ import Testing
     #expect(SpanFinder.isPerson("Jan-Christian Dreesen"))
     #expect(SpanFinder.isPerson("Bill McGuire"))
     #expect(!SpanFinder.isPerson("DeepSeek Labs"))
+    #expect(!SpanFinder.isPerson("BBC Studios"))
   }
 
   @Test func sinceADateIsNoReason() {
