@@ -516,8 +516,8 @@ extension RuleAnswerer {
   /// support the answer, and whether they are independent or repeat one original report.
   func corroborate(_ citations: [Citation]) throws -> String? {
     guard let first = citations.first else { return nil }
-    let total = try articles().count
     if citations.count == 1 { return "Source: \(first.label)." }
+    let total = try articleCount()
     let crediting = citations.filter { !$0.cites.isEmpty }
     let head = "Reported in \(citations.count) of \(total) articles"
     guard !crediting.isEmpty else { return head + "; none of them names its source." }

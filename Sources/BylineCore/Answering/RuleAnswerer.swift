@@ -14,6 +14,7 @@ public final class RuleAnswerer: @unchecked Sendable {
   /// The weights and thresholds answers are decided and shaped with.
   public var tuning = AnswerTuning.standard
   private var articleCache: [ArticleSummary]?
+  private var articleCountCache: Int?
   /// Spans found in passages while composing one answer (cleared for each question).
   let spanCache = Memo<String, [String]>(limit: 10_000)
 
@@ -54,6 +55,14 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   /// Analyses a question with the corpus's outlets known.
   public func analyze(_ text: String) -> Question { analyzer.analyze(text) }
+
+  /// How many articles the store holds (counted once; the list is not read for it).
+  func articleCount() throws -> Int {
+    if let cached = articleCountCache ?? articleCache?.count { return cached }
+    let count = try store.articleCount()
+    articleCountCache = count
+    return count
+  }
 
   func articles() throws -> [ArticleSummary] {
     if let cached = articleCache { return cached }

@@ -36,6 +36,9 @@ public protocol PassageIndex: AnyObject, Sendable {
   /// Every article with its metadata, ordered by id.
   func articles() throws -> [ArticleSummary]
 
+  /// How many articles are stored (without reading them: "Reported in 3 of 100,000 articles").
+  func articleCount() throws -> Int
+
   /// The distinct publishers of the articles.
   func publishers() throws -> [String]
 
@@ -66,6 +69,11 @@ public struct RankedPassage: Sendable {
 }
 
 extension PassageIndex {
+  /// ``articles()``'s count, for an index that has no cheaper way to count.
+  public func articleCount() throws -> Int {
+    try articles().count
+  }
+
   /// Passages matching `query`, best first, over every article.
   public func passages(matching query: MatchQuery, limit: Int) throws -> [StoredPassage] {
     try passages(matching: query, in: nil, limit: limit)

@@ -14,9 +14,6 @@ public protocol ArticleArchive: PassageIndex {
   /// The store as messages name it: a path, or a URL without its password.
   var displayName: String { get }
 
-  /// How many articles are stored.
-  func articleCount() throws -> Int
-
   /// The full article with `id`, if stored.
   func article(id: String) throws -> Article?
 
