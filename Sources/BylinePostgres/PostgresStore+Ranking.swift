@@ -24,15 +24,7 @@ extension PostgresStore {
         plan = wider
       }
       let missing = ranked.filter { !isKnown($0.rowID) }.map(\.rowID)
-      var read: [Int64: StoredPassage] = [:]
-      for p in try passages(ids: missing, link) { read[p.rowID] = p }
-      for i in ranked.indices {
-        ranked[i].passage = read[ranked[i].rowID].map { p in
-          var p = p
-          p.score = ranked[i].score
-          return p
-        }
-      }
+      ranked.attach(try passages(ids: missing, link))
       return ranked
     }
   }

@@ -84,3 +84,18 @@ extension PassageIndex {
     try search(query, limit: limit, open: "[", close: "]")
   }
 }
+
+extension Array where Element == RankedPassage {
+  /// Sets each entry's passage from `read` (by row id), carrying the entry's score; entries
+  /// whose passage was not read (the caller knew it) keep nil.
+  public mutating func attach(_ read: [StoredPassage]) {
+    let byID = Dictionary(read.map { ($0.rowID, $0) }, uniquingKeysWith: { a, _ in a })
+    for i in indices {
+      self[i].passage = byID[self[i].rowID].map { p in
+        var p = p
+        p.score = self[i].score
+        return p
+      }
+    }
+  }
+}

@@ -15,15 +15,7 @@ extension ArticleStore: PassageIndex {
       var ranked = try rankedRows(query, limit: limit, db: db)
       var missing: [Int64] = []
       for r in ranked where !isKnown(r.rowID) { missing.append(r.rowID) }
-      var read: [Int64: StoredPassage] = [:]
-      for p in try passages(ids: missing, db: db) { read[p.rowID] = p }
-      for i in ranked.indices {
-        ranked[i].passage = read[ranked[i].rowID].map { p in
-          var p = p
-          p.score = ranked[i].score
-          return p
-        }
-      }
+      ranked.attach(try passages(ids: missing, db: db))
       return ranked
     }
   }
