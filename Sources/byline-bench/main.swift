@@ -89,7 +89,12 @@ enum Bench {
     // a single pair measured minutes apart turns into the ratio. The best of each is kept.
     var index = Child.Result(ms: .infinity, cpuMS: .infinity, rssMB: 0, status: 0)
     var rawInsert = (wall: Double.infinity, cpu: Double.infinity)
-    for round in 1...Self.indexRounds {
+    // BYLINE_BENCH_REUSE=1: measure answering on the store an earlier run built (for trying a
+    // change to ranking without indexing again); the index and update figures are left out.
+    let reuse =
+      ProcessInfo.processInfo.environment["BYLINE_BENCH_REUSE"] == "1"
+      && FileManager.default.fileExists(atPath: store)
+    for round in 1...Self.indexRounds where !reuse {
       log("  index (\(round) of \(Self.indexRounds))")
       for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
       let run = try Child.run(byline, ["index"] + common)
@@ -120,7 +125,7 @@ enum Bench {
     // Bringing the store up to date after one article changes: in process (open the store and
     // sync, what every command does first), and the whole `byline index` process.
     let files = try FileManager.default.contentsOfDirectory(atPath: knowledge).filter { $0.hasSuffix(".txt") }.sorted()
-    if size > 0, let first = files.first {
+    if size > 0, !reuse, let first = files.first {
       log("  update")
       let path = knowledge + "/" + first
       let original = try String(contentsOfFile: path, encoding: .utf8)
@@ -271,7 +276,8 @@ enum Bench {
     result["batch100_runs"] = batches.count
     result["batch_rss_mb"] = batchRSS
     result["peak_rss_mb"] = [index.rssMB, result["answer_rss_mb"] as! Double, askRSS, batchRSS].max()!
-    return result
+    // (A reused store has no index figures: they are infinite, which JSON cannot hold.)
+    return result.filter { ($0.value as? Double)?.isFinite ?? true }
   }
 
   enum BenchError: Error {
