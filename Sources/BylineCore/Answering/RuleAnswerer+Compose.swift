@@ -238,6 +238,19 @@ extension RuleAnswerer {
     }
     let markers = citations.map { "[\($0.n)]" }.joined()
     var text = opening.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")) + " " + markers + "."
+    if let quote = Self.speakersWords(question, after: lead) {
+      // "What did she say?" is answered by her words, with her name for the pronoun; the
+      // sentence that introduced her follows.
+      if question.kind == .description,
+        let name = question.entities.first(where: { SpanFinder.isPerson($0) && lead.passage.text.contains($0) }),
+        let named = Self.naming(quote, as: name)
+      {
+        let rest = clause.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
+        text = named.trimmingCharacters(in: .whitespaces) + " " + markers + " " + rest + "."
+      } else {
+        text += " " + quote
+      }
+    }
     let corroboration = try corroborate(citations)
     if let c = corroboration { text += " " + c }
     if let other = disagreement(question, span: span, lead: lead, passages: passages, bestScore: bestScore) {
@@ -261,6 +274,45 @@ extension RuleAnswerer {
     }
     return answer
   }
+
+  /// "What did Missy Cummings say about the recall?" answered by "Missy Cummings … told The Verge
+  /// the changes would make the system harder to misuse": news gives the speaker's own words in
+  /// the next sentence of the paragraph, attributed to a pronoun ("\u{201C}It's progress,\u{201D} she
+  /// said"). That sentence follows the lead, as it stands; nil when the question does not ask
+  /// what someone said or the next sentence is not such a quote.
+  static func speakersWords(_ question: Question, after lead: ScoredPassage) -> String? {
+    guard question.kind == .description || question.kind == .reason,
+      Tokenizer.words(question.text).contains(where: speechVerbs.contains),
+      let next = lead.neighbours.first(where: {
+        $0.ordinal == lead.passage.ordinal + 1 && $0.paragraph == lead.passage.paragraph
+      }),
+      next.text.contains(where: { "\"\u{201C}\u{201D}".contains($0) }),
+      next.text.range(of: Self.pronounAttribution, options: [.regularExpression, .caseInsensitive]) != nil,
+      Tokenizer.words(next.text).count <= 40
+    else { return nil }
+    return next.text
+  }
+
+  /// `quote` with the pronoun of its attribution replaced by `name` ("“It's progress,” she said"
+  /// → "“It's progress,” Missy Cummings said"), or nil when it has no such attribution.
+  static func naming(_ quote: String, as name: String) -> String? {
+    guard let r = quote.range(of: pronounAttribution, options: [.regularExpression, .caseInsensitive]) else {
+      return nil
+    }
+    let attribution = quote[r]
+    guard let space = attribution.firstIndex(where: \.isWhitespace) else { return nil }
+    return quote.replacingCharacters(in: r, with: name + attribution[space...])
+  }
+
+  /// The verbs by which a question asks what someone said.
+  static let speechVerbs: Set<String> = [
+    "say", "said", "says", "think", "thinks", "thought", "argue", "argued", "warn", "warned", "tell", "told",
+    "comment", "commented", "react", "reacted", "respond", "responded", "describe", "described", "view",
+  ]
+
+  /// A quote's attribution to a pronoun: "she said", "he added", "they warned".
+  static let pronounAttribution =
+    #"\b(?:he|she|they)\s+(?:said|says|added|adds|argued|warned|noted|told|explained|insisted|wrote)\b"#
 
   /// "U.S. lead" → "US lead": keeps a composed sentence from looking like two sentences. (What
   /// the regular expression `\b([A-Z])\.([A-Z])\.(?=\s)` replaced by `$1$2` does, by a scan.)

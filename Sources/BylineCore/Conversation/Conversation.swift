@@ -93,6 +93,10 @@ public final class Conversation: @unchecked Sendable {
         if focus.hasPrefix("What does ") {
           // "What about OpenTools?" after a question about another outlet: what OpenTools says.
           resolution.contextWeight = 0
+        } else if !focus.hasPrefix("What about ") {
+          // "And Missy Cummings?" read as the earlier question with her name for his: it holds
+          // every earlier word but the name it replaced, which must not come back as context.
+          resolution.contextWeight = 0
         }
         if focus.hasPrefix("What about ") {
           // "And Google?": the new subject carries the question; the old words only frame it.

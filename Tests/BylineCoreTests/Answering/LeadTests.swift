@@ -102,6 +102,29 @@ import Testing
     #expect(lead == "At the close on Friday the bank was worth 7.4 billion francs")
   }
 
+  @Test func whatSomeoneSaidIsTheQuoteThatFollows() throws {
+    func passage(_ ordinal: Int, _ text: String) -> StoredPassage {
+      StoredPassage(
+        rowID: Int64(ordinal + 1), articleId: "x", title: "", outlet: "", date: "", ordinal: ordinal, paragraph: 3,
+        heading: "", text: text, stems: Tokenizer.stems(text), cites: [], inheritedCites: [], score: 1)
+    }
+    let intro = passage(0, "Ana Ruiz, a safety researcher, told a radio station the change would help a little.")
+    let quote = passage(1, "\u{201C}It is progress,\u{201D} she said, \u{201C}but not much.\u{201D}")
+    let lead = ScoredPassage(
+      passage: intro, score: 1, coverage: 1, sentenceCoverage: 1, topicCoverage: 1, entitiesFound: true,
+      nameShare: 0, matched: [], loosely: [], neighbours: [quote])
+    let asked = QuestionAnalyzer().analyze("What did Ana Ruiz say about the change?")
+    #expect(RuleAnswerer.speakersWords(asked, after: lead) == quote.text)
+    #expect(
+      RuleAnswerer.naming(quote.text, as: "Ana Ruiz")
+        == "\u{201C}It is progress,\u{201D} Ana Ruiz said, \u{201C}but not much.\u{201D}")
+    // Not for a question that asks no one's words, nor for a next sentence without a quote.
+    #expect(RuleAnswerer.speakersWords(QuestionAnalyzer().analyze("When did the change start?"), after: lead) == nil)
+    var plain = lead
+    plain.neighbours = [passage(1, "She said it would help.")]
+    #expect(RuleAnswerer.speakersWords(asked, after: plain) == nil)
+  }
+
   @Test func aClosingAttributionIsNoAppositive() throws {
     let text =
       "Data from the ship's voyage recorder shows that its crew had only a few minutes between the first signs"
