@@ -5,8 +5,8 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score every question set on the five development corpora (seeds, corpus-c,
-#                   corpus-d, corpus-e, and ../shared/eval's dev sets and corpus-b when present),
+#   make eval       score every question set on the six development corpora (seeds, corpus-c,
+#                   corpus-d, corpus-e, corpus-f, and ../shared/eval's dev sets and corpus-b when present),
 #                   strict
 #   make eval-postgres  the same sets through a PostgreSQL store beside the SQLite one (a
 #                   throw-away server from Tests/Postgres/server.sh; postgresql installed with
@@ -100,6 +100,8 @@ eval: build
 	  $(call score,$$f,Tests/Eval/corpus-d/knowledge); done
 	@for f in Tests/Eval/blind/*corpus-e*.jsonl Tests/Eval/corpus-e/followups.jsonl; do \
 	  $(call score,$$f,Tests/Eval/corpus-e/knowledge); done
+	@for f in Tests/Eval/blind/*corpus-f*.jsonl Tests/Eval/corpus-f/followups.jsonl; do \
+	  $(call score,$$f,Tests/Eval/corpus-f/knowledge); done
 	@if [ -f $(SHARED)/run.py ]; then \
 	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
 	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \
