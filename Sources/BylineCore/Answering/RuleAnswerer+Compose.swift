@@ -278,11 +278,11 @@ extension RuleAnswerer {
   /// "What did Missy Cummings say about the recall?" answered by "Missy Cummings … told The Verge
   /// the changes would make the system harder to misuse": news gives the speaker's own words in
   /// the next sentence of the paragraph, attributed to a pronoun ("\u{201C}It's progress,\u{201D} she
-  /// said"). That sentence follows the lead, as it stands; nil when the question does not ask
-  /// what someone said or the next sentence is not such a quote.
+  /// said"). Returns that sentence, or nil when the question asks no one's words (no verb of
+  /// ``RerankProfile/speechVerbs``) or the next sentence is not such a quote.
   static func speakersWords(_ question: Question, after lead: ScoredPassage) -> String? {
     guard question.kind == .description || question.kind == .reason,
-      Tokenizer.words(question.text).contains(where: speechVerbs.contains),
+      Tokenizer.words(question.text).contains(where: RerankProfile.speechVerbs.contains),
       let next = lead.neighbours.first(where: {
         $0.ordinal == lead.passage.ordinal + 1 && $0.paragraph == lead.passage.paragraph
       }),
@@ -303,12 +303,6 @@ extension RuleAnswerer {
     guard let space = attribution.firstIndex(where: \.isWhitespace) else { return nil }
     return quote.replacingCharacters(in: r, with: name + attribution[space...])
   }
-
-  /// The verbs by which a question asks what someone said.
-  static let speechVerbs: Set<String> = [
-    "say", "said", "says", "think", "thinks", "thought", "argue", "argued", "warn", "warned", "tell", "told",
-    "comment", "commented", "react", "reacted", "respond", "responded", "describe", "described", "view",
-  ]
 
   /// A quote's attribution to a pronoun: "she said", "he added", "they warned".
   static let pronounAttribution =

@@ -90,15 +90,13 @@ public final class Conversation: @unchecked Sendable {
         let focus = ellipsis(rest, previous: previous, analyzer: analyzer)
         var resolution = Resolution(
           focus: focus, context: context, display: "reading it as “\(focus)”, after “\(Self.strip(previous))”")
-        if focus.hasPrefix("What does ") {
-          // "What about OpenTools?" after a question about another outlet: what OpenTools says.
+        if !focus.hasPrefix("What about ") {
+          // "What about OpenTools?" after a question about another outlet is "What does
+          // OpenTools say?"; "And Missy Cummings?" is the earlier question with her name for his,
+          // holding every earlier word but the name it replaced. Neither takes the earlier
+          // question as context: it would bring back the replaced name.
           resolution.contextWeight = 0
-        } else if !focus.hasPrefix("What about ") {
-          // "And Missy Cummings?" read as the earlier question with her name for his: it holds
-          // every earlier word but the name it replaced, which must not come back as context.
-          resolution.contextWeight = 0
-        }
-        if focus.hasPrefix("What about ") {
+        } else {
           // "And Google?": the new subject carries the question; the old words only frame it.
           resolution.contextWeight = Self.framingWeight
           // "And the licensing terms?" after "When …?" asks the same kind of question.
