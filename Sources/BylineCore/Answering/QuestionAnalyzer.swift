@@ -103,6 +103,15 @@ public struct QuestionAnalyzer: Sendable {
   /// Adjectives that make "how ADJ" ask for a measure ("how long", "how far").
   static let measureAdjectives: Set<String> = ["old", "big", "large", "long", "far", "tall", "fast"]
 
+  /// Nouns that name a measured quantity: the head of a question typed without a question word
+  /// ("rover speed").
+  static let measureNouns: Set<String> = [
+    "speed", "age", "toll", "distance", "height", "length", "depth", "weight", "size", "population", "magnitude",
+  ]
+
+  /// Words that make a question of a phrase, wherever they stand.
+  static let interrogatives: Set<String> = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
+
   /// Whether `name` is one word that WordNet knows as an adjective of a place or people
   /// ("British", "Moroccan", "Americans").
   static func isDemonym(_ name: String) -> Bool {
@@ -496,6 +505,13 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     default:
       if Self.auxiliaries.contains(first) { return .yesNo }
+      // "UBS Credit Suisse deal price?", "pragyan rover speed": typed without a question word,
+      // the last noun says what is asked.
+      if let last = words.last, !words.contains(where: Self.interrogatives.contains) {
+        if Self.sumNouns.contains(last) || last == "worth" || last == "value" { return .money }
+        if Self.dateNouns.contains(last) { return .date }
+        if Self.countNouns.contains(last) || Self.measureNouns.contains(last) { return .number }
+      }
       return .description
     }
   }

@@ -115,15 +115,19 @@ extension RuleAnswerer {
     func isAppositive(_ i: Int) -> Bool {
       i > 0 && i + 1 < segments.count && opensAppositive(segments[i]) && endsWithName(segments[i - 1])
     }
+    // "James Cameron, the director of Titanic, who has made 33 dives, told …": appositives in a
+    // row go together, or the name's verb would follow the first of them.
+    func run(from i: Int) -> ClosedRange<Int> {
+      var end = i
+      while end + 2 < segments.count, opensAppositive(segments[end + 1]) { end += 1 }
+      return i...end
+    }
+    func words(_ r: ClosedRange<Int>) -> Int { r.reduce(0) { $0 + ArticleStructurer.wordCount(segments[$1]) } }
     while ArticleStructurer.wordCount(segments.joined(separator: ", ")) > maxWords {
-      let candidates = segments.indices.filter(isAppositive)
-      guard
-        let longest = candidates.max(by: {
-          ArticleStructurer.wordCount(segments[$0]) < ArticleStructurer.wordCount(segments[$1])
-        })
+      guard let longest = segments.indices.filter(isAppositive).map(run).max(by: { words($0) < words($1) })
       else { break }
-      segments[longest - 1] += " " + segments[longest + 1]
-      segments.removeSubrange(longest...(longest + 1))
+      segments[longest.lowerBound - 1] += " " + segments[longest.upperBound + 1]
+      segments.removeSubrange(longest.lowerBound...(longest.upperBound + 1))
     }
     return segments.joined(separator: ", ")
   }

@@ -25,6 +25,15 @@ public struct OutletDirectory: Sendable {
     for name in extra where !name.isEmpty && aliases[Self.key(name)] == nil {
       aliases[Self.key(name)] = name
       spellings.append(name)
+      // "The Alder Review" is "the Alder Review" in a question, whose name finder leaves the
+      // article out: the name without it is the outlet too.
+      if name.hasPrefix("The "), name.split(separator: " ").count > 2 {
+        let bare = String(name.dropFirst(4))
+        if aliases[Self.key(bare)] == nil {
+          aliases[Self.key(bare)] = name
+          spellings.append(bare)
+        }
+      }
     }
     self.spellings = spellings
     self.aliases = aliases

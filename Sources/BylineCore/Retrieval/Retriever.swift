@@ -14,6 +14,11 @@ public struct Retriever: Sendable {
   /// ("car" in "Laurence des Cars", "bank" in "Bank of England"): the word may be meant, but the
   /// name usually says something else. Halved by judgement; checked on the four corpora.
   public static let nameOnlyShare = 0.5
+  /// Share of the topic a sentence meets, at least, when the person a "What did X say about …?"
+  /// question names speaks in it: the quote names its subject in its own words ("the move" for
+  /// "the decision"). Just above ``AnswerTuning/minimumTopicCoverage``, so that the speaker's
+  /// sentence is not taken for one holding only the question's names.
+  public static let speakerTopicShare = 0.25
   /// How many candidates FTS5 hands to the rerank.
   public var candidateLimit = 40
   /// Passages read before and what the rerank derived from them, kept across questions.
@@ -225,6 +230,13 @@ public struct Retriever: Sendable {
         topicFound += got
         topicTotal += w
       }
+    }
+    // "What did Teeuwe Mevissen tell Reuters about the decision?": the sentence in which a name
+    // of the question speaks holds what was said.
+    if let context, topicTotal > 0, entityInSentence > 0,
+      !profile.speakers.isEmpty, profile.speakerMatches(context.words)
+    {
+      topicFound = max(topicFound, Self.speakerTopicShare * topicTotal)
     }
     var total = profile.total
     // "According to AFP, …": a passage AFP published or that credits AFP meets part of the
