@@ -514,6 +514,21 @@ extension RuleAnswerer {
     return weights
   }
 
+  /// The people a passage names by surname alone, as its neighbouring sentences name them in
+  /// full ("Rush, 61, founded the company" after "its chief executive, Stockton Rush").
+  static func peopleBySurname(in p: ScoredPassage) -> [String] {
+    let single = SpanFinder.names(in: TextNormalizer.fold(p.passage.text)).filter { !$0.contains(" ") }
+    guard !single.isEmpty else { return [] }
+    let people = p.neighbours.flatMap { SpanFinder.names(in: TextNormalizer.fold($0.text)) }
+      .map(QuestionAnalyzer.withoutTitle).filter(SpanFinder.isPerson)
+    var out: [String] = []
+    for surname in single {
+      let full = Set(people.filter { $0.split(separator: " ").last.map(String.init) == surname })
+      if full.count == 1, let person = full.first, !out.contains(person) { out.append(person) }
+    }
+    return out
+  }
+
   func spans(_ question: Question, _ p: ScoredPassage) -> [String] {
     let key = "\(question.kind.rawValue)|\(question.text)|\(p.passage.rowID)"
     if let cached = spanCache.value(for: key) { return cached }
@@ -522,6 +537,9 @@ extension RuleAnswerer {
       SpanFinder.unfiltered(of: question.kind, in: p.passage.text, credited: p.passage.credited)
     }
     var found = SpanFinder.filter(all, of: question.kind, for: question)
+    if question.kind == .person, found.isEmpty {
+      found = Self.peopleBySurname(in: p)
+    }
     if !question.excluded.isEmpty {
       let excluded = Set(question.excluded.flatMap { Tokenizer.words($0) })
       found = found.filter { !Tokenizer.words($0).contains(where: excluded.contains) }

@@ -168,13 +168,22 @@ extension RuleAnswerer {
   /// `clause` with an opening "He" or "She" replaced by the one person the sentence before it
   /// names ("He also gave a name to the spot …" → "Narendra Modi also gave a name …"); unchanged
   /// when that sentence names no one person.
+  /// So is an opening surname of the one person of that sentence who has it ("Rush, 61, founded
+  /// …" after "its chief executive, Stockton Rush" → "Stockton Rush, 61, founded …").
   static func namingThePerson(_ clause: String, previous: String) -> String {
     let words = clause.split(separator: " ", maxSplits: 1)
-    guard words.count == 2, words[0] == "He" || words[0] == "She" else { return clause }
+    guard words.count == 2 else { return clause }
     let people = SpanFinder.names(in: TextNormalizer.fold(previous)).map(QuestionAnalyzer.withoutTitle)
       .filter(SpanFinder.isPerson)
-    guard Set(people).count == 1, let person = people.first else { return clause }
-    return person + " " + words[1]
+    if words[0] == "He" || words[0] == "She" {
+      guard Set(people).count == 1, let person = people.first else { return clause }
+      return person + " " + words[1]
+    }
+    let surname = words[0].hasSuffix(",") ? String(words[0].dropLast()) : String(words[0])
+    guard surname.first?.isUppercase == true else { return clause }
+    let full = Set(people.filter { $0 != surname && $0.split(separator: " ").last.map(String.init) == surname })
+    guard full.count == 1, let person = full.first else { return clause }
+    return person + clause.dropFirst(surname.count)
   }
 
   /// The stem of `text` that `weights` weighs most, leaving out `except` (the question's names).
