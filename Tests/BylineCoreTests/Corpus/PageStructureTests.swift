@@ -96,6 +96,12 @@ import Testing
     #expect(doc.passages.first?.text == "The council approved the new budget on Tuesday after a long debate.")
   }
 
+  @Test(arguments: ["AUSTIN, Texas, Aug 1 -- ", "REDMOND, Wash., Oct. 13 -- ", "HOUSTON — "])
+  func datelineWithAStateIsNotText(_ dateline: String) {
+    let doc = read("Council approves budget\n\n\(dateline)The council approved the new budget on Tuesday after a debate.\n")
+    #expect(doc.passages.first?.text == "The council approved the new budget on Tuesday after a debate.")
+  }
+
   @Test func captionAfterAPhotoCreditIsDropped() {
     let doc = read(
       "Council approves budget after a long night of debate\n\n" + body
