@@ -109,6 +109,9 @@ public struct QuestionAnalyzer: Sendable {
     "speed", "age", "toll", "distance", "height", "length", "depth", "weight", "size", "population", "magnitude",
   ]
 
+  /// Words that tie a question to the one before without changing what it asks.
+  static let openingConjunctions: Set<String> = ["and", "but", "so", "also", "then", "plus"]
+
   /// Words that make a question of a phrase, wherever they stand.
   static let interrogatives: Set<String> = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
 
@@ -399,6 +402,10 @@ public struct QuestionAnalyzer: Sendable {
       || has("who (is|are) (cited|credited)")
     {
       return .corpus
+    }
+    // "And how many flights …?", "But why …?": the question after the conjunction.
+    if Self.openingConjunctions.contains(first), words.count > 2 {
+      return classify(words: Array(words.dropFirst()), lowerRaw: Array(lowerRaw.dropFirst()))
     }
     let second = words.count > 1 ? words[1] : ""
     let third = words.count > 2 ? words[2] : ""

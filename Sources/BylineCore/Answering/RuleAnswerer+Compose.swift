@@ -90,8 +90,11 @@ extension RuleAnswerer {
     // they announce it?" is answered by the sentence that gives the day.)
     // "When?" after "Did Bayern announce the signing?": the earlier lead, when it gives the
     // day, tells when that happened; another sentence's day may date something else.
-    if question.isFollowUp, spanKinds.contains(question.kind), let earlier = question.previousQuotes.first,
-      let again = passages.first(where: { $0.passage.text == earlier && !spans(question, $0).isEmpty })
+    // So does a longer follow-up's ("And how many flights did it cancel?" after "Delta cancelled
+    // roughly 7,000 flights …") when that sentence is strong for it and holds its own words.
+    if spanKinds.contains(question.kind), let earlier = question.previousQuotes.first,
+      let again = passages.first(where: { $0.passage.text == earlier && !spans(question, $0).isEmpty }),
+      question.isFollowUp || again.score >= bestScore * tuning.freshLeadShare && Self.holdsOwnWords(question, again)
     {
       lead = again
     } else if question.previousQuotes.contains(lead.passage.text),

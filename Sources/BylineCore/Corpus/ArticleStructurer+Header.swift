@@ -262,7 +262,8 @@ extension ArticleStructurer {
   )
   private static let datelineWithoutAgency = try! NSRegularExpression(
     pattern:
-      #"^[A-Z]{3,}(?:[ ,.'’-]+[A-Z]{2,}\.?)*(?:, [A-Z][a-z]{1,12}\.?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?\s*(?:-{1,2}|—|–)\s+"#)
+      #"^[A-Z]{3,}(?:[ ,.'’-]+[A-Z]{2,}\.?)*(?:, [A-Z][a-z]{1,12}\.?)?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?\s*(?:-{1,2}|—|–)\s+"#
+  )
 
   /// A wire dateline opening a paragraph ("LONDON, May 15 (Reuters) -", "PARIS (AFP) —",
   /// "HOUSTON —", "AUSTIN, Texas, Aug 1 --"): its length in UTF-16 units and the agencies it names.

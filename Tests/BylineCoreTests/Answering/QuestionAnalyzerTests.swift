@@ -45,6 +45,11 @@ import Testing
     ("What does Meta hope its open code will spark?", .description),
     ("Which outlets are cited?", .corpus),
     ("List the articles", .corpus),
+    ("And how many flights did Delta end up cancelling?", .number),
+    ("But why did the regulator block it?", .reason),
+    ("UBS Credit Suisse deal price?", .money),
+    ("pragyan rover speed", .number),
+    ("Chandrayaan landing date", .date),
   ])
   func classifiesAnswerTypes(_ question: String, _ kind: AnswerKind) {
     #expect(analyzer.analyze(question).kind == kind)

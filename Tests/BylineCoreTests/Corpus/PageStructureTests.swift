@@ -98,7 +98,8 @@ import Testing
 
   @Test(arguments: ["AUSTIN, Texas, Aug 1 -- ", "REDMOND, Wash., Oct. 13 -- ", "HOUSTON — "])
   func datelineWithAStateIsNotText(_ dateline: String) {
-    let doc = read("Council approves budget\n\n\(dateline)The council approved the new budget on Tuesday after a debate.\n")
+    let doc = read(
+      "Council approves budget\n\n\(dateline)The council approved the new budget on Tuesday after a debate.\n")
     #expect(doc.passages.first?.text == "The council approved the new budget on Tuesday after a debate.")
   }
 
