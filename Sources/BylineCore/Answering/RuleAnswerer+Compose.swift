@@ -71,6 +71,9 @@ extension RuleAnswerer {
       let dated = passages.first(where: {
         $0.score >= bestScore * tuning.calendarDateLeadShare
           && spans(question, $0).first.map(Self.isCalendarDate) == true
+          // (Not one that says less of the topic: "… ZeniMax Media, which Microsoft bought in
+          // 2021" does not date the takeover completed "on Friday".)
+          && $0.topicCoverage >= lead.topicCoverage
       })
     {
       lead = dated
