@@ -138,8 +138,9 @@ public struct EvidenceJudge: EvidenceChecking {
       // "Who is the CEO of X?", "Which executive signed …?": a passage that names nobody does
       // not say who. ("Which rivals …" is a person question by its noun, and rivals are as
       // often companies: not checked.)
+      // (Extraction's spans count: "Varga, 58, founded …" names the Tomas Varga of the sentence before.)
       if !answering.contains(where: {
-        SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
+        context.hasSpan($0) || SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
           || SpanFinder.hasGroup($0.passage.text)
           || !$0.passage.credited.isEmpty
             && Tokenizer.words(question.text).contains(where: {

@@ -86,6 +86,25 @@ struct RerankProfile {
 
   /// "What does Meta say …": a name of the question speaks in the sentence with `words`
   /// ("Meta still says", "according to Meta").
+  /// So does one who speaks after an appositive ("Ines Marr, a senior strategist at Kestrel
+  /// Bank, told Reuters"), as `text` writes it.
+  func speakerSpeaks(in text: String, words: [String]) -> Bool {
+    if speakerMatches(words) { return true }
+    let lower = TextNormalizer.fold(text).lowercased()
+    for last in speakers {
+      var from = lower.startIndex
+      while let r = lower.range(of: last + ", ", range: from..<lower.endIndex) {
+        from = r.upperBound
+        let rest = lower[r.upperBound...]
+        guard let close = rest.range(of: ", ") else { break }
+        let aside = Tokenizer.words(String(rest[..<close.lowerBound]))
+        let after = Tokenizer.words(String(rest[close.upperBound...])).prefix(2)
+        if aside.count <= 12, after.contains(where: Self.speechVerbs.contains) { return true }
+      }
+    }
+    return false
+  }
+
   func speakerMatches(_ words: [String]) -> Bool {
     for last in speakers {
       for (i, w) in words.enumerated() where w == last {

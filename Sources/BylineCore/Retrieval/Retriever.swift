@@ -234,7 +234,7 @@ public struct Retriever: Sendable {
     // "What did Teeuwe Mevissen tell Reuters about the decision?": the sentence in which a name
     // of the question speaks holds what was said.
     if let context, topicTotal > 0, entityInSentence > 0,
-      !profile.speakers.isEmpty, profile.speakerMatches(context.words)
+      !profile.speakers.isEmpty, profile.speakerSpeaks(in: p.text, words: context.words)
     {
       topicFound = max(topicFound, Self.speakerTopicShare * topicTotal)
     }

@@ -143,4 +143,12 @@ import Testing
     #expect(short.contains("Philip Koopman both argued that the fix leaves the defect in place"))
     #expect(short.hasSuffix("the agency reported."))
   }
+
+  @Test func appositivesInARowGoTogether() {
+    let text =
+      "James Cameron, the director of Titanic, who has made 33 dives to the wreck, told the BBC that he"
+      + " suspected the worst as soon as he heard on Monday that the sub had lost its communications."
+    let short = RuleAnswerer.withoutAppositives(text, maxWords: 30)
+    #expect(short.hasPrefix("James Cameron told the BBC that he suspected the worst"))
+  }
 }

@@ -68,6 +68,16 @@ import Testing
     #expect(lead == "Narendra Modi also gave a name to the spot")
   }
 
+  @Test func aSurnameIsTheOnePersonOfTheSentenceBeforeWhoHasIt() {
+    let lead = RuleAnswerer.namingThePerson(
+      "Rush, 61, founded the company and was at the controls",
+      previous: "OceanGate said its chief executive, Stockton Rush, had been aboard.")
+    #expect(lead == "Stockton Rush, 61, founded the company and was at the controls")
+    // Nobody of that name before: unchanged.
+    let other = "Mauger said it was too early to say"
+    #expect(RuleAnswerer.namingThePerson(other, previous: "Stockton Rush had been aboard.") == other)
+  }
+
   @Test func twoPeopleLeaveItAlone() {
     let lead = RuleAnswerer.namingThePerson("She said so", previous: "Megan Greene and Catherine Mann voted to hold.")
     #expect(lead == "She said so")

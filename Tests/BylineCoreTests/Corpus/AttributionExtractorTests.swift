@@ -44,6 +44,16 @@ import Testing
     #expect(OutletDirectory.standard.outlet(forDomain: "news.example.com.au") == "Example")
   }
 
+  @Test func aPublisherIsKnownWithoutItsThe() {
+    let directory = OutletDirectory(extra: ["The Alder Review", "The Courier"])
+    #expect(directory.canonical("Alder Review") == "The Alder Review")
+    #expect(directory.canonical("the Alder Review") == "The Alder Review")
+    // One word is too common a name to stand for the outlet alone.
+    #expect(directory.canonical("Courier") == nil)
+    let analyzer = QuestionAnalyzer(directory: directory)
+    #expect(analyzer.analyze("What did the Alder Review report about the bonds?").outlets == ["The Alder Review"])
+  }
+
   @Test func theSubjectOfTheStorySpeaksButIsNotASource() {
     #expect(extractor.outlets(in: "The BBC said it would appeal.", subjects: ["BBC"]).isEmpty)
     #expect(extractor.outlets(in: "The BBC reported the letter first.", subjects: ["BBC"]) == ["BBC"])
