@@ -31,6 +31,7 @@ CORPORA = {
     ]),
     "corpus-e": (os.path.join(ROOT, "Tests/Eval/corpus-e/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-02-corpus-e.jsonl"),
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-04-corpus-e.jsonl"),
     ]),
     "corpus-f": (os.path.join(ROOT, "Tests/Eval/corpus-f/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-03-corpus-f.jsonl"),

@@ -545,6 +545,12 @@ extension RuleAnswerer {
     var found = SpanFinder.filter(all, of: question.kind, for: question)
     if question.kind == .person, found.isEmpty {
       found = Self.peopleBySurname(in: p)
+      // "Whose software update crashed …?": a company owns things as often as a person does.
+      if found.isEmpty, Tokenizer.words(question.text).first == "whose" {
+        found = SpanFinder.filter(
+          SpanFinder.unfiltered(of: .organisation, in: p.passage.text, credited: p.passage.credited),
+          of: .organisation, for: question)
+      }
     }
     if !question.excluded.isEmpty {
       let excluded = Set(question.excluded.flatMap { Tokenizer.words($0) })
