@@ -53,6 +53,9 @@ final class PassageCache: @unchecked Sendable {
     var scope: Set<String>
     /// The passage's word tokens.
     var words: [String]
+    /// The stems of the one person an opening "He" or "She" stands for (the one person the
+    /// sentence before names), else empty.
+    var referent: [String] = []
   }
 
   private let store: any PassageIndex
@@ -206,9 +209,17 @@ final class PassageCache: @unchecked Sendable {
       let previous = try paragraph(articleId: passage.articleId, number: passage.paragraph - 1)
       if Self.carriesOn(opening.text, from: previous.map(\.text)) { scope.formUnion(previous.flatMap(\.stems)) }
     }
-    let made = Context(
+    var made = Context(
       neighbours: neighbours, lists: lists, stems: Set(lists.joined()), titleStems: Set(titleStems),
       scope: scope, words: Tokenizer.words(passage.text))
+    if let first = made.words.first, first == "he" || first == "she",
+      let previous = neighbours.first(where: { $0.ordinal == passage.ordinal - 1 })
+    {
+      let people = Set(
+        SpanFinder.names(in: TextNormalizer.fold(previous.text)).map(QuestionAnalyzer.withoutTitle)
+          .filter(SpanFinder.isPerson))
+      if people.count == 1, let person = people.first { made.referent = Tokenizer.stems(person) }
+    }
     lock.lock()
     defer { lock.unlock() }
     guard generation == start else { return made }

@@ -160,8 +160,11 @@ public struct Retriever: Sendable {
   {
     let p = entry.passage
     let quick = context == nil
+    // "He spent 17 years as a journalist" after a sentence naming Michael Prescott: his name
+    // is the sentence's too.
+    let referent = context?.referent ?? []
     let stems = p.stems
-    let stemSet = entry.stemSet
+    let stemSet = referent.isEmpty ? entry.stemSet : entry.stemSet.union(referent)
     let contextList = context?.lists ?? []
     let contextStems = context?.stems ?? []
     let titleStems = context?.titleStems ?? []
@@ -175,7 +178,7 @@ public struct Retriever: Sendable {
       if let parts = term.parts { return holds(parts, set, lists) }
       return set.contains(term.stem)
     }
-    let own = [stems]
+    let own = referent.isEmpty ? [stems] : [stems, referent]
     var found = 0.0
     var inSentence = 0.0
     var topicFound = 0.0
