@@ -176,7 +176,9 @@ extension RuleAnswerer {
       lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotted(clause)
     clause = Self.namingTheOutlet(clause, cites: lead.passage.credited, asked: question.outlets)
-    if let previous = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal - 1 }) {
+    if let previous = ([lead.before].compactMap { $0 } + lead.neighbours).first(where: {
+      $0.ordinal == lead.passage.ordinal - 1 && $0.articleId == lead.passage.articleId
+    }) {
       clause = Self.namingThePerson(clause, previous: previous.text)
     }
     var opening = clause

@@ -56,6 +56,8 @@ final class PassageCache: @unchecked Sendable {
     /// The stems of the one person an opening "He" or "She" stands for (the one person the
     /// sentence before names), else empty.
     var referent: [String] = []
+    /// The sentence before, also when it closes the paragraph before.
+    var before: StoredPassage?
   }
 
   private let store: any PassageIndex
@@ -205,16 +207,17 @@ final class PassageCache: @unchecked Sendable {
     // A paragraph that carries on from the one before ("NTSB Chair Jennifer Homendy told
     // reporters …", then "Homendy said …. She cautioned that the board …") takes its names too.
     var scope = Set(members.flatMap(\.stems) + titleStems)
+    var before = neighbours.first(where: { $0.ordinal == passage.ordinal - 1 })
     if passage.paragraph > 0, let opening = members.first {
       let previous = try paragraph(articleId: passage.articleId, number: passage.paragraph - 1)
       if Self.carriesOn(opening.text, from: previous.map(\.text)) { scope.formUnion(previous.flatMap(\.stems)) }
+      if opening.rowID == passage.rowID { before = previous.last }
     }
     var made = Context(
       neighbours: neighbours, lists: lists, stems: Set(lists.joined()), titleStems: Set(titleStems),
-      scope: scope, words: Tokenizer.words(passage.text))
-    if let first = made.words.first, first == "he" || first == "she",
-      let previous = neighbours.first(where: { $0.ordinal == passage.ordinal - 1 })
-    {
+      scope: scope, words: Tokenizer.words(passage.text), before: before)
+    // (The sentence before may close the paragraph before: "He said …" opens a new one.)
+    if let first = made.words.first, first == "he" || first == "she", let previous = before {
       let people = Set(
         SpanFinder.names(in: TextNormalizer.fold(previous.text)).map(QuestionAnalyzer.withoutTitle)
           .filter(SpanFinder.isPerson))

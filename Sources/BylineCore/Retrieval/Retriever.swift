@@ -293,6 +293,6 @@ public struct Retriever: Sendable {
       topicCoverage: topicTotal > 0 ? topicFound / topicTotal : coverage,
       entitiesFound: entityTotal == 0 || entityFound >= 0.5 * entityTotal,
       nameShare: total > 0 ? entityInSentence / total : 0, matched: matched, loosely: loosely,
-      neighbours: context?.neighbours ?? [])
+      neighbours: context?.neighbours ?? [], before: context?.before)
   }
 }

@@ -20,4 +20,7 @@ public struct ScoredPassage: Sendable {
   public var loosely: Set<String> = []
   /// The previous and next sentences of the same paragraph, for context.
   public var neighbours: [StoredPassage]
+  /// The sentence before it, also when that closes the paragraph before (where an opening "He"
+  /// or "She" takes its person from).
+  public var before: StoredPassage? = nil
 }

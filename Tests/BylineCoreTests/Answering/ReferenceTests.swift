@@ -38,6 +38,15 @@ import Testing
 
     Ines Marr, a senior strategist at Kestrel Bank, told Reuters that the move had confused investors, because shareholders were supposed to absorb losses first.
     """,
+    "703_editor_gazette.txt": """
+    Gazette names a new editor
+    Tidewater Gazette
+    6 May 2025
+
+    The Gazette named Marta Ruiz as its new editor on Monday, ending a search that took most of the year.
+
+    She spent twelve years as a reporter at the Harbour Courier before moving into management.
+    """,
   ]
 
   let rules: RuleAnswerer
@@ -50,6 +59,12 @@ import Testing
     let (answer, _) = try rules.answer("Who was at the wheel of the ferry when it sank?")
     #expect(!answer.abstained)
     #expect(answer.answer.hasPrefix("Tomas Varga, 58, founded the company"), "\(answer.answer)")
+  }
+
+  @Test func sheIsThePersonOfTheSentenceBefore() throws {
+    let (answer, _) = try rules.answer("Where did Marta Ruiz work as a reporter?")
+    #expect(!answer.abstained, "\(answer.answer)")
+    #expect(answer.answer.hasPrefix("Marta Ruiz spent twelve years as a reporter"), "\(answer.answer)")
   }
 
   @Test func theSpeakersSentenceAnswersWhatTheySaidAboutTheDecision() throws {
