@@ -135,7 +135,8 @@ extension RuleAnswerer {
     // Yes or no: of the strong sentences, the one that holds most of the claim is the evidence.
     if question.kind == .yesNo, Self.options(in: question.text) == nil {
       let strong = passages.filter { $0.score >= bestScore * tuning.claimLeadShare }
-      let share = { (p: ScoredPassage) in self.claimShare(question, p) ?? 0 }
+      let idf = (try? retriever.weights(for: question)) ?? [:]
+      let share = { (p: ScoredPassage) in self.claimShare(question, p, idf: idf) ?? 0 }
       if let best = strong.max(by: { share($0) < share($1) }), share(best) > share(lead) {
         lead = best
       }

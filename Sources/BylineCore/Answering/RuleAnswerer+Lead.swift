@@ -337,16 +337,19 @@ extension RuleAnswerer {
   /// passage holds as words, paraphrases or synonyms; nil when the question has none.
   /// A verb that introduces the claim ("Did Bayern announce that Kane had signed?") frames it:
   /// the claim is the clause after "that", and a sentence that states it need not repeat the verb.
-  func claimShare(_ question: Question, _ p: ScoredPassage) -> Double? {
+  /// With `idf`, each word counts by its rarity too: of "Was anybody injured during the
+  /// robbery?", "injured" says more than "robbery", which every sentence of the story holds.
+  func claimShare(_ question: Question, _ p: ScoredPassage, idf: [String: Double] = [:]) -> Double? {
     let words = Tokenizer.words(question.text)
     let framing = Set(words.indices.dropLast().filter { words[$0 + 1] == "that" }.map { words[$0] })
     let claim = question.terms.filter {
       !$0.isEntity && $0.weight >= 0.5 && !Tokenizer.lightWords.contains($0.surface)
         && !framing.contains($0.surface.lowercased())
     }
-    let total = claim.reduce(0.0) { $0 + $1.weight }
+    let weight = { (t: QueryTerm) in t.weight * (idf[t.stem] ?? 1) }
+    let total = claim.reduce(0.0) { $0 + weight($1) }
     guard total > 0 else { return nil }
-    return claim.filter { p.matched.contains($0.stem) }.reduce(0.0) { $0 + $1.weight } / total
+    return claim.filter { p.matched.contains($0.stem) }.reduce(0.0) { $0 + weight($1) } / total
   }
 
   /// The verdict a yes-or-no question gets from its lead sentence: "Yes", "No", "Not known",
