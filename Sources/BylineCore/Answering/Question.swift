@@ -23,6 +23,10 @@ public struct QueryTerm: Sendable, Hashable {
   /// The word in its other spellings (British or American), stemmed: a passage that holds one
   /// holds the word itself.
   public var variants: [String] = []
+  /// For the noun a question asks for a member of ("Which spacecraft …", "Who was the officer
+  /// …"), the kinds of that thing WordNet lists ("capsule", "admiral"), stemmed: a sentence that
+  /// names one matches the term as a synonym does. Only the rerank reads them.
+  public var kinds: [String] = []
 
   /// Creates a term.
   public init(stem: String, surface: String, weight: Double, isEntity: Bool, related: [String] = []) {

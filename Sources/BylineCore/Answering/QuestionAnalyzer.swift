@@ -90,6 +90,39 @@ public struct QuestionAnalyzer: Sendable {
     return out
   }
 
+  /// The kinds of the thing the noun `word` names, stemmed (see ``QueryTerm/kinds``).
+  static func kinds(_ word: String) -> [String] {
+    guard let wordNet = WordNet.shared else { return [] }
+    var out: [String] = []
+    for w in wordNet.kinds(of: word) {
+      let stems = Tokenizer.stems(w).filter { !Tokenizer.stopWords.contains($0) }
+      let joined = stems.joined(separator: " ")
+      if !stems.isEmpty, !out.contains(joined) { out.append(joined) }
+    }
+    return out
+  }
+
+  /// The index in `words` of the noun a question asks for a member of: the last noun of the
+  /// words after "which" or "what" ("Which Argentine player converted …" → "player"), or after
+  /// "who is/was the" ("Who was the Coast Guard officer that …" → "officer"), before a function
+  /// word; nil for other questions.
+  static func headNoun(_ words: [String], kind: AnswerKind) -> Int? {
+    guard [.person, .organisation, .place].contains(kind), let wordNet = WordNet.shared else { return nil }
+    var start: Int?
+    if let w = words.firstIndex(where: { $0 == "which" || $0 == "what" }) {
+      start = w + 1
+    } else if words.count > 3, words[0] == "who", ["is", "was", "are", "were"].contains(words[1]), words[2] == "the" {
+      start = 3
+    }
+    guard let start, start < words.count else { return nil }
+    var head: Int?
+    for i in start..<min(words.count, start + 4) {
+      if Tokenizer.stopWords.contains(words[i]) || auxiliaries.contains(words[i]) { break }
+      if !wordNet.synsets(of: words[i], .noun, limit: 1).isEmpty { head = i }
+    }
+    return head
+  }
+
   /// Weight of a common word in a closing "according to …" clause (the source, not the topic):
   /// that of a light word.
   static let sourceClauseWeight = 0.35
@@ -261,6 +294,7 @@ public struct QuestionAnalyzer: Sendable {
     }
     // "May" written as a month ("its May forecast") is a search word, though "may" is not.
     let writtenMonths = Set(rawWords.dropFirst().filter(Self.monthWords.contains).map { $0.lowercased() })
+    let head = Self.headNoun(words, kind: kind)
     for (i, word) in words.enumerated()
     where (!Tokenizer.stopWords.contains(word) || writtenMonths.contains(word)) && !outletWords.contains(word) {
       let stem = PorterStemmer.stem(word)
@@ -301,6 +335,7 @@ public struct QuestionAnalyzer: Sendable {
         }
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
       if !isEntity { term.variants = SpellingVariants.of(word).map(PorterStemmer.stem).filter { $0 != stem } }
+      if i == head { term.kinds = Self.kinds(word) }
       terms.append(term)
     }
     // "How many people were aboard, according to the safety board's chair?": a closing
@@ -551,7 +586,8 @@ public struct QuestionAnalyzer: Sendable {
 
   /// `name` without the title it opens with ("Prime Minister Narendra Modi" → "Narendra Modi",
   /// "Judge Mehta" → "Mehta"): leading words WordNet knows as common words, one of them filed
-  /// under people, before a word it does not know as a common noun ("General Motors" stays).
+  /// under people, before words of which one it does not know as a common noun ("General
+  /// Motors" stays).
   static func withoutTitle(_ name: String) -> String {
     let words = name.split(separator: " ").map(String.init)
     guard words.count >= 2, let wordNet = WordNet.shared else { return name }
@@ -559,12 +595,18 @@ public struct QuestionAnalyzer: Sendable {
     var titled = false
     while dropped < words.count - 1 {
       let word = words[dropped].lowercased()
-      let isPerson = wordNet.nounFiles(of: word).first == WordNet.NounFile.person
+      // (A common noun: "Kelly" is a clown's name in WordNet, not a title.)
+      let sense = wordNet.synsets(of: word, .noun, limit: 1).first
+      let isPerson = sense?.lexicalFile == WordNet.NounFile.person && sense?.isProperName == false
       guard isPerson || !wordNet.synsets(of: word, .adj, limit: 1).isEmpty else { break }
       titled = titled || isPerson
       dropped += 1
     }
-    guard titled, dropped > 0, wordNet.synsets(of: words[dropped].lowercased(), .noun, limit: 1).isEmpty else {
+    // (The rest is a name when one of its words is no common noun: "John Mauger" after "Rear
+    // Admiral", though "john" is one; not "Motors".)
+    guard titled, dropped > 0,
+      words[dropped...].contains(where: { wordNet.synsets(of: $0.lowercased(), .noun, limit: 1).isEmpty })
+    else {
       return name
     }
     return words[dropped...].joined(separator: " ")

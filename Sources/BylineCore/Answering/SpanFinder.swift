@@ -69,7 +69,12 @@ public enum SpanFinder {
     let folded = TextNormalizer.fold(text)
     var out: [String]
     switch kind {
-    case .person: out = names(in: folded).filter(isPerson)
+    // ("Rear Admiral John Mauger" is John Mauger.)
+    case .person:
+      out = names(in: folded).map { name in
+        let untitled = QuestionAnalyzer.withoutTitle(name)
+        return untitled.contains(" ") ? untitled : name
+      }.filter(isPerson)
     case .organisation: out = names(in: folded).filter { !isPerson($0) }
     case .outlet:
       out = credited

@@ -25,6 +25,8 @@ public final class WordNet: @unchecked Sendable {
     /// to (`\\` pointers: "british" → "Great Britain"): (source word number from 1, target
     /// synset offset, target part of speech, target word number from 1).
     var derivations: [(source: Int, offset: Int, pos: PartOfSpeech, target: Int)]
+    /// The offsets of its hyponyms (`~` pointers): the kinds of the thing it names.
+    var hyponyms: [Int] = []
   }
 
   private let index: [PartOfSpeech: MappedFile]
@@ -86,6 +88,7 @@ public final class WordNet: @unchecked Sendable {
       k += 2
     }
     var derivations: [(Int, Int, PartOfSpeech, Int)] = []
+    var hyponyms: [Int] = []
     if k < fields.count, let pointers = Int(fields[k]) {
       k += 1
       for _ in 0..<pointers where k + 3 < fields.count {
@@ -94,11 +97,15 @@ public final class WordNet: @unchecked Sendable {
           let st = Int(fields[k + 3], radix: 16)
         {
           derivations.append((st >> 8, target, pos, st & 0xFF))
+        } else if fields[k] == "~", fields[k + 2] == "n", let target = Int(fields[k + 1]) {
+          hyponyms.append(target)
         }
         k += 4
       }
     }
-    return Synset(lexicalFile: lexFile, words: words, isProperName: isProper, derivations: derivations)
+    var synset = Synset(lexicalFile: lexFile, words: words, isProperName: isProper, derivations: derivations)
+    synset.hyponyms = hyponyms
+    return synset
   }
 
   /// The dictionary forms of `word` as `pos` (WordNet's morphy: the exception list, then the
@@ -152,6 +159,27 @@ public final class WordNet: @unchecked Sendable {
       }
     }
     return Array(out.prefix(limit))
+  }
+
+  /// The kinds of thing the noun `word` names, down to `depth` levels of hyponyms of its first
+  /// `senses` senses ("spacecraft" → "space capsule", "capsule", …; "officer" → "admiral"),
+  /// phrases of at most three words, at most `limit` of them.
+  public func kinds(of word: String, senses: Int = 2, depth: Int = 3, limit: Int = 400) -> [String] {
+    var out: [String] = []
+    var seen = Set<Int>()
+    var level = synsets(of: word, .noun, limit: senses).flatMap(\.hyponyms)
+    for _ in 0..<depth where !level.isEmpty && out.count < limit {
+      var next: [Int] = []
+      for offset in level where seen.insert(offset).inserted {
+        guard let synset = synset(at: offset, .noun), !synset.isProperName else { continue }
+        for w in synset.words where w.split(separator: " ").count <= 3 && !out.contains(w) && out.count < limit {
+          out.append(w)
+        }
+        next += synset.hyponyms
+      }
+      level = next
+    }
+    return out
   }
 
   /// The other names of a place or an organisation `word` names ("Britain" → "united kingdom",

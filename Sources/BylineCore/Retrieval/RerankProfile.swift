@@ -17,6 +17,8 @@ struct RerankProfile {
     var paraphrases: [[String]]
     /// Words WordNet relates to it, as stem sequences.
     var related: [[String]]
+    /// The kinds of the thing it names, as stem sequences (``QueryTerm/kinds``).
+    var kinds: [[String]] = []
     /// Whether the question wrote it in lower case: a common word, which a passage's name
     /// ("car" in "Laurence des Cars") does not state.
     var isCommon = false
@@ -59,6 +61,7 @@ struct RerankProfile {
         sameWord: Paraphrases.sameWordSequences(of: term.stem) + term.variants.map { [$0] },
         paraphrases: Paraphrases.sequences(of: term.stem),
         related: term.related.map { $0.split(separator: " ").map(String.init) },
+        kinds: term.kinds.map { $0.split(separator: " ").map(String.init) },
         isCommon: !term.isEntity && lower.contains(term.stem) && !capitalised.contains(term.stem))
     }
     total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }

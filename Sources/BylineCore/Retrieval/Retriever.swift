@@ -202,7 +202,10 @@ public struct Retriever: Sendable {
         got = 0.8 * w
         inSentence += got
         matched.insert(term.stem)
-      } else if term.related.contains(where: { holds($0, stemSet, own) }) {
+      } else if term.related.contains(where: { holds($0, stemSet, own) })
+        // "Which spacecraft …?" met by "its Dragon capsule": a kind of the thing asked for.
+        || term.kinds.contains(where: { holds($0, stemSet, own) })
+      {
         // A WordNet synonym or derivation: the same meaning, less surely than the same word.
         got = Self.synonymWeight * w
         inSentence += got

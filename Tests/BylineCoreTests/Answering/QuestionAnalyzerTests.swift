@@ -16,6 +16,23 @@ import Testing
     #expect(term?.variants.isEmpty == false)
   }
 
+  @Test func theNounAskedForMatchesItsKinds() throws {
+    let question = analyzer.analyze("Which spacecraft will bring the astronauts home?")
+    let head = try #require(question.terms.first { $0.surface == "spacecraft" })
+    #expect(head.kinds.contains(PorterStemmer.stem("capsule")), "\(head.kinds.prefix(20))")
+    let room = analyzer.analyze("Which room of the museum did the thieves enter?").terms.first { $0.surface == "room" }
+    #expect(room?.kinds.contains(PorterStemmer.stem("gallery")) == true)
+    // Only the noun asked for: not the other words of the question.
+    #expect(question.terms.filter { !$0.kinds.isEmpty }.count == 1)
+    #expect(analyzer.analyze("When did the astronauts land?").terms.allSatisfy { $0.kinds.isEmpty })
+  }
+
+  @Test func titlesBeforeNamesGo() {
+    #expect(QuestionAnalyzer.withoutTitle("Rear Admiral John Mauger") == "John Mauger")
+    #expect(QuestionAnalyzer.withoutTitle("Kelly Ortberg") == "Kelly Ortberg")
+    #expect(QuestionAnalyzer.withoutTitle("General Motors") == "General Motors")
+  }
+
   @Test func anOutletBeforeItsPeopleIsNoSource() {
     let analyzer = QuestionAnalyzer()
     #expect(analyzer.analyze("What did the BBC chairman apologise for?").outlets.isEmpty)
