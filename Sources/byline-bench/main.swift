@@ -283,9 +283,16 @@ enum Bench {
     return result
   }
 
-  enum BenchError: Error {
+  enum BenchError: Error, CustomStringConvertible {
     case missing(String)
     case update(Int)
+
+    var description: String {
+      switch self {
+      case .missing(let path): return "\(path) is missing: build it first (make bench builds it)"
+      case .update(let count): return "updating one file changed \(count) files"
+      }
+    }
   }
 
   static let seedQuestions = [
@@ -401,4 +408,9 @@ enum Bench {
   }
 }
 
-try Bench.main()
+do {
+  try Bench.main()
+} catch {
+  FileHandle.standardError.write("byline-bench: \(error)\n".data(using: .utf8)!)
+  exit(1)
+}

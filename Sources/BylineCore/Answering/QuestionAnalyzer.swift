@@ -64,6 +64,7 @@ public struct QuestionAnalyzer: Sendable {
   /// Nouns that name a sum of money in a "what" question.
   static let sumNouns: Set<String> = [
     "salary", "fee", "fees", "price", "valuation", "wage", "wages", "fine", "bonus", "cost", "costs",
+    "compensation", "remuneration",
   ]
 
   /// Nouns that ask for a figure ("What number …", "What share …").
@@ -496,7 +497,9 @@ public struct QuestionAnalyzer: Sendable {
       }
       if Self.orgNouns.contains(second) { return .organisation }
       if Self.placeNouns.contains(second) { return .place }
-      if ["amount", "price", "sum", "fee", "fees", "cost", "salary", "fine", "bill", "valuation"].contains(second) {
+      if ["amount", "price", "sum", "fee", "fees", "cost", "salary", "fine", "bill", "valuation", "pay"].contains(
+        second)
+      {
         return .money
       }
       if second == "number" || second == "percentage" || second == "share" && third == "of" { return .number }

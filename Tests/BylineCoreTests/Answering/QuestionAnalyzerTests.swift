@@ -67,6 +67,7 @@ import Testing
     ("UBS Credit Suisse deal price?", .money),
     ("pragyan rover speed", .number),
     ("Chandrayaan landing date", .date),
+    ("What pay package will the new chief executive get?", .money),
   ])
   func classifiesAnswerTypes(_ question: String, _ kind: AnswerKind) {
     #expect(analyzer.analyze(question).kind == kind)
