@@ -267,6 +267,13 @@ public enum SpanFinder {
     return !words.contains { orgWords.contains($0) || $0.contains(where: \.isNumber) || isCamel($0) }
       && OutletDirectory.standard.canonical(name) == nil
       && !words.contains { $0.allSatisfy(\.isUppercase) && OutletDirectory.standard.canonical($0) != nil }
+      && !isPlace(name)
+  }
+
+  /// Whether WordNet knows `name` as a place or an organisation ("South Africa", "New York").
+  static func isPlace(_ name: String) -> Bool {
+    guard let sense = WordNet.shared?.synsets(of: name, .noun, limit: 1).first, sense.isProperName else { return false }
+    return sense.lexicalFile == WordNet.NounFile.location || sense.lexicalFile == WordNet.NounFile.group
   }
 
   /// "OpenAI", "DeepSeek": a capital inside a word, as product and company names have. Not a

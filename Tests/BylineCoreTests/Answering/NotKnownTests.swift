@@ -78,6 +78,14 @@ import Testing
     #expect(RuleAnswerer.namingThePerson(other, previous: "Stockton Rush had been aboard.") == other)
   }
 
+  @Test func aPlaceIsNoPerson() {
+    let lead = RuleAnswerer.namingThePerson(
+      "He also gave a name to the spot", previous: "The prime minister watched from Johannesburg, South Africa.")
+    #expect(lead == "He also gave a name to the spot")
+    #expect(!SpanFinder.isPerson("South Africa"))
+    #expect(SpanFinder.isPerson("Narendra Modi"))
+  }
+
   @Test func twoPeopleLeaveItAlone() {
     let lead = RuleAnswerer.namingThePerson("She said so", previous: "Megan Greene and Catherine Mann voted to hold.")
     #expect(lead == "She said so")
