@@ -93,23 +93,14 @@ public struct QuestionAnalyzer: Sendable {
 
   /// ``kinds(_:)`` already read, by word: a session asks about the same nouns again, and reading
   /// three levels of hyponyms costs about a millisecond.
-  nonisolated(unsafe) private static var kindsCache: [String: [String]] = [:]
-  private static let kindsLock = NSLock()
+  private static let kindsMemo = Memo<String, [String]>(limit: 4096)
 
   /// The kinds of the thing the noun `word` names, stemmed (see ``QueryTerm/kinds``).
   static func kinds(_ word: String) -> [String] {
     guard let wordNet = WordNet.shared else { return [] }
-    kindsLock.lock()
-    let known = kindsCache[word]
-    kindsLock.unlock()
-    if let known { return known }
+    if let known = kindsMemo.value(for: word) { return known }
     var out: [String] = []
-    defer {
-      kindsLock.lock()
-      if kindsCache.count > 4096 { kindsCache.removeAll() }
-      kindsCache[word] = out
-      kindsLock.unlock()
-    }
+    defer { kindsMemo.store(out, for: word) }
     for w in wordNet.kinds(of: word) {
       let stems = Tokenizer.stems(w).filter { !Tokenizer.stopWords.contains($0) }
       let joined = stems.joined(separator: " ")

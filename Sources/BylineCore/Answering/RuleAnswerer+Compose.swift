@@ -5,6 +5,8 @@ extension RuleAnswerer {
   func compose(_ question: Question, _ passages: [ScoredPassage]) throws -> Answer {
     let bestScore = passages[0].score
     let spanKinds = Self.spanKinds
+    // The question's term rarities, read once: the yes/no claim and the clause weights use them.
+    let idf = (try? retriever.weights(for: question)) ?? [:]
     // Prefer a strong passage that holds a span of the expected type.
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {
@@ -135,7 +137,6 @@ extension RuleAnswerer {
     // Yes or no: of the strong sentences, the one that holds most of the claim is the evidence.
     if question.kind == .yesNo, Self.options(in: question.text) == nil {
       let strong = passages.filter { $0.score >= bestScore * tuning.claimLeadShare }
-      let idf = (try? retriever.weights(for: question)) ?? [:]
       let share = { (p: ScoredPassage) in self.claimShare(question, p, idf: idf) ?? 0 }
       if let best = strong.max(by: { share($0) < share($1) }), share(best) > share(lead) {
         lead = best
@@ -172,7 +173,7 @@ extension RuleAnswerer {
     }
     let allSpans = spans(question, lead)
     let span = question.kind == .date && Uncertainty.isUncertain(lead.passage.text) ? nil : allSpans.first
-    let weights = Self.clauseWeights(question, idf: (try? retriever.weights(for: question)) ?? [:])
+    let weights = Self.clauseWeights(question, idf: idf)
     var clause = leadSentence(
       lead, question: question, keep: span == nil ? Self.uncertainKeep(question, lead) : allSpans, weights: weights)
     clause = Self.undotted(clause)
@@ -528,8 +529,7 @@ extension RuleAnswerer {
   static func peopleBySurname(in p: ScoredPassage) -> [String] {
     let single = SpanFinder.names(in: TextNormalizer.fold(p.passage.text)).filter { !$0.contains(" ") }
     guard !single.isEmpty else { return [] }
-    let people = p.neighbours.flatMap { SpanFinder.names(in: TextNormalizer.fold($0.text)) }
-      .map(QuestionAnalyzer.withoutTitle).filter(SpanFinder.isPerson)
+    let people = p.neighbours.flatMap { SpanFinder.people(in: $0.text) }
     var out: [String] = []
     for surname in single {
       let full = Set(people.filter { $0.split(separator: " ").last.map(String.init) == surname })

@@ -173,8 +173,7 @@ extension RuleAnswerer {
   static func namingThePerson(_ clause: String, previous: String) -> String {
     let words = clause.split(separator: " ", maxSplits: 1)
     guard words.count == 2 else { return clause }
-    let people = SpanFinder.names(in: TextNormalizer.fold(previous)).map(QuestionAnalyzer.withoutTitle)
-      .filter(SpanFinder.isPerson)
+    let people = SpanFinder.people(in: previous)
     if words[0] == "He" || words[0] == "She" {
       guard Set(people).count == 1, let person = people.first else { return clause }
       return person + " " + words[1]

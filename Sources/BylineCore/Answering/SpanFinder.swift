@@ -69,12 +69,7 @@ public enum SpanFinder {
     let folded = TextNormalizer.fold(text)
     var out: [String]
     switch kind {
-    // ("Rear Admiral John Mauger" is John Mauger.)
-    case .person:
-      out = names(in: folded).map { name in
-        let untitled = QuestionAnalyzer.withoutTitle(name)
-        return untitled.contains(" ") ? untitled : name
-      }.filter(isPerson)
+    case .person: out = people(in: folded)
     case .organisation: out = names(in: folded).filter { !isPerson($0) }
     case .outlet:
       out = credited
@@ -271,9 +266,21 @@ public enum SpanFinder {
   }
 
   /// Whether WordNet knows `name` as a place or an organisation ("South Africa", "New York").
+  /// (A name is looked up as it stands: one binary search, no dictionary forms.)
   static func isPlace(_ name: String) -> Bool {
-    guard let sense = WordNet.shared?.synsets(of: name, .noun, limit: 1).first, sense.isProperName else { return false }
+    guard let wordNet = WordNet.shared, let offset = wordNet.offsets(of: name, .noun).first,
+      let sense = wordNet.synset(at: offset, .noun), sense.isProperName
+    else { return false }
     return sense.lexicalFile == WordNet.NounFile.location || sense.lexicalFile == WordNet.NounFile.group
+  }
+
+  /// The people `text` names, without their titles ("Rear Admiral John Mauger" is John Mauger;
+  /// a title that leaves one word, "Judge Mehta", stays).
+  static func people(in text: String) -> [String] {
+    names(in: TextNormalizer.fold(text)).map { name in
+      let untitled = QuestionAnalyzer.withoutTitle(name)
+      return untitled.contains(" ") ? untitled : name
+    }.filter(isPerson)
   }
 
   /// "OpenAI", "DeepSeek": a capital inside a word, as product and company names have. Not a

@@ -218,9 +218,7 @@ final class PassageCache: @unchecked Sendable {
       scope: scope, words: Tokenizer.words(passage.text), before: before)
     // (The sentence before may close the paragraph before: "He said …" opens a new one.)
     if let first = made.words.first, first == "he" || first == "she", let previous = before {
-      let people = Set(
-        SpanFinder.names(in: TextNormalizer.fold(previous.text)).map(QuestionAnalyzer.withoutTitle)
-          .filter(SpanFinder.isPerson))
+      let people = Set(SpanFinder.people(in: previous.text))
       if people.count == 1, let person = people.first { made.referent = Tokenizer.stems(person) }
     }
     lock.lock()

@@ -87,10 +87,9 @@ struct RerankProfile {
     "wrote", "writes", "say", "says", "said",
   ]
 
-  /// "What does Meta say …": a name of the question speaks in the sentence with `words`
-  /// ("Meta still says", "according to Meta").
-  /// So does one who speaks after an appositive ("Ines Marr, a senior strategist at Kestrel
-  /// Bank, told Reuters"), as `text` writes it.
+  /// Whether a name of the question speaks in the sentence `text` (of `words`): as
+  /// ``speakerMatches(_:)`` finds, or after an appositive ("Ines Marr, a senior strategist at
+  /// Kestrel Bank, told Reuters").
   func speakerSpeaks(in text: String, words: [String]) -> Bool {
     if speakerMatches(words) { return true }
     let lower = TextNormalizer.fold(text).lowercased()
@@ -108,6 +107,8 @@ struct RerankProfile {
     return false
   }
 
+  /// "What does Meta say …": a name of the question speaks in the sentence with `words`
+  /// ("Meta still says", "according to Meta").
   func speakerMatches(_ words: [String]) -> Bool {
     for last in speakers {
       for (i, w) in words.enumerated() where w == last {
