@@ -28,6 +28,7 @@ CORPORA = {
     ]),
     "corpus-d": (os.path.join(ROOT, "Tests/Eval/corpus-d/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-d.jsonl"),
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-05-corpus-d.jsonl"),
     ]),
     "corpus-e": (os.path.join(ROOT, "Tests/Eval/corpus-e/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-02-corpus-e.jsonl"),

@@ -25,12 +25,38 @@ public enum Polarity {
     let words = Tokenizer.words(text)
     guard let first = words.first else { return false }
     if ["no", "none", "neither", "nobody", "nothing"].contains(first) { return true }
-    if near.isEmpty { return words.contains(where: negators.contains) }
+    if near.isEmpty { return words.indices.contains { negates(words, at: $0) } }
     for (i, word) in words.enumerated() where near.contains(PorterStemmer.stem(word)) {
-      let before = words[max(0, i - 5)..<i]
-      if before.contains(where: negators.contains) { return true }
+      if (max(0, i - 5)..<i).contains(where: { negates(words, at: $0) }) { return true }
+      if words[max(0, i - 12)..<i].indices.contains(where: { failedAttempt(words, at: $0) }) { return true }
     }
     return false
+  }
+
+  /// Whether `words[i]` negates: a word of ``negators``, but "won" and "don" only as "won't"
+  /// and "don't" (the tokens split at the apostrophe), not "won the election" or "Don Smith".
+  static func negates(_ words: [String], at i: Int) -> Bool {
+    guard negators.contains(words[i]) else { return false }
+    if words[i] == "won" || words[i] == "don" { return i + 1 < words.count && words[i + 1] == "t" }
+    return true
+  }
+
+  /// Verbs that say an attempt came to nothing ("lost its bid", "abandoned the effort").
+  static let failingVerbs: Set<String> = [
+    "lost", "lose", "loses", "losing", "failed", "abandoned", "abandons", "dropped", "drops", "withdrew",
+    "scrapped", "thwarted", "blocked", "defeated",
+  ]
+  /// Nouns for an attempt.
+  static let attemptNouns: Set<String> = [
+    "attempt", "attempts", "bid", "bids", "effort", "efforts", "challenge", "appeal", "case", "fight", "push",
+    "suit", "lawsuit", "battle", "plan", "plans", "offer", "request", "motion",
+  ]
+
+  /// Whether `words[i]` opens a failed attempt ("lost its attempt in July to get a court order
+  /// …", "failed in its bid to …"): what follows, up to a dozen words on, did not happen.
+  static func failedAttempt(_ words: [String], at i: Int) -> Bool {
+    guard failingVerbs.contains(words[i]) else { return false }
+    return words[(i + 1)..<min(words.count, i + 4)].contains(where: attemptNouns.contains)
   }
 
   /// Whether a question is itself negated ("Isn't …", "… not …").

@@ -621,6 +621,27 @@ public struct QuestionAnalyzer: Sendable {
     return words[dropped...].joined(separator: " ")
   }
 
+  /// The titles inside `name`, lower-cased: the words before the person's own name that WordNet
+  /// files as common nouns for people ("U.S. District Judge Amit Mehta" → "judge", "Defence
+  /// Minister Margarita Robles" → "minister"); none when one word follows the last of them and
+  /// it is a common noun ("General Motors"). A title says what the person is, as the lower-case
+  /// word does.
+  static func titleWords(of name: String) -> [String] {
+    let words = name.split(separator: " ").map { $0.lowercased() }
+    guard words.count >= 2, let wordNet = WordNet.shared else { return [] }
+    let isTitle = { (word: String) -> Bool in
+      let sense = wordNet.synsets(of: word, .noun, limit: 1).first
+      return sense?.lexicalFile == WordNet.NounFile.person && sense?.isProperName == false
+    }
+    guard
+      let last = words.indices.dropLast().last(where: { i in
+        isTitle(words[i])
+          && (i + 2 < words.count || wordNet.synsets(of: words[i + 1], .noun, limit: 1).isEmpty)
+      })
+    else { return [] }
+    return words[...last].filter(isTitle)
+  }
+
   /// Runs of capitalised words (names), ignoring the question's first word.
   static func entities(_ raw: [String]) -> [String] {
     var out: [String] = []

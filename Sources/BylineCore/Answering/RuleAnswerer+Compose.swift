@@ -455,7 +455,8 @@ extension RuleAnswerer {
       text[..<range.lowerBound].lastIndex(where: stops.contains).map { text.index(after: $0) }
       ?? text.startIndex
     let end = text[range.upperBound...].firstIndex(where: stops.contains) ?? text.endIndex
-    return Tokenizer.words(String(text[start..<end])).contains(where: Polarity.clauseNegators.contains)
+    let words = Tokenizer.words(String(text[start..<end]))
+    return words.indices.contains { Polarity.clauseNegators.contains(words[$0]) && Polarity.negates(words, at: $0) }
   }
 
   /// Whether the question asks what is not yet known ("What is still unclear about …").
@@ -579,7 +580,13 @@ extension RuleAnswerer {
     // "How long …": a duration answers it, a bare count does not.
     if question.kind == .number {
       // (Anywhere in it: "According to AFP, how long …".)
-      let asksHowLong = Retriever.containsRun(["how", "long"], in: Tokenizer.words(question.text))
+      // ("How many days …" counts time: "three days of national mourning" answers it.)
+      let words = Tokenizer.words(question.text)
+      let asksHowLong =
+        Retriever.containsRun(["how", "long"], in: words)
+        || words.indices.dropLast(2).contains { i in
+          words[i] == "how" && words[i + 1] == "many" && Self.timeUnits.contains(words[i + 2])
+        }
       // "How many people died?" is not answered by "less than a day".
       found = found.filter { SpanFinder.matches(SpanFinder.duration, $0).isEmpty != asksHowLong }
     }
@@ -590,6 +597,11 @@ extension RuleAnswerer {
     spanCache.store(found, for: key)
     return found
   }
+
+  /// The units a duration counts in ("How many days …").
+  static let timeUnits: Set<String> = [
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+  ]
 
   /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like: how many articles
   /// support the answer, and whether they are independent or repeat one original report.

@@ -23,9 +23,11 @@ final class PassageCache: @unchecked Sendable {
       self.stemSet = stemSet
       // Only the capitalised words are stemmed again: a stem they account for every time it
       // occurs in the passage's stems never stands in lower case.
+      // (A title before a person's name, "Judge Amit Mehta", is the word itself: a judge.)
       var capital: [String: Int] = [:]
       let tokens = passage.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
-      for token in tokens.dropFirst() where token.first?.isUppercase == true {
+      let titles = Set(SpanFinder.names(in: TextNormalizer.fold(passage.text)).flatMap(QuestionAnalyzer.titleWords))
+      for token in tokens.dropFirst() where token.first?.isUppercase == true && !titles.contains(token.lowercased()) {
         for stem in Tokenizer.stems(String(token)) { capital[stem, default: 0] += 1 }
       }
       if capital.isEmpty {

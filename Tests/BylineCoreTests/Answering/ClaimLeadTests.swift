@@ -27,4 +27,32 @@ import Testing
     let (answer, _) = try rules.answer("Was anybody injured during the museum robbery?")
     #expect(answer.answer.hasPrefix("No: Nobody was injured"), "\(answer.answer)")
   }
+
+  static let mourning: [String: String] = [
+    "801_quake_courier.txt": """
+    Quake kills hundreds in the mountains
+    Valley Courier
+    9 September 2023
+
+    The king declared three days of national mourning, the state news agency said.
+
+    More than 2 days after the 6.8 quake, rescue teams were still digging.
+
+    The regulator lost its attempt in July to get a court order temporarily blocking the merger.
+    """
+  ]
+
+  @Test func howManyDaysIsAnsweredByADuration() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.mourning), warmUp: false)
+    let (answer, _) = try rules.answer("How many days of national mourning did the king declare?")
+    #expect(answer.answer.hasPrefix("The king declared three days"), "\(answer.answer)")
+  }
+
+  @Test func aLostAttemptIsANo() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.mourning), warmUp: false)
+    let (answer, _) = try rules.answer("Did the regulator get a court to temporarily block the merger?")
+    #expect(answer.answer.hasPrefix("No: "), "\(answer.answer)")
+    #expect(Polarity.isNegative("It failed in its bid to win a court order blocking the deal.", near: ["block"]))
+    #expect(!Polarity.isNegative("It won a court order blocking the deal.", near: ["block"]))
+  }
 }

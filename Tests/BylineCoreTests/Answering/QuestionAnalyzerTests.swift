@@ -33,6 +33,13 @@ import Testing
     #expect(QuestionAnalyzer.withoutTitle("General Motors") == "General Motors")
   }
 
+  @Test func titlesInsideNamesAreFound() {
+    #expect(QuestionAnalyzer.titleWords(of: "U.S. District Judge Amit Mehta") == ["judge"])
+    #expect(QuestionAnalyzer.titleWords(of: "Defence Minister Margarita Robles") == ["minister"])
+    #expect(QuestionAnalyzer.titleWords(of: "General Motors").isEmpty)
+    #expect(QuestionAnalyzer.titleWords(of: "Bank of England").isEmpty)
+  }
+
   @Test func anOutletBeforeItsPeopleIsNoSource() {
     let analyzer = QuestionAnalyzer()
     #expect(analyzer.analyze("What did the BBC chairman apologise for?").outlets.isEmpty)
