@@ -19,11 +19,16 @@ extension RuleAnswerer {
       let affirmed = strong.first { p in
         spans(question, p).first.map { !Self.inNegatedClause($0, of: p.passage.text) } ?? false
       }
+      // "Why did the watchdog reject it?": a sentence that gives a cause ("on the grounds that
+      // …") beats one whose only reason word tells time ("hours after the regulator cleared …").
+      let causal =
+        question.kind == .reason
+        ? strong.first { p in spans(question, p).contains { !Self.temporalReasons.contains($0.lowercased()) } } : nil
       let named = [AnswerKind.person, .organisation, .place].contains(question.kind)
       // "According to the AP, how long …": the sentence that gives the AP as its source beats
       // one whose article credits the AP elsewhere.
       let sourced = strong.first { p in p.passage.cites.contains(where: question.outlets.contains) }
-      if let typed = sourced ?? (named ? affirmed ?? strong.first : strong.first) {
+      if let typed = sourced ?? causal ?? (named ? affirmed ?? strong.first : strong.first) {
         lead = typed
       } else if Self.asksForName(question), question.kind == .organisation,
         let unsure = passages.first(where: { Uncertainty.isUncertain($0.passage.text) })
@@ -597,6 +602,9 @@ extension RuleAnswerer {
     spanCache.store(found, for: key)
     return found
   }
+
+  /// Reason words that as often only tell what came first ("hours after …", "amid …").
+  static let temporalReasons: Set<String> = ["after", "following", "amid", "given", "since"]
 
   /// The units a duration counts in ("How many days …").
   static let timeUnits: Set<String> = [

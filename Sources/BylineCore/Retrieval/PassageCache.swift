@@ -222,6 +222,8 @@ final class PassageCache: @unchecked Sendable {
     if let first = made.words.first, first == "he" || first == "she", let previous = before {
       let people = Set(SpanFinder.people(in: previous.text))
       if people.count == 1, let person = people.first { made.referent = Tokenizer.stems(person) }
+    } else if made.words.first == "they", let previous = before {
+      made.referent = Self.subjectNames(of: previous.text).flatMap(Tokenizer.stems)
     }
     lock.lock()
     defer { lock.unlock() }
@@ -229,6 +231,30 @@ final class PassageCache: @unchecked Sendable {
     if contexts.count >= limit { contexts.removeAll(keepingCapacity: true) }
     contexts[Int(passage.rowID)] = made
     return made
+  }
+
+  /// The names a sentence opens with, joined by "and" ("Wilmore and Williams lifted off …"):
+  /// whom a "They" opening the next sentence stands for. Empty unless there are at least two.
+  static func subjectNames(of sentence: String) -> [String] {
+    var names: [String] = []
+    var current: [String] = []
+    for raw in TextNormalizer.fold(sentence).split(separator: " ") {
+      let word = raw.trimmingCharacters(in: .punctuationCharacters)
+      if let initial = word.first, initial.isUppercase, !SpanFinder.notNames.contains(word) {
+        current.append(word)
+        if raw.last == "," {
+          names.append(current.joined(separator: " "))
+          current = []
+        }
+      } else if word == "and" && !current.isEmpty {
+        names.append(current.joined(separator: " "))
+        current = []
+      } else {
+        break
+      }
+    }
+    if !current.isEmpty { names.append(current.joined(separator: " ")) }
+    return names.count >= 2 ? names : []
   }
 
   /// Pronouns that open a paragraph about whoever the paragraph before was about.

@@ -55,4 +55,28 @@ import Testing
     #expect(Polarity.isNegative("It failed in its bid to win a court order blocking the deal.", near: ["block"]))
     #expect(!Polarity.isNegative("It won a court order blocking the deal.", near: ["block"]))
   }
+
+  static let watchdog: [String: String] = [
+    "802_merger_ledger.txt": """
+    The takeover closes
+    Harbour Ledger
+    13 October 2023
+
+    The company completed the takeover on Friday, hours after the competition watchdog cleared a revised version of the deal.
+
+    The watchdog had blocked the first version of the deal in April, on the grounds that the buyer could dominate cloud gaming.
+    """
+  ]
+
+  @Test func aCauseBeatsAnEarlierEvent() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.watchdog), warmUp: false)
+    let (answer, _) = try rules.answer("Why did the competition watchdog block the first version of the deal?")
+    #expect(answer.answer.contains("cloud gaming"), "\(answer.answer)")
+  }
+
+  @Test func theyStandsForTheNamesTheSentenceBeforeOpensWith() {
+    #expect(PassageCache.subjectNames(of: "Wilmore and Williams lifted off on June 5.") == ["Wilmore", "Williams"])
+    #expect(PassageCache.subjectNames(of: "Spain, Qatar and Britain sent teams.") == ["Spain", "Qatar", "Britain"])
+    #expect(PassageCache.subjectNames(of: "NASA said on Friday that it would wait.").isEmpty)
+  }
 }
