@@ -119,8 +119,9 @@ public struct EvidenceJudge: EvidenceChecking {
       }
     case .number, .money:
       let focus = RuleAnswerer.focus(of: question)
+      // (A figure about something else does not give it: see ``RuleAnswerer/tellsOfTheSame``.)
       let typed = answering.contains { p in
-        context.hasSpan(p)
+        context.hasSpan(p) && RuleAnswerer.tellsOfTheSame(question, p, as: passages[0])
           && (focus.map { f in p.matched.contains(f) && !p.loosely.contains(f) } ?? true
             || min(p.sentenceCoverage, p.topicCoverage) >= tuning.unfocusedFigureCoverage)
       }

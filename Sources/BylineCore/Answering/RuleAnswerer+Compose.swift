@@ -36,7 +36,9 @@ extension RuleAnswerer {
         // The name was asked for and the articles say it is not known: say that.
         lead = unsure
       } else if [.date, .number, .money].contains(question.kind),
-        let typed = passages.first(where: { !spans(question, $0).isEmpty })
+        let typed = passages.first(where: {
+          !spans(question, $0).isEmpty && Self.tellsOfTheSame(question, $0, as: lead)
+        })
       {
         // A date or a figure was asked for: a weaker passage that gives one beats a strong one that does not.
         lead = typed
@@ -601,6 +603,19 @@ extension RuleAnswerer {
     }
     spanCache.store(found, for: key)
     return found
+  }
+
+  /// Whether a weaker passage `p` may give the figure or date the stronger `lead` does not: its
+  /// sentence holds every name of the question the lead's holds ("How much did Ubisoft pay …?"
+  /// is not answered by "… ZeniMax Media, which Microsoft bought for $7.5 billion"), or the word
+  /// the question counts ("How many of Starliner's thrusters failed?": "five of the capsule's 28
+  /// … thrusters"). A follow-up's names come from the turn before, which its sentence may call
+  /// "it" or "the company".
+  static func tellsOfTheSame(_ question: Question, _ p: ScoredPassage, as lead: ScoredPassage) -> Bool {
+    if question.isFollowUp { return true }
+    if let focus = focus(of: question), p.matched.contains(focus) { return true }
+    let names = Set(question.terms.filter(\.isEntity).map(\.stem))
+    return names.intersection(lead.matched).isSubset(of: p.matched)
   }
 
   /// Reason words that as often only tell what came first ("hours after …", "amid …").

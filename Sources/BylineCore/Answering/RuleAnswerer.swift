@@ -216,7 +216,17 @@ public final class RuleAnswerer: @unchecked Sendable {
   static func focus(of question: Question) -> String? {
     let words = Tokenizer.words(question.text)
     guard let i = words.firstIndex(where: { $0 == "many" || $0 == "much" }), i + 1 < words.count else { return nil }
-    let next = words[i + 1]
+    // "How many of Starliner's thrusters …": the counted word after "of" and its owner.
+    var j = i + 1
+    if words[j] == "of" {
+      j += 1
+      while j < words.count, ["the", "its", "their", "his", "her", "our", "these", "those"].contains(words[j]) {
+        j += 1
+      }
+      if j + 2 < words.count, words[j + 1] == "s" { j += 2 }
+      guard j < words.count else { return nil }
+    }
+    let next = words[j]
     guard !Tokenizer.stopWords.contains(next), !Tokenizer.lightWords.contains(next) || words[i] == "many",
       !["times", "ways", "percent", "more", "less", "longer"].contains(next)
     else { return nil }

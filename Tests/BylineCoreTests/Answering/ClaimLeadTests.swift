@@ -79,4 +79,24 @@ import Testing
     #expect(PassageCache.subjectNames(of: "Spain, Qatar and Britain sent teams.") == ["Spain", "Qatar", "Britain"])
     #expect(PassageCache.subjectNames(of: "NASA said on Friday that it would wait.").isEmpty)
   }
+
+  static let rights: [String: String] = [
+    "803_rights_wire.txt": """
+    Streaming rights change hands
+    Harbour Wire
+    13 October 2023
+
+    To satisfy the regulator, Northwind agreed to sell the cloud streaming rights for its games to Ubisoft.
+
+    Northwind bought the studio Zenith Media for $7.5 billion in 2021.
+    """
+  ]
+
+  @Test func aFigureAboutSomethingElseDoesNotAnswer() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.rights), warmUp: false)
+    let (answer, _) = try rules.answer("How much did Ubisoft pay Northwind for the cloud streaming rights?")
+    #expect(answer.abstained, "\(answer.answer)")
+    let (bought, _) = try rules.answer("How much did Northwind pay for Zenith Media?")
+    #expect(bought.answer.contains("$7.5 billion"), "\(bought.answer)")
+  }
 }
