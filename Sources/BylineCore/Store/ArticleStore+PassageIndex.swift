@@ -61,6 +61,7 @@ extension ArticleStore: PassageIndex {
       counts += plan.generating.map { _ in -1 }
     }
     counts += plan.phrases.map(\.documents)
+    counts.insert(plan.limit, at: 0)
     let slots = Array(repeating: "?", count: counts.count).joined(separator: ", ")
     let statement = try db.cachedStatement(
       sql: """

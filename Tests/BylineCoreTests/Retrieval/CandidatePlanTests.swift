@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BylineCore
@@ -80,5 +81,24 @@ import Testing
       checked += 1
     }
     #expect(checked == questions.count)
+  }
+
+  /// The plain OR query through `byline_rank`, which skips the length lookup of rows that cannot
+  /// reach the top `limit`, ranks as FTS5's bm25 does: the same scores, depth by depth.
+  @Test(arguments: [1, 3, 10, 40])
+  func rowsLeftUnscoredDoNotChangeThePlainRanking(limit: Int) throws {
+    _ = SeedEngine.shared
+    let store = try ArticleStore(path: NSTemporaryDirectory() + "byline-seed-store-\(getpid()).sqlite")
+    store.candidateStrategy = CandidatePlan.Strategy.plain
+    let analyzer = QuestionAnalyzer()
+    for text in ["meta said the company would", "Why is Meta keeping some models proprietary?"] {
+      guard let q = QueryBuilder.pattern(for: analyzer.analyze(text).terms) else { continue }
+      let pruned = try store.rank(q, limit: limit) { _ in true }
+      let plain = try store.passages(matching: q, limit: limit)
+      #expect(pruned.count == plain.count, "\(text)")
+      for (a, b) in zip(pruned, plain) {
+        #expect(abs(a.score - b.score) <= CandidatePlan.negligibleBound + 1e-9, "\(text): scores differ")
+      }
+    }
   }
 }
