@@ -61,7 +61,11 @@ public enum Polarity {
 
   /// Whether a question is itself negated ("Isn't …", "… not …").
   public static func questionIsNegative(_ text: String) -> Bool {
-    Tokenizer.words(text).contains { ["not", "never", "isn", "aren", "doesn", "didn", "won", "wasn"].contains($0) }
+    // ("Has Tesla won the appeal?" is not negated: "won" only as "won't".)
+    let words = Tokenizer.words(text)
+    return words.indices.contains {
+      ["not", "never", "isn", "aren", "doesn", "didn", "won", "wasn"].contains(words[$0]) && negates(words, at: $0)
+    }
   }
 
   /// Phrases by which a question asks whether something happens at once.

@@ -604,9 +604,7 @@ public struct QuestionAnalyzer: Sendable {
     var titled = false
     while dropped < words.count - 1 {
       let word = words[dropped].lowercased()
-      // (A common noun: "Kelly" is a clown's name in WordNet, not a title.)
-      let sense = wordNet.synsets(of: word, .noun, limit: 1).first
-      let isPerson = sense?.lexicalFile == WordNet.NounFile.person && sense?.isProperName == false
+      let isPerson = Self.isTitle(word, in: wordNet)
       guard isPerson || !wordNet.synsets(of: word, .adj, limit: 1).isEmpty else { break }
       titled = titled || isPerson
       dropped += 1
@@ -621,6 +619,13 @@ public struct QuestionAnalyzer: Sendable {
     return words[dropped...].joined(separator: " ")
   }
 
+  /// Whether WordNet's commonest sense of `word` (lower-cased) is a common noun for a person:
+  /// a title ("judge", "admiral"), not a name ("Kelly" is a clown's name in WordNet).
+  static func isTitle(_ word: String, in wordNet: WordNet) -> Bool {
+    let sense = wordNet.synsets(of: word, .noun, limit: 1).first
+    return sense?.lexicalFile == WordNet.NounFile.person && sense?.isProperName == false
+  }
+
   /// The titles inside `name`, lower-cased: the words before the person's own name that WordNet
   /// files as common nouns for people ("U.S. District Judge Amit Mehta" → "judge", "Defence
   /// Minister Margarita Robles" → "minister"); none when one word follows the last of them and
@@ -629,10 +634,7 @@ public struct QuestionAnalyzer: Sendable {
   static func titleWords(of name: String) -> [String] {
     let words = name.split(separator: " ").map { $0.lowercased() }
     guard words.count >= 2, let wordNet = WordNet.shared else { return [] }
-    let isTitle = { (word: String) -> Bool in
-      let sense = wordNet.synsets(of: word, .noun, limit: 1).first
-      return sense?.lexicalFile == WordNet.NounFile.person && sense?.isProperName == false
-    }
+    let isTitle = { (word: String) in Self.isTitle(word, in: wordNet) }
     guard
       let last = words.indices.dropLast().last(where: { i in
         isTitle(words[i])

@@ -26,8 +26,11 @@ final class PassageCache: @unchecked Sendable {
       // (A title before a person's name, "Judge Amit Mehta", is the word itself: a judge.)
       var capital: [String: Int] = [:]
       let tokens = passage.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
-      let titles = Set(SpanFinder.names(in: TextNormalizer.fold(passage.text)).flatMap(QuestionAnalyzer.titleWords))
-      for token in tokens.dropFirst() where token.first?.isUppercase == true && !titles.contains(token.lowercased()) {
+      let capitalised = tokens.dropFirst().filter { $0.first?.isUppercase == true }
+      let titles =
+        capitalised.isEmpty
+        ? [] : Set(SpanFinder.names(in: TextNormalizer.fold(passage.text)).flatMap(QuestionAnalyzer.titleWords))
+      for token in capitalised where !titles.contains(token.lowercased()) {
         for stem in Tokenizer.stems(String(token)) { capital[stem, default: 0] += 1 }
       }
       if capital.isEmpty {

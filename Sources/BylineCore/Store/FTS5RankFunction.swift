@@ -40,19 +40,26 @@ enum FTS5RankFunction {
   }
 }
 
-/// The best `limit` exact scores one query has given so far (a min-heap), and scratch space for
-/// a row's phrase frequencies: the state of one run of ``FTS5RankFunction``, kept as FTS5
-/// auxiliary data of the query.
+/// The best `limit` exact scores one query has given so far (a min-heap), its per-query
+/// constants, and scratch space for a row's phrase frequencies: the state of one run of
+/// ``FTS5RankFunction``, kept as FTS5 auxiliary data of the query.
 final class RankState {
   /// How many rows the query keeps.
   let limit: Int
+  /// Each phrase's inverse document frequency; nil for a phrase left out of the score.
+  let idf: [Double?]
+  /// The average row length in tokens.
+  let averageLength: Double
   /// The exact scores, smallest first at the root.
   private var heap: [Double] = []
   /// Each phrase's weighted frequency in the current row.
-  var frequencies: [Double] = []
+  var frequencies: [Double]
 
-  init(limit: Int) {
+  init(limit: Int, idf: [Double?], averageLength: Double) {
     self.limit = limit
+    self.idf = idf
+    self.averageLength = averageLength
+    frequencies = Array(repeating: 0, count: idf.count)
     heap.reserveCapacity(limit)
   }
 
@@ -98,37 +105,42 @@ private func bylineRank(
   _ pApi: UnsafePointer<Fts5ExtensionApi>?, _ pFts: OpaquePointer?, _ pCtx: OpaquePointer?, _ nVal: Int32,
   _ apVal: UnsafeMutablePointer<OpaquePointer?>?
 ) {
-  guard let api = pApi?.pointee, let apVal, nVal >= 1 else { return }
-  let k1 = CandidatePlan.k1
-  let b = CandidatePlan.b
-  var rows: sqlite3_int64 = 0
-  var tokens: sqlite3_int64 = 0
-  guard api.xRowCount(pFts, &rows) == SQLITE_OK, api.xColumnTotalSize(pFts, -1, &tokens) == SQLITE_OK, rows > 0
-  else {
-    sqlite3_result_error_code(pCtx, SQLITE_ERROR)
+  guard let api = pApi?.pointee, let apVal, nVal >= 1 else {
+    sqlite3_result_error_code(pCtx, SQLITE_MISUSE)
     return
   }
+  let k1 = CandidatePlan.k1
+  let b = CandidatePlan.b
   let state: RankState
   if let held = api.xGetAuxdata(pFts, 0) {
     state = Unmanaged<RankState>.fromOpaque(held).takeUnretainedValue()
   } else {
-    state = RankState(limit: Int(sqlite3_value_int64(apVal[0])))
-    let retained = Unmanaged.passRetained(state).toOpaque()
-    guard api.xSetAuxdata(pFts, retained, releaseRankState) == SQLITE_OK else {
+    // The first row of the query: what is the same for every row is worked out once.
+    var rows: sqlite3_int64 = 0
+    var tokens: sqlite3_int64 = 0
+    guard api.xRowCount(pFts, &rows) == SQLITE_OK, api.xColumnTotalSize(pFts, -1, &tokens) == SQLITE_OK, rows > 0
+    else {
+      sqlite3_result_error_code(pCtx, SQLITE_ERROR)
+      return
+    }
+    let count = Int(min(api.xPhraseCount(pFts), nVal - 1))
+    let idf: [Double?] = (0..<count).map { i in
+      let documents = sqlite3_value_int64(apVal[i + 1])
+      return documents < 0 ? nil : CandidatePlan.idf(documents: Int(documents), passages: Int(rows))
+    }
+    state = RankState(
+      limit: Int(sqlite3_value_int64(apVal[0])), idf: idf, averageLength: Double(tokens) / Double(rows))
+    guard api.xSetAuxdata(pFts, Unmanaged.passRetained(state).toOpaque(), releaseRankState) == SQLITE_OK else {
       sqlite3_result_error_code(pCtx, SQLITE_ERROR)
       return
     }
   }
-  let n = Double(rows)
-  let average = Double(tokens) / n
   let weights = FTS5RankFunction.columnWeights
-  let count = Int(min(api.xPhraseCount(pFts), nVal - 1))
-  if state.frequencies.count < count { state.frequencies = Array(repeating: 0, count: count) }
   // The phrases' weighted frequencies, and the fewest tokens the row can have.
   var shortest: Int32 = 1
-  for i in 0..<count {
+  for i in state.idf.indices {
     state.frequencies[i] = 0
-    guard sqlite3_value_int64(apVal[i + 1]) >= 0 else { continue }
+    guard state.idf[i] != nil else { continue }
     var iterator = Fts5PhraseIter()
     var column: Int32 = 0
     var offset: Int32 = 0
@@ -144,11 +156,10 @@ private func bylineRank(
     shortest = max(shortest, instances)
   }
   func score(length: Double) -> Double {
-    let norm = k1 * (1 - b + b * length / average)
+    let norm = k1 * (1 - b + b * length / state.averageLength)
     var total = 0.0
-    for i in 0..<count where state.frequencies[i] > 0 {
-      let idf = CandidatePlan.idf(documents: Int(sqlite3_value_int64(apVal[i + 1])), passages: Int(rows))
-      total += idf * state.frequencies[i] * (k1 + 1) / (state.frequencies[i] + norm)
+    for (idf, frequency) in zip(state.idf, state.frequencies) where frequency > 0 {
+      total += (idf ?? 0) * frequency * (k1 + 1) / (frequency + norm)
     }
     return total
   }

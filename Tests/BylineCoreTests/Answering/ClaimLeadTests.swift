@@ -54,6 +54,8 @@ import Testing
     #expect(answer.answer.hasPrefix("No: "), "\(answer.answer)")
     #expect(Polarity.isNegative("It failed in its bid to win a court order blocking the deal.", near: ["block"]))
     #expect(!Polarity.isNegative("It won a court order blocking the deal.", near: ["block"]))
+    #expect(!Polarity.questionIsNegative("Has the regulator won its appeal?"))
+    #expect(Polarity.questionIsNegative("Won't the regulator appeal?"))
   }
 
   static let watchdog: [String: String] = [
@@ -62,9 +64,15 @@ import Testing
     Harbour Ledger
     13 October 2023
 
-    The company completed the takeover on Friday, hours after the competition watchdog cleared a revised version of the deal.
+    The company completed the takeover on Friday, hours after the competition watchdog blocked the first version of the deal.
 
-    The watchdog had blocked the first version of the deal in April, on the grounds that the buyer could dominate cloud gaming.
+    In April the watchdog blocked the first version of the deal, on the grounds that the buyer could dominate cloud gaming.
+
+    Rivals said competition in cloud gaming would suffer.
+
+    Competition lawyers expect more reviews of gaming deals.
+
+    The competition for players is fierce.
     """
   ]
 
@@ -88,7 +96,7 @@ import Testing
 
     To satisfy the regulator, Northwind agreed to sell the cloud streaming rights for its games to Ubisoft.
 
-    Northwind bought the studio Zenith Media for $7.5 billion in 2021.
+    Northwind paid $7.5 billion in 2021 for Zenith Media, whose cloud streaming rights it already held.
     """
   ]
 
