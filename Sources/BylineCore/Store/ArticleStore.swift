@@ -37,6 +37,23 @@ public final class ArticleStore: @unchecked Sendable {
   private var phraseCountCache: [String: Int] = [:]
   /// The stems of passages read, by row id.
   private let stemCache = Memo<Int64, [String]>(limit: 50_000)
+  /// Every passage's length in tokens, for `byline_rank` (``PassageLengths``).
+  let lengths = PassageLengths()
+  private var lengthsInMemory = true
+  /// Whether ranking reads row lengths from ``lengths`` (true) or from FTS5's docsize table,
+  /// row by row, as before it was added: for tests and benchmarks that compare the two.
+  var readsLengthsInMemory: Bool {
+    get {
+      cacheLock.lock()
+      defer { cacheLock.unlock() }
+      return lengthsInMemory
+    }
+    set {
+      cacheLock.lock()
+      lengthsInMemory = newValue
+      cacheLock.unlock()
+    }
+  }
 
   /// What opening the store had to do, in words for the user: a damaged file moved aside and
   /// rebuilt, a store of another version rebuilt, a read-only folder. Empty when nothing was wrong.
@@ -64,9 +81,10 @@ public final class ArticleStore: @unchecked Sendable {
     config.busyMode = .timeout(10)
     config.foreignKeysEnabled = true
     // What a pool sets in WAL mode: commits are durable once checkpointed, not at every commit.
+    let lengths = lengths
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
-      try FTS5RankFunction.register(db)
+      try FTS5RankFunction.register(db, lengths: lengths)
     }
     if path == ":memory:" {
       dbQueue = try DatabaseQueue(configuration: config)

@@ -22,18 +22,23 @@ import GRDB
 /// function first bounds the score from above with the shortest length the row can have (as
 /// many tokens as its commonest phrase has instances); when `k` rows already scored exactly beat
 /// that bound, the row is out of the top `k` whatever its length, and the bound is returned
-/// instead (lower than the `k` scores above it, so `ORDER BY … LIMIT k` is unchanged). With
-/// every phrase counted once and exact counts it ranks as `bm25()` does.
+/// instead (lower than the `k` scores above it, so `ORDER BY … LIMIT k` is unchanged). Both only
+/// for a row whose length the store's ``PassageLengths`` (the function's user data) does not
+/// hold: for the others the length costs nothing and every row is scored exactly. With every
+/// phrase counted once and exact counts it ranks as `bm25()` does.
 enum FTS5RankFunction {
   /// The SQL name.
   static let name = "byline_rank"
   /// The column weights of ``ArticleStore/ranking``: text, heading, title.
   static let columnWeights: (Double, Double, Double) = (1.0, 0.5, 0.25)
 
-  /// Registers the function on `db`'s connection.
-  static func register(_ db: Database) throws {
+  /// Registers the function on `db`'s connection, reading row lengths from `lengths` where it
+  /// holds them.
+  static func register(_ db: Database, lengths: PassageLengths) throws {
     let api = FTS5.api(db)
-    let rc = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, bylineRank, nil)
+    let rc = api.pointee.xCreateFunction(
+      UnsafeMutablePointer(mutating: api), name, Unmanaged.passRetained(lengths).toOpaque(), bylineRank,
+      releaseLengths)
     if rc != SQLITE_OK {
       throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot register \(name)")
     }
@@ -54,11 +59,14 @@ final class RankState {
   private var heap: [Double] = []
   /// Each phrase's weighted frequency in the current row.
   var frequencies: [Double]
+  /// The row lengths known when the query began.
+  let lengths: PassageLengths.Snapshot
 
-  init(limit: Int, idf: [Double?], averageLength: Double) {
+  init(limit: Int, idf: [Double?], averageLength: Double, lengths: PassageLengths.Snapshot) {
     self.limit = limit
     self.idf = idf
     self.averageLength = averageLength
+    self.lengths = lengths
     frequencies = Array(repeating: 0, count: idf.count)
     heap.reserveCapacity(limit)
   }
@@ -91,6 +99,12 @@ final class RankState {
       }
     }
   }
+}
+
+/// Releases the ``PassageLengths`` a connection's function held.
+private func releaseLengths(_ pointer: UnsafeMutableRawPointer?) {
+  guard let pointer else { return }
+  Unmanaged<PassageLengths>.fromOpaque(pointer).release()
 }
 
 /// Releases a ``RankState`` that FTS5 held as auxiliary data.
@@ -128,8 +142,10 @@ private func bylineRank(
       let documents = sqlite3_value_int64(apVal[i + 1])
       return documents < 0 ? nil : CandidatePlan.idf(documents: Int(documents), passages: Int(rows))
     }
+    let lengths = api.xUserData(pFts).map { Unmanaged<PassageLengths>.fromOpaque($0).takeUnretainedValue().current }
     state = RankState(
-      limit: Int(sqlite3_value_int64(apVal[0])), idf: idf, averageLength: Double(tokens) / Double(rows))
+      limit: Int(sqlite3_value_int64(apVal[0])), idf: idf, averageLength: Double(tokens) / Double(rows),
+      lengths: lengths ?? PassageLengths.Snapshot(base: 0, lengths: []))
     guard api.xSetAuxdata(pFts, Unmanaged.passRetained(state).toOpaque(), releaseRankState) == SQLITE_OK else {
       sqlite3_result_error_code(pCtx, SQLITE_ERROR)
       return
@@ -162,6 +178,12 @@ private func bylineRank(
       total += (idf ?? 0) * frequency * (k1 + 1) / (frequency + norm)
     }
     return total
+  }
+  if let length = state.lengths.length(of: api.xRowid(pFts)) {
+    let exact = score(length: Double(length))
+    state.insert(exact)
+    sqlite3_result_double(pCtx, -exact)
+    return
   }
   if let threshold = state.threshold {
     let bound = score(length: Double(shortest))

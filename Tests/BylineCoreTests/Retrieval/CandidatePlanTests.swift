@@ -83,13 +83,15 @@ import Testing
     #expect(checked == questions.count)
   }
 
-  /// The plain OR query through `byline_rank`, which skips the length lookup of rows that cannot
-  /// reach the top `limit`, ranks as FTS5's bm25 does: the same scores, depth by depth.
-  @Test(arguments: [1, 3, 10, 40])
-  func rowsLeftUnscoredDoNotChangeThePlainRanking(limit: Int) throws {
+  /// The plain OR query through `byline_rank` ranks as FTS5's bm25 does, the same scores depth
+  /// by depth, whether it reads row lengths from memory or skips the length lookup of rows that
+  /// cannot reach the top `limit`.
+  @Test(arguments: [1, 3, 10, 40], [true, false])
+  func rowsLeftUnscoredDoNotChangeThePlainRanking(limit: Int, inMemory: Bool) throws {
     _ = SeedEngine.shared
     let store = try ArticleStore(path: NSTemporaryDirectory() + "byline-seed-store-\(getpid()).sqlite")
     store.candidateStrategy = CandidatePlan.Strategy.plain
+    store.readsLengthsInMemory = inMemory
     let analyzer = QuestionAnalyzer()
     for text in ["meta said the company would", "Why is Meta keeping some models proprietary?"] {
       guard let q = QueryBuilder.pattern(for: analyzer.analyze(text).terms) else { continue }
@@ -100,5 +102,13 @@ import Testing
         #expect(abs(a.score - b.score) <= CandidatePlan.negligibleBound + 1e-9, "\(text): scores differ")
       }
     }
+    #expect(store.lengths.current.lengths.isEmpty != inMemory)
+  }
+
+  /// A docsize record is one SQLite varint a column; a length of 128 or more takes two bytes.
+  @Test func docsizeRecordsSumTheirColumns() {
+    let record: [UInt8] = [0x81, 0x00, 0x05, 0x00]
+    #expect(record.withUnsafeBytes { PassageLengths.totalLength($0) } == 133)
+    #expect([UInt8]([0x83]).withUnsafeBytes { PassageLengths.totalLength($0) } == nil)
   }
 }
