@@ -5,8 +5,9 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score every question set on the six development corpora (seeds, corpus-c,
-#                   corpus-d, corpus-e, corpus-f, and ../shared/eval's dev sets and corpus-b when present),
+#   make eval       score every question set on the seven development corpora (seeds, corpus-c,
+#                   corpus-d, corpus-e, corpus-f, corpus-g, and ../shared/eval's dev sets and corpus-b
+#                   when present),
 #                   strict
 #   make eval-postgres  the same sets through a PostgreSQL store beside the SQLite one (a
 #                   throw-away server from Tests/Postgres/server.sh; postgresql installed with
@@ -102,6 +103,8 @@ eval: build
 	  $(call score,$$f,Tests/Eval/corpus-e/knowledge); done
 	@for f in Tests/Eval/blind/*corpus-f*.jsonl Tests/Eval/corpus-f/followups.jsonl; do \
 	  $(call score,$$f,Tests/Eval/corpus-f/knowledge); done
+	@for f in Tests/Eval/blind/*corpus-g*.jsonl Tests/Eval/corpus-g/followups.jsonl; do \
+	  $(call score,$$f,Tests/Eval/corpus-g/knowledge); done
 	@if [ -f $(SHARED)/run.py ]; then \
 	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
 	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \

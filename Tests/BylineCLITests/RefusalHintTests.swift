@@ -40,6 +40,7 @@ import Testing
       (eval.appendingPathComponent("corpus-d/knowledge"), blind("corpus-d")),
       (eval.appendingPathComponent("corpus-e/knowledge"), blind("corpus-e")),
       (eval.appendingPathComponent("corpus-f/knowledge"), blind("corpus-f")),
+      (eval.appendingPathComponent("corpus-g/knowledge"), blind("corpus-g")),
     ].filter { FileManager.default.fileExists(atPath: $0.0.path) }
   }
 

@@ -37,6 +37,9 @@ CORPORA = {
     "corpus-f": (os.path.join(ROOT, "Tests/Eval/corpus-f/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-03-corpus-f.jsonl"),
     ]),
+    "corpus-g": (os.path.join(ROOT, "Tests/Eval/corpus-g/knowledge"), [
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-06-corpus-g.jsonl"),
+    ]),
 }
 
 
