@@ -125,8 +125,16 @@ public struct EvidenceJudge: EvidenceChecking {
           && (focus.map { f in p.matched.contains(f) && !p.loosely.contains(f) } ?? true
             || min(p.sentenceCoverage, p.topicCoverage) >= tuning.unfocusedFigureCoverage)
       }
-      // A passage saying the figure is not known answers too ("Not known: …").
-      if !typed, !answering.contains(where: { RuleAnswerer.saysUnknown(question.kind, in: $0.passage.text) }) {
+      // A passage saying the figure is not known answers too ("Not known: …"); for a measured
+      // quantity, one that names it ("the crater's depth is not yet known").
+      let measureWord = Measure.asked(by: question).map { _ in
+        Set(Tokenizer.words(question.text).filter { Measure.adjectives[$0] != nil || Measure.nouns[$0] != nil })
+      }
+      let saysUnknown = { (p: ScoredPassage) in
+        RuleAnswerer.saysUnknown(question.kind, in: p.passage.text)
+          && (measureWord.map { words in Tokenizer.words(p.passage.text).contains(where: words.contains) } ?? true)
+      }
+      if !typed, !answering.contains(where: saysUnknown) {
         return "no passage gives that figure"
       }
     case .organisation where RuleAnswerer.asksForName(question):

@@ -141,12 +141,15 @@ public struct QuestionAnalyzer: Sendable {
   ]
 
   /// Adjectives that make "how ADJ" ask for a measure ("how long", "how far").
-  static let measureAdjectives: Set<String> = ["old", "big", "large", "long", "far", "tall", "fast"]
+  static let measureAdjectives: Set<String> = [
+    "old", "big", "large", "long", "far", "tall", "fast", "wide", "deep", "high", "heavy", "strong", "powerful",
+  ]
 
   /// Nouns that name a measured quantity: the head of a question typed without a question word
   /// ("rover speed").
   static let measureNouns: Set<String> = [
     "speed", "age", "toll", "distance", "height", "length", "depth", "weight", "size", "population", "magnitude",
+    "mass", "width", "diameter", "area", "volume", "temperature", "altitude", "duration",
   ]
 
   /// Words that tie a question to the one before without changing what it asks.
@@ -240,6 +243,9 @@ public struct QuestionAnalyzer: Sendable {
 
   /// Analyses `text`.
   public func analyze(_ text: String) -> Question {
+    // "ftx jury deliberation hrs?": typed shorthand is read written out.
+    let written = Shorthand.expanded(text)
+    if written != text { return analyze(written) }
     // "Switching to the Tesla recall: when …": the question is what follows; the words of the
     // new topic join it with less weight, the words announcing the switch not at all.
     if let (topic, rest) = Self.topicSwitch(text) {
@@ -342,6 +348,9 @@ public struct QuestionAnalyzer: Sendable {
         }
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
       if !isEntity { term.variants = SpellingVariants.of(word).map(PorterStemmer.stem).filter { $0 != stem } }
+      // "How heavy …" is answered by "it weighed …", "How deep …" by "a depth of …": searched
+      // and matched as the adjective itself (a light term, weighted low).
+      if i > 0, words[i - 1] == "how" { term.variants += Measure.nounsFor(adjective: word).map(PorterStemmer.stem) }
       if i == head { term.kinds = Self.kinds(word) }
       terms.append(term)
     }
@@ -509,6 +518,10 @@ public struct QuestionAnalyzer: Sendable {
         return .money
       }
       if second == "number" || second == "percentage" || second == "share" && third == "of" { return .number }
+      // "What is the measured mass of …", "What wind speed …": a measured quantity.
+      let head = words.dropFirst().drop { Self.auxiliaries.contains($0) || ["the", "a", "an"].contains($0) }
+        .prefix { !Tokenizer.stopWords.contains($0) && !Self.auxiliaries.contains($0) }.prefix(3)
+      if head.contains(where: Self.measureNouns.contains) { return .number }
       if has("what are (the|some)")
         && (has("(risks|reasons|concerns|details|options|products|models|companies|outlets|pieces|layers|examples)"))
       {
@@ -575,9 +588,20 @@ public struct QuestionAnalyzer: Sendable {
       let rest = folded[folded.index(after: colon)...].trimmingCharacters(in: .whitespaces)
       if Tokenizer.words(rest).count >= 2 { return rest }
     }
-    guard folded.lowercased().hasPrefix("according to "), let comma = folded.firstIndex(of: ",") else { return folded }
-    let rest = folded[folded.index(after: comma)...]
-    return rest.trimmingCharacters(in: .whitespaces).isEmpty ? folded : String(rest)
+    guard let comma = folded.firstIndex(of: ",") else { return folded }
+    let rest = folded[folded.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+    if folded.lowercased().hasPrefix("according to ") { return rest.isEmpty ? folded : rest }
+    // "At his sentencing hearing, did he …?", "In the end, how many …?": a short scene-setting
+    // clause before the question proper, which says what is asked.
+    let lead = Tokenizer.words(String(folded[..<comma]))
+    let restWords = Tokenizer.words(rest)
+    if let first = lead.first, let asking = restWords.first, lead.count <= 8, restWords.count >= 3,
+      !interrogatives.contains(first), !auxiliaries.contains(first),
+      interrogatives.contains(asking) || auxiliaries.contains(asking)
+    {
+      return rest
+    }
+    return folded
   }
 
   /// `word` without leading and trailing punctuation (Unicode category P), apostrophes and

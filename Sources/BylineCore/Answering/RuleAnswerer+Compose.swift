@@ -554,6 +554,11 @@ extension RuleAnswerer {
       SpanFinder.unfiltered(of: question.kind, in: p.passage.text, credited: p.passage.credited)
     }
     var found = SpanFinder.filter(all, of: question.kind, for: question)
+    // "How wide is the crater?": only a figure in a unit of width answers it.
+    if let measure = Measure.asked(by: question) {
+      let asked = Set(question.terms.map(\.stem))
+      found = found.filter { measure.states($0, in: p.passage.text, asked: asked) }
+    }
     if question.kind == .person, found.isEmpty {
       found = Self.peopleBySurname(in: p)
       // "Whose software update crashed …?": a company owns things as often as a person does.

@@ -75,9 +75,21 @@ import Testing
     ("pragyan rover speed", .number),
     ("Chandrayaan landing date", .date),
     ("What pay package will the new chief executive get?", .money),
+    ("How wide is the crater the probe left?", .number),
+    ("What is the measured mass of the asteroid?", .number),
+    ("At his sentencing hearing, did the founder admit any crime?", .yesNo),
+    ("In the end, how many counts was he convicted on?", .number),
   ])
   func classifiesAnswerTypes(_ question: String, _ kind: AnswerKind) {
     #expect(analyzer.analyze(question).kind == kind)
+  }
+
+  @Test func typedShorthandIsReadWrittenOut() {
+    #expect(Shorthand.expanded("jury deliberation hrs?") == "jury deliberation hours?")
+    #expect(Shorthand.expanded("sentence yrs + forfeiture amt") == "sentence years + forfeiture amount")
+    #expect(Shorthand.expanded("How many hours?") == "How many hours?")
+    let terms = analyzer.analyze("ftx jury deliberation hrs?").terms.map(\.stem)
+    #expect(terms.contains(PorterStemmer.stem("hours")))
   }
 
   @Test func findsNamesOutletsQuotesAndNegation() {
