@@ -14,7 +14,8 @@
 #                   apt-get when missing): fails when a set's strict score differs by more than 1
 #   make bench-postgres  index time, answer p50/p90 and 16-client answers/s on SQLite and on a
 #                   throw-away PostgreSQL, for the news corpus of BENCH_PG_SIZE articles (10000)
-#   make calibrate  choose the refusal threshold leave-one-corpus-out (Tests/Eval/calibrate.py)
+#   make calibrate  choose the refusal threshold leave-one-corpus-out (Tests/Eval/calibrate.py);
+#                   FIELD=name=v1,v2,... fits another AnswerTuning field with it
 #   make bench      indexing and answer figures, seed corpus, 1k/10k/100k synthetic articles and
 #                   10k articles of recombined news sentences (news10000), beside raw SQLite FTS5
 #                   and Tantivy (the `tantivy` package, installed into .venv-bench/ from PyPI on
@@ -139,7 +140,7 @@ bench-postgres: build
 	  Tests/Postgres/server.sh stop $(PG_DIR); exit $$status
 
 calibrate: build
-	python3 Tests/Eval/calibrate.py $(BIN)
+	python3 Tests/Eval/calibrate.py $(BIN) $(FIELD)
 
 bench: deps
 	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Chooses the refusal threshold (AnswerTuning.answerThreshold) leave-one-corpus-out.
 
-usage: calibrate.py BYLINE_BINARY
+usage: calibrate.py BYLINE_BINARY [FIELD=V1,V2,...]
 
 Asks every question set of each development corpus with the threshold at 0 (so every candidate
 answer is composed and carries its confidence), then for each held-out corpus picks the threshold
 that scores best (strict answers with the right citation plus right refusals) on the others,
 and reports the held-out score at that threshold. Prints the per-fold choice and the scores.
+
+With FIELD=V1,V2,... (another AnswerTuning field and the values to try), the sets are asked once
+per value, and each fold picks the value and the threshold together.
 """
 import json, os, re, subprocess, sys, tempfile, unicodedata
 
@@ -102,20 +105,35 @@ def score(rs, t):
 
 def main():
     binary = sys.argv[1]
-    rs = rows(binary)
-    names = sorted({r[0] for r in rs})
+    field, values = None, [None]
+    if len(sys.argv) > 2:
+        field, _, listed = sys.argv[2].partition("=")
+        values = [float(v) for v in listed.split(",")]
+    runs = {}
+    for v in values:
+        if field:
+            os.environ["BYLINE_TUNING"] = f"{field}={v}"
+        runs[v] = rows(binary)
+    names = sorted({r[0] for r in runs[values[0]]})
     grid = [round(x * 0.02, 2) for x in range(0, 41)]
     choices = []
     for held in names:
-        fit = [r for r in rs if r[0] != held]
-        test = [r for r in rs if r[0] == held]
-        best = max(grid, key=lambda t: (score(fit, t), -abs(t - 0.4)))
+        def fit_score(c):
+            return score([r for r in runs[c[0]] if r[0] != held], c[1])
+        best = max(((v, t) for v in values for t in grid),
+                   key=lambda c: (fit_score(c), -abs(c[1] - 0.4)))
+        test = [r for r in runs[best[0]] if r[0] == held]
+        fit_n = len([r for r in runs[best[0]] if r[0] != held])
+        label = f"{field} {best[0]}, " if field else ""
         choices.append(best)
-        print(f"held out {held:9s}: threshold {best:.2f} fitted on the others "
-              f"({score(fit, best)}/{len(fit)}); held-out score {score(test, best)}/{len(test)} "
+        print(f"held out {held:9s}: {label}threshold {best[1]:.2f} fitted on the others "
+              f"({fit_score(best)}/{fit_n}); held-out score {score(test, best[1])}/{len(test)} "
               f"(at 0: {score(test, 0)}/{len(test)})")
-    for t in sorted(set(choices)):
-        print(f"all corpora at {t:.2f}: {score(rs, t)}/{len(rs)}")
+    print(f"held-out total: {sum(score([r for r in runs[c[0]] if r[0] == h], c[1]) for h, c in zip(names, choices))}"
+          f"/{len(runs[values[0]])}")
+    for c in sorted(set(choices), key=lambda c: (c[0] or 0, c[1])):
+        label = f"{field} {c[0]}, " if field else ""
+        print(f"all corpora at {label}{c[1]:.2f}: {score(runs[c[0]], c[1])}/{len(runs[c[0]])}")
 
 
 if __name__ == "__main__":

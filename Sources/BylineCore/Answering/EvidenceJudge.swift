@@ -211,6 +211,12 @@ public struct EvidenceJudge: EvidenceChecking {
     if topical && lead.topicCoverage < tuning.minimumTopicCoverage && !(settled && question.kind == .list) {
       c *= lead.topicCoverage < tuning.absentTopicCoverage ? tuning.absentTopicFactor : tuning.missingTopicFactor
     }
+    // "Which federal prison …?" led by a sentence about the sentence served, not the prison.
+    let focus = QuestionFocus.stems(of: question)
+    // (The word may stand inside a name the sentence holds: "the Paris prosecutor, Laure Beccuau".)
+    if !focus.isEmpty, !focus.allSatisfy({ lead.matched.contains($0) || lead.passage.stems.contains($0) }) {
+      c *= tuning.missingFocusFactor
+    }
     // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
     // paragraph or title only counts for retrieval.
     if !lead.entitiesFound
