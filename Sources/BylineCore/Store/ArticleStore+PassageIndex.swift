@@ -26,7 +26,7 @@ extension ArticleStore: PassageIndex {
     let documents = try phraseDocuments(query.phrases, db: db)
     var plan = CandidatePlan(query: query, documents: documents, passages: try passageCount(db: db), limit: limit)
     guard !plan.phrases.isEmpty else { return [] }
-    if readsLengthsInMemory { _ = try lengths.refreshed(db) }
+    if readsLengthsInMemory { try lengths.refresh(db) }
     switch candidateStrategy {
     case .plain: plan = plan.everything
     case .rarestAnd where plan.phrases.count > 2:

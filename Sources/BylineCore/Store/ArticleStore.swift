@@ -22,16 +22,8 @@ public final class ArticleStore: @unchecked Sendable {
   /// How ``rank(_:limit:skipping:)`` picks the passages it scores (``CandidatePlan/Strategy``):
   /// MaxScore unless a benchmark compares another.
   public var candidateStrategy: CandidatePlan.Strategy {
-    get {
-      cacheLock.lock()
-      defer { cacheLock.unlock() }
-      return strategy
-    }
-    set {
-      cacheLock.lock()
-      strategy = newValue
-      cacheLock.unlock()
-    }
+    get { cacheLock.withLock { strategy } }
+    set { cacheLock.withLock { strategy = newValue } }
   }
   /// How many passages hold each phrase a ranked query named, keyed by the phrase's FTS5 text.
   private var phraseCountCache: [String: Int] = [:]
@@ -43,16 +35,8 @@ public final class ArticleStore: @unchecked Sendable {
   /// Whether ranking reads row lengths from ``lengths`` (true) or from FTS5's docsize table,
   /// row by row, as before it was added: for tests and benchmarks that compare the two.
   var readsLengthsInMemory: Bool {
-    get {
-      cacheLock.lock()
-      defer { cacheLock.unlock() }
-      return lengthsInMemory
-    }
-    set {
-      cacheLock.lock()
-      lengthsInMemory = newValue
-      cacheLock.unlock()
-    }
+    get { cacheLock.withLock { lengthsInMemory } }
+    set { cacheLock.withLock { lengthsInMemory = newValue } }
   }
 
   /// What opening the store had to do, in words for the user: a damaged file moved aside and

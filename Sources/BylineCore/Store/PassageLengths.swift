@@ -46,14 +46,12 @@ final class PassageLengths: @unchecked Sendable {
 
   /// The table as last read, without reading the store.
   var current: Snapshot {
-    lock.lock()
-    defer { lock.unlock() }
-    return Snapshot(base: base, lengths: lengths)
+    lock.withLock { Snapshot(base: base, lengths: lengths) }
   }
 
   /// Reads the rows added since the last call (all of them the first time), in `db`'s current
-  /// transaction, and returns the table as it then stands.
-  func refreshed(_ db: Database) throws -> Snapshot {
+  /// transaction; ``current`` then holds them.
+  func refresh(_ db: Database) throws {
     lock.lock()
     defer { lock.unlock() }
     let statement = try db.cachedStatement(sql: "SELECT id, sz FROM passage_fts_docsize WHERE id > ? ORDER BY id")
@@ -71,7 +69,6 @@ final class PassageLengths: @unchecked Sendable {
       }
       record(id: id, length: length)
     }
-    return Snapshot(base: base, lengths: lengths)
   }
 
   /// Stores one row's length (``unknown`` when it does not fit).
