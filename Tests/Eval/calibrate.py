@@ -24,6 +24,7 @@ CORPORA = {
     "corpus-b": (os.path.join(SHARED, "corpus-b/knowledge"), [
         os.path.join(SHARED, "corpus-b/questions.jsonl"),
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-b.jsonl"),
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-07-corpus-b.jsonl"),
     ]),
     "corpus-c": (os.path.join(ROOT, "Tests/Eval/corpus-c/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/corpus-c/questions.jsonl"),
