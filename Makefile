@@ -5,8 +5,8 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score every question set on the seven development corpora (seeds, corpus-c,
-#                   corpus-d, corpus-e, corpus-f, corpus-g, and ../shared/eval's dev sets and corpus-b
+#   make eval       score every question set on the eight development corpora (seeds, corpus-c,
+#                   corpus-d, corpus-e, corpus-f, corpus-g, corpus-h, and ../shared/eval's dev sets and corpus-b
 #                   when present),
 #                   strict
 #   make eval-postgres  the same sets through a PostgreSQL store beside the SQLite one (a
@@ -106,6 +106,8 @@ eval: build
 	  $(call score,$$f,Tests/Eval/corpus-f/knowledge); done
 	@for f in Tests/Eval/blind/*corpus-g*.jsonl Tests/Eval/corpus-g/followups.jsonl; do \
 	  $(call score,$$f,Tests/Eval/corpus-g/knowledge); done
+	@for f in Tests/Eval/blind/*corpus-h*.jsonl Tests/Eval/corpus-h/followups.jsonl; do \
+	  $(call score,$$f,Tests/Eval/corpus-h/knowledge); done
 	@if [ -f $(SHARED)/run.py ]; then \
 	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
 	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \

@@ -41,6 +41,7 @@ import Testing
       (eval.appendingPathComponent("corpus-e/knowledge"), blind("corpus-e")),
       (eval.appendingPathComponent("corpus-f/knowledge"), blind("corpus-f")),
       (eval.appendingPathComponent("corpus-g/knowledge"), blind("corpus-g")),
+      (eval.appendingPathComponent("corpus-h/knowledge"), blind("corpus-h")),
     ].filter { FileManager.default.fileExists(atPath: $0.0.path) }
   }
 

@@ -44,6 +44,9 @@ CORPORA = {
     "corpus-g": (os.path.join(ROOT, "Tests/Eval/corpus-g/knowledge"), [
         os.path.join(ROOT, "Tests/Eval/blind/2026-12-06-corpus-g.jsonl"),
     ]),
+    "corpus-h": (os.path.join(ROOT, "Tests/Eval/corpus-h/knowledge"), [
+        os.path.join(ROOT, "Tests/Eval/blind/2026-12-07-corpus-h.jsonl"),
+    ]),
 }
 
 
