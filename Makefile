@@ -5,10 +5,9 @@
 #                   libsqlite3-dev with apt-get when they are missing)
 #   make test       run the test suite (Swift Testing; unit tests and the built binary)
 #   make build      release build into .build/release/byline
-#   make eval       score every question set on the eight development corpora (seeds, corpus-c,
-#                   corpus-d, corpus-e, corpus-f, corpus-g, corpus-h, and ../shared/eval's dev sets and corpus-b
-#                   when present),
-#                   strict
+#   make eval       score every question set, strict, on the development corpora: the seeds,
+#                   each Tests/Eval/corpus-* (its questions, follow-ups and blind sets), and
+#                   ../shared/eval's dev sets and corpus-b when present
 #   make eval-postgres  the same sets through a PostgreSQL store beside the SQLite one (a
 #                   throw-away server from Tests/Postgres/server.sh; postgresql installed with
 #                   apt-get when missing): fails when a set's strict score differs by more than 1
@@ -95,19 +94,10 @@ eval: build
 	@$(call score,Tests/Eval/questions.jsonl,Knowledge)
 	@$(call score,Tests/Eval/followups.jsonl,Knowledge)
 	@for f in Tests/Eval/blind/*seeds*.jsonl; do $(call score,$$f,Knowledge); done
-	@$(call score,Tests/Eval/corpus-c/questions.jsonl,Tests/Eval/corpus-c/knowledge)
-	@$(call score,Tests/Eval/corpus-c/followups.jsonl,Tests/Eval/corpus-c/knowledge)
-	@for f in Tests/Eval/blind/*corpus-c*.jsonl; do $(call score,$$f,Tests/Eval/corpus-c/knowledge); done
-	@for f in Tests/Eval/blind/*corpus-d*.jsonl Tests/Eval/corpus-d/followups.jsonl; do \
-	  $(call score,$$f,Tests/Eval/corpus-d/knowledge); done
-	@for f in Tests/Eval/blind/*corpus-e*.jsonl Tests/Eval/corpus-e/followups.jsonl; do \
-	  $(call score,$$f,Tests/Eval/corpus-e/knowledge); done
-	@for f in Tests/Eval/blind/*corpus-f*.jsonl Tests/Eval/corpus-f/followups.jsonl; do \
-	  $(call score,$$f,Tests/Eval/corpus-f/knowledge); done
-	@for f in Tests/Eval/blind/*corpus-g*.jsonl Tests/Eval/corpus-g/followups.jsonl; do \
-	  $(call score,$$f,Tests/Eval/corpus-g/knowledge); done
-	@for f in Tests/Eval/blind/*corpus-h*.jsonl Tests/Eval/corpus-h/followups.jsonl; do \
-	  $(call score,$$f,Tests/Eval/corpus-h/knowledge); done
+	@# Each Tests/Eval/corpus-*: its own questions and follow-ups when it has them, and its blind sets.
+	@for dir in Tests/Eval/corpus-*/; do dir=$${dir%/}; \
+	  for f in $$dir/questions.jsonl $$dir/followups.jsonl Tests/Eval/blind/*$${dir#Tests/Eval/}.jsonl; do \
+	    [ -f $$f ] || continue; $(call score,$$f,$$dir/knowledge); done; done
 	@if [ -f $(SHARED)/run.py ]; then \
 	  $(call score,$(SHARED)/dev.jsonl,Knowledge); \
 	  $(call score,$(SHARED)/dev-followups.jsonl,Knowledge); \

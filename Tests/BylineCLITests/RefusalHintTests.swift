@@ -18,31 +18,30 @@ import Testing
     let root = Byline.packageRoot
     let shared = root.deletingLastPathComponent().appendingPathComponent("shared/eval")
     let eval = root.appendingPathComponent("Tests/Eval")
-    return [
+    // Every Tests/Eval/corpus-* with its own questions (when it has them) and its blind sets
+    // (files named corpus-… have no knowledge folder and are dropped with absent corpora).
+    let folders =
+      ((try? FileManager.default.contentsOfDirectory(at: eval, includingPropertiesForKeys: nil)) ?? [])
+      .filter { $0.lastPathComponent.hasPrefix("corpus-") }
+      .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    let own = folders.map { folder in
+      (
+        folder.appendingPathComponent("knowledge"),
+        [folder.appendingPathComponent("questions.jsonl")] + blind(folder.lastPathComponent)
+      )
+    }
+    let named: [(URL, [URL])] = [
       (
         Byline.knowledge,
         [shared.appendingPathComponent("dev.jsonl"), eval.appendingPathComponent("questions.jsonl")]
-          + ((try? FileManager.default.contentsOfDirectory(
-            at: eval.appendingPathComponent("blind"), includingPropertiesForKeys: nil)) ?? [])
-          .filter { $0.lastPathComponent.hasSuffix("seeds.jsonl") }
+          + blind("seeds")
       ),
       (
         shared.appendingPathComponent("corpus-b/knowledge"),
-        [shared.appendingPathComponent("corpus-b/questions.jsonl")]
-          + ((try? FileManager.default.contentsOfDirectory(
-            at: eval.appendingPathComponent("blind"), includingPropertiesForKeys: nil)) ?? [])
-          .filter { $0.lastPathComponent.hasSuffix("corpus-b.jsonl") }
+        [shared.appendingPathComponent("corpus-b/questions.jsonl")] + blind("corpus-b")
       ),
-      (
-        eval.appendingPathComponent("corpus-c/knowledge"),
-        [eval.appendingPathComponent("corpus-c/questions.jsonl")] + blind("corpus-c")
-      ),
-      (eval.appendingPathComponent("corpus-d/knowledge"), blind("corpus-d")),
-      (eval.appendingPathComponent("corpus-e/knowledge"), blind("corpus-e")),
-      (eval.appendingPathComponent("corpus-f/knowledge"), blind("corpus-f")),
-      (eval.appendingPathComponent("corpus-g/knowledge"), blind("corpus-g")),
-      (eval.appendingPathComponent("corpus-h/knowledge"), blind("corpus-h")),
-    ].filter { FileManager.default.fileExists(atPath: $0.0.path) }
+    ]
+    return (named + own).filter { FileManager.default.fileExists(atPath: $0.0.path) }
   }
 
   /// The blind sets written for `corpus`.

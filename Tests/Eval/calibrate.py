@@ -11,43 +11,34 @@ and reports the held-out score at that threshold. Prints the per-fold choice and
 With FIELD=V1,V2,... (another AnswerTuning field and the values to try), the sets are asked once
 per value, and each fold picks the value and the threshold together.
 """
-import json, os, re, subprocess, sys, tempfile, unicodedata
+import glob, json, os, re, subprocess, sys, tempfile, unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "eval")
+
+def blind(corpus):
+    """The blind sets written for `corpus` (Tests/Eval/blind/DATE-CORPUS.jsonl)."""
+    return sorted(glob.glob(os.path.join(ROOT, "Tests/Eval/blind", f"*-{corpus}.jsonl")))
+
+
+# Each corpus: its knowledge folder and its question sets (follow-ups are not fitted on): the
+# seeds and corpus-b with their own sets, and every Tests/Eval/corpus-* with its questions
+# and blind sets.
 CORPORA = {
     "seeds": (os.path.join(ROOT, "Knowledge"), [
         os.path.join(SHARED, "dev.jsonl"),
         os.path.join(ROOT, "Tests/Eval/questions.jsonl"),
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-seeds.jsonl"),
-    ]),
+    ] + blind("seeds")),
     "corpus-b": (os.path.join(SHARED, "corpus-b/knowledge"), [
         os.path.join(SHARED, "corpus-b/questions.jsonl"),
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-b.jsonl"),
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-07-corpus-b.jsonl"),
-    ]),
-    "corpus-c": (os.path.join(ROOT, "Tests/Eval/corpus-c/knowledge"), [
-        os.path.join(ROOT, "Tests/Eval/corpus-c/questions.jsonl"),
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-c.jsonl"),
-    ]),
-    "corpus-d": (os.path.join(ROOT, "Tests/Eval/corpus-d/knowledge"), [
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-01-corpus-d.jsonl"),
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-05-corpus-d.jsonl"),
-    ]),
-    "corpus-e": (os.path.join(ROOT, "Tests/Eval/corpus-e/knowledge"), [
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-02-corpus-e.jsonl"),
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-04-corpus-e.jsonl"),
-    ]),
-    "corpus-f": (os.path.join(ROOT, "Tests/Eval/corpus-f/knowledge"), [
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-03-corpus-f.jsonl"),
-    ]),
-    "corpus-g": (os.path.join(ROOT, "Tests/Eval/corpus-g/knowledge"), [
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-06-corpus-g.jsonl"),
-    ]),
-    "corpus-h": (os.path.join(ROOT, "Tests/Eval/corpus-h/knowledge"), [
-        os.path.join(ROOT, "Tests/Eval/blind/2026-12-07-corpus-h.jsonl"),
-    ]),
+    ] + blind("corpus-b")),
 }
+for folder in sorted(glob.glob(os.path.join(ROOT, "Tests/Eval/corpus-*/knowledge"))):
+    corpus = os.path.basename(os.path.dirname(folder))
+    own = os.path.join(os.path.dirname(folder), "questions.jsonl")
+    sets = ([own] if os.path.exists(own) else []) + blind(corpus)
+    if sets:
+        CORPORA[corpus] = (folder, sets)
 
 
 def norm(s):
