@@ -16,10 +16,11 @@ os.chdir(root)
 def sets():
     yield "Knowledge", ["Tests/Eval/questions.jsonl", "Tests/Eval/followups.jsonl"] + sorted(glob.glob("Tests/Eval/blind/*seeds*.jsonl")) + (
         [f"{shared}/dev.jsonl", f"{shared}/dev-followups.jsonl"] if os.path.exists(f"{shared}/run.py") else [])
-    yield "Tests/Eval/corpus-c/knowledge", ["Tests/Eval/corpus-c/questions.jsonl", "Tests/Eval/corpus-c/followups.jsonl"] + sorted(glob.glob("Tests/Eval/blind/*corpus-c*.jsonl"))
-    yield "Tests/Eval/corpus-d/knowledge", sorted(glob.glob("Tests/Eval/blind/*corpus-d*.jsonl")) + ["Tests/Eval/corpus-d/followups.jsonl"]
-    if os.path.isdir("Tests/Eval/corpus-e/knowledge"):
-        yield "Tests/Eval/corpus-e/knowledge", sorted(glob.glob("Tests/Eval/blind/*corpus-e*.jsonl")) + ["Tests/Eval/corpus-e/followups.jsonl"]
+    # Each Tests/Eval/corpus-*, as `make eval`: its own questions and follow-ups when it has them, and its blind sets.
+    for d in sorted(glob.glob("Tests/Eval/corpus-*/")):
+        d = d.rstrip("/")
+        if os.path.isdir(f"{d}/knowledge"):
+            yield f"{d}/knowledge", [f"{d}/questions.jsonl", f"{d}/followups.jsonl"] + sorted(glob.glob(f"Tests/Eval/blind/*{os.path.basename(d)}.jsonl"))
     if os.path.exists(f"{shared}/corpus-b/knowledge"):
         yield f"{shared}/corpus-b/knowledge", [f"{shared}/corpus-b/questions.jsonl", f"{shared}/corpus-b/followups.jsonl"] + sorted(glob.glob("Tests/Eval/blind/*corpus-b*.jsonl"))
 
