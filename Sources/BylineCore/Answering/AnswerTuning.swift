@@ -115,10 +115,20 @@ public struct AnswerTuning: Sendable, Equatable {
   /// A date question whose lead gives only a weekday or a relative time leads instead with a
   /// passage giving a calendar date when its score is at least this share of the best.
   public var calendarDateLeadShare = 0.6
+  /// A "how long" question whose lead gives no duration of the thing itself ("a day after …",
+  /// "a six-month rotation flight") leads instead with a passage that does ("pinned beneath the
+  /// wreckage for seven weeks", "a stay of about eight months") when its score is at least this
+  /// share of the best. Set as ``calendarDateLeadShare``, the same kind of choice for dates.
+  public var durativeLeadShare = 0.6
   /// A yes-or-no question leads with the sentence holding most of its claim among those whose
   /// score is at least this share of the best (0.9, 0.75 and 0.6 tried: 0.75 and 0.6 each gained
   /// one question on corpus-b and one on corpus-c and changed nothing on the seeds).
   public var claimLeadShare = 0.75
+  /// A yes-or-no lead that holds less than ``yesClaimShare`` of the claim gives way to a weaker
+  /// passage that holds at least that much, down to this share of the best score. Below
+  /// ``claimLeadShare``, since a sentence holding the whole claim is rarer than one holding
+  /// more of it; 0.5, half the best, by judgement.
+  public var wholeClaimLeadShare = 0.5
   /// Weight of the words of a name a follow-up's pronoun was read as ("she" → Laurence des
   /// Cars): less than a name the question typed, since the answering sentence may say "she".
   public var substitutedNameWeight = 0.6
@@ -168,6 +178,8 @@ public struct AnswerTuning: Sendable, Equatable {
     case "freshLeadShare": freshLeadShare = value
     case "calendarDateLeadShare": calendarDateLeadShare = value
     case "claimLeadShare": claimLeadShare = value
+    case "durativeLeadShare": durativeLeadShare = value
+    case "wholeClaimLeadShare": wholeClaimLeadShare = value
     case "substitutedNameWeight": substitutedNameWeight = value
     case "unfocusedFigureCoverage": unfocusedFigureCoverage = value
     case "maxCitations": maxCitations = Int(value)

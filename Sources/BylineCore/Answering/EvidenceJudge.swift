@@ -99,7 +99,7 @@ public struct EvidenceJudge: EvidenceChecking {
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
       (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.utf8.contains(0x20)
-        && !(Paraphrases.alternatives(of: term.stem).union(term.related)).contains { alt in
+        && !(Paraphrases.alternatives(of: term.stem).union(term.related).union(term.variants)).contains { alt in
           alt.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
         }
     }

@@ -26,7 +26,12 @@ public enum Polarity {
     guard let first = words.first else { return false }
     if ["no", "none", "neither", "nobody", "nothing"].contains(first) { return true }
     if near.isEmpty { return words.indices.contains { negates(words, at: $0) } }
-    for (i, word) in words.enumerated() where near.contains(PorterStemmer.stem(word)) {
+    for (i, word) in words.enumerated() {
+      // "uninsured" for "insured": the word denies itself.
+      if word.hasPrefix("un"), word.count >= 7, near.contains(PorterStemmer.stem(String(word.dropFirst(2)))) {
+        return true
+      }
+      guard near.contains(PorterStemmer.stem(word)) else { continue }
       if (max(0, i - 5)..<i).contains(where: { negates(words, at: $0) }) { return true }
       if words[max(0, i - 12)..<i].indices.contains(where: { failedAttempt(words, at: $0) }) { return true }
     }

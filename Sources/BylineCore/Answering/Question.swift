@@ -63,4 +63,7 @@ public struct Question: Sendable {
   /// Sentences the earlier turn's answer quoted: a follow-up leads with another sentence when a
   /// strong one answers it.
   public var previousQuotes: [String] = []
+  /// Whether the question asks how long something lasts ("How long did the raid last?", "For
+  /// how many years …"): a duration answers it, a bare count does not.
+  public var asksDuration: Bool { QuestionAnalyzer.asksDuration(Tokenizer.words(text)) }
 }

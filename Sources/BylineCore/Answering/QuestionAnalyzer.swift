@@ -152,6 +152,58 @@ public struct QuestionAnalyzer: Sendable {
     "mass", "width", "diameter", "area", "volume", "temperature", "altitude", "duration",
   ]
 
+  /// The units a duration counts in ("How many days …").
+  static let timeUnits: Set<String> = [
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+  ]
+
+  /// Whether a question of `words` asks for a duration: "how long" ("how long ago" too: "three
+  /// years ago" answers it), "how many days …", "how much time".
+  static func asksDuration(_ words: [String]) -> Bool {
+    for i in words.indices.dropLast() where words[i] == "how" {
+      let next = words[i + 1]
+      let after = i + 2 < words.count ? words[i + 2] : ""
+      if next == "long" { return true }
+      if next == "many", timeUnits.contains(after) { return true }
+      if next == "much", after == "time" { return true }
+    }
+    return false
+  }
+
+  /// Verbs that only restate a duration question ("How long did the raid last?", "… end up
+  /// spending in orbit?"): the answering sentence gives the span in other words ("a mission of
+  /// about eight days"), so they weigh as light words and are not expanded ("spend" into
+  /// money, "last" into "final").
+  static let durationVerbs: Set<String> = [
+    "last", "lasted", "lasts", "lasting", "take", "takes", "took", "taken", "taking", "spend", "spends", "spent",
+    "spending", "stay", "stayed", "stays", "remain", "remained", "remains", "wait", "waited", "continue",
+    "continued", "run", "ran", "runs", "keep", "kept", "hold", "held", "serve", "served", "go", "went",
+  ]
+
+  /// Weight of the time units a duration question adds to its terms ("days", "months", …, one
+  /// term): what every answering sentence holds, so a light term; set with ``durationVerbs``'
+  /// 0.35, the light-word weight, as the floor it must clear to reorder candidates.
+  static let durationUnitWeight = 0.5
+
+  /// The word with the prefix "un" that denies `word`, when WordNet knows it as an adjective
+  /// ("insured": "uninsured", "affected": "unaffected"): the same word, negated. Nil for words
+  /// that already open with "un" and for short ones.
+  static func negatedForm(of word: String) -> String? {
+    guard word.count >= 5, !word.hasPrefix("un"), word.allSatisfy(\.isLetter), let wordNet = WordNet.shared else {
+      return nil
+    }
+    let negated = "un" + word
+    return wordNet.synsets(of: negated, .adj, limit: 1).isEmpty ? nil : negated
+  }
+
+  /// Verbs of a change in a figure: "How much did the shares fall?" asks by how much.
+  static let changeVerbs: Set<String> = [
+    "fall", "fell", "fallen", "drop", "dropped", "rise", "rose", "risen", "climb", "climbed", "jump", "jumped",
+    "gain", "gained", "slide", "slid", "slump", "slumped", "plunge", "plunged", "sink", "sank", "increase",
+    "increased", "decrease", "decreased", "decline", "declined", "grow", "grew", "shrink", "shrank", "surge",
+    "surged", "tumble", "tumbled",
+  ]
+
   /// Words that tie a question to the one before without changing what it asks.
   static let openingConjunctions: Set<String> = ["and", "but", "so", "also", "then", "plus"]
 
@@ -274,6 +326,7 @@ public struct QuestionAnalyzer: Sendable {
           Self.trimmingPunctuation(String($0)).lowercased()
         })
     let quoted = Self.quotedPhrases(folded)
+    let asksDuration = kind == .number && Self.asksDuration(words)
     // "British", "French": a word of a people or place that WordNet knows as an adjective is a
     // topic word, not a name the articles must hold (they may say "UK").
     var entities: [String] = []
@@ -334,6 +387,7 @@ public struct QuestionAnalyzer: Sendable {
       // "How long …", "How far …": the adjective asks for a measure; the answer rarely says it.
       if i > 0, words[i - 1] == "how", Self.measureAdjectives.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
+      if asksDuration && Self.durationVerbs.contains(word) { weight = 0.35 }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").
       // A number word is a count, not a sense to look up ("four" is not "tetrad").
@@ -348,6 +402,10 @@ public struct QuestionAnalyzer: Sendable {
         }
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
       if !isEntity { term.variants = SpellingVariants.of(word).map(PorterStemmer.stem).filter { $0 != stem } }
+      // "Were the jewels insured?" is answered by "the collection was uninsured".
+      if !isEntity, weight >= 0.5, !isNumber, let negated = Self.negatedForm(of: word) {
+        term.variants.append(PorterStemmer.stem(negated))
+      }
       // "How heavy …" is answered by "it weighed …", "How deep …" by "a depth of …": searched
       // and matched as the adjective itself (a light term, weighted low).
       if i > 0, words[i - 1] == "how" { term.variants += Measure.nounsFor(adjective: word).map(PorterStemmer.stem) }
@@ -389,6 +447,15 @@ public struct QuestionAnalyzer: Sendable {
         let k = terms.firstIndex(where: { $0.surface == head && !$0.isEntity })
       {
         terms[k].weight = min(terms[k].weight, 0.4)
+      }
+    }
+    // "How long did the raid last?": the answering sentence counts in some unit of time.
+    if asksDuration {
+      let units = Self.timeUnits.map { PorterStemmer.stem($0) }.sorted()
+      if let first = units.first, !units.contains(where: seen.contains) {
+        var term = QueryTerm(stem: first, surface: "duration", weight: Self.durationUnitWeight, isEntity: false)
+        term.variants = Array(units.dropFirst())
+        terms.append(term)
       }
     }
     // "When will …": the articles may answer with what they say about the timing.
@@ -475,6 +542,8 @@ public struct QuestionAnalyzer: Sendable {
         // "How much did it cost", "How many dollars": an amount; "How many years": a count.
         let currency = words.contains { ["dollars", "euros", "pounds", "yen", "yuan"].contains($0) }
         if currency || second == "much" && words.contains(where: Self.moneyWords.contains) { return .money }
+        // "How much did the shares fall?": a change, most often a percentage, not a sum.
+        if second == "much", words.contains(where: Self.changeVerbs.contains) { return .number }
         // "How much capacity …" is an amount of something else; WordNet says what the noun names.
         if second == "much", !Self.auxiliaries.contains(third), !Tokenizer.stopWords.contains(third),
           let noun = words.dropFirst(2).prefix(2).first(where: {
@@ -550,6 +619,10 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     case "list", "name":
       return .list
+    case "for" where ["how", "what", "which"].contains(second) && words.count > 2:
+      // "For how many years …", "For how long …" ask what the rest asks; "For what reason …" why.
+      if ["what", "which"].contains(second), third == "reason" || third == "reasons" { return .reason }
+      return classify(words: Array(words.dropFirst()), lowerRaw: Array(lowerRaw.dropFirst()))
     case "by", "since", "until", "till", "from", "before", "after":
       // (A `where` clause binds only the pattern it follows: each case is spelt out here.)
       // "By when …", "Since when …".
@@ -569,9 +642,19 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     default:
       if Self.auxiliaries.contains(first) { return .yesNo }
+      // "trump bbc lawsuit threat how much", "share drop on monday, how much": typed with the
+      // question words last, which say what is asked.
+      if let how = words.firstIndex(of: "how"), how > 0, how + 1 < words.count,
+        ["much", "many", "long"].contains(words[how + 1])
+      {
+        return classify(
+          words: Array(words[how...] + words[..<how]), lowerRaw: lowerRaw)
+      }
       // "UBS Credit Suisse deal price?", "pragyan rover speed": typed without a question word,
       // the last noun says what is asked.
       if let last = words.last, !words.contains(where: Self.interrogatives.contains) {
+        // "recall canada number of vehicles": a count, wherever "number of" stands.
+        if Retriever.containsRun(["number", "of"], in: words) { return .number }
         if Self.sumNouns.contains(last) || last == "worth" || last == "value" { return .money }
         if Self.dateNouns.contains(last) { return .date }
         if Self.countNouns.contains(last) || Self.measureNouns.contains(last) { return .number }
@@ -579,6 +662,15 @@ public struct QuestionAnalyzer: Sendable {
       return .description
     }
   }
+
+  /// Words that open a scene-setting clause before the question proper ("By the time …,",
+  /// "After the ruling …,", "Once …,").
+  static let sceneOpeners: Set<String> = [
+    "by", "after", "before", "once", "since", "while", "given", "despite", "following", "with", "in", "at", "on",
+    "during", "as", "if", "now", "until", "amid", "beyond", "besides", "apart",
+  ]
+  /// The longest such clause, in words: beyond it the comma more likely parts a list.
+  static let maxSceneClauseWords = 16
 
   /// The question without a leading "According to X," clause: the clause names whose account
   /// is asked for; what follows says what kind of answer is wanted.
@@ -595,7 +687,10 @@ public struct QuestionAnalyzer: Sendable {
     // clause before the question proper, which says what is asked.
     let lead = Tokenizer.words(String(folded[..<comma]))
     let restWords = Tokenizer.words(rest)
-    if let first = lead.first, let asking = restWords.first, lead.count <= 8, restWords.count >= 3,
+    // ("By the time the wreckage was landed in St. John's, had …?": a longer clause when it opens
+    // with a preposition or a conjunction of time or condition.)
+    if let first = lead.first, let asking = restWords.first,
+      lead.count <= 8 || lead.count <= maxSceneClauseWords && sceneOpeners.contains(first), restWords.count >= 3,
       !interrogatives.contains(first), !auxiliaries.contains(first),
       interrogatives.contains(asking) || auxiliaries.contains(asking)
     {

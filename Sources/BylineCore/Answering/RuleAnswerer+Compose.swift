@@ -87,6 +87,15 @@ extension RuleAnswerer {
     {
       lead = dated
     }
+    // "For how long was the ship trapped?": a duration of the thing ("pinned beneath the
+    // wreckage for seven weeks") beats one that modifies or offsets another ("a day after").
+    if question.kind == .number, question.asksDuration, !Self.givesDuration(lead, spans(question, lead)),
+      let durative = passages.first(where: {
+        $0.score >= bestScore * tuning.durativeLeadShare && Self.givesDuration($0, spans(question, $0))
+      })
+    {
+      lead = durative
+    }
     // "Until what date …", "By when …": a date bound by the question's own preposition ("runs
     // until 30 June 2027", "gave the BBC until … Friday 14 November") beats another date.
     if question.kind == .date, let bounds = Self.dateBounds(question),
@@ -148,6 +157,16 @@ extension RuleAnswerer {
       if let best = strong.max(by: { share($0) < share($1) }), share(best) > share(lead) {
         lead = best
       }
+      // A lead that holds too little of the claim would say No for want of words: a weaker
+      // sentence that holds the whole claim is the evidence instead ("presumed human remains had
+      // been recovered" for "… had presumed human remains been recovered?").
+      if share(lead) < tuning.yesClaimShare,
+        let whole = passages.first(where: {
+          $0.score >= bestScore * tuning.wholeClaimLeadShare && share($0) >= tuning.yesClaimShare
+        })
+      {
+        lead = whole
+      }
     }
     // "What is still unknown about …", "Has the fee been made public?": where a strong passage
     // says it is not known, that passage answers.
@@ -161,6 +180,9 @@ extension RuleAnswerer {
       }), !Uncertainty.isUncertain(lead.passage.text),
       Self.asksWhatIsUnknown(question) || Self.asksIfDisclosed(question)
         || unsure.sentenceCoverage > lead.sentenceCoverage
+        // (One that outscores the lead, as well: the lead was chosen for its claim words, and
+        // the best passage says the claim is not confirmed.)
+        || unsure.score > lead.score
     {
       lead = unsure
     }
@@ -593,12 +615,7 @@ extension RuleAnswerer {
     if question.kind == .number {
       // (Anywhere in it: "According to AFP, how long …".)
       // ("How many days …" counts time: "three days of national mourning" answers it.)
-      let words = Tokenizer.words(question.text)
-      let asksHowLong =
-        Retriever.containsRun(["how", "long"], in: words)
-        || words.indices.dropLast(2).contains { i in
-          words[i] == "how" && words[i + 1] == "many" && Self.timeUnits.contains(words[i + 2])
-        }
+      let asksHowLong = question.asksDuration
       // "How many people died?" is not answered by "less than a day".
       found = found.filter { SpanFinder.matches(SpanFinder.duration, $0).isEmpty != asksHowLong }
     }
@@ -623,13 +640,13 @@ extension RuleAnswerer {
     return names.intersection(lead.matched).isSubset(of: p.matched)
   }
 
+  /// Whether one of `spans` (durations) of `p` is the length of something (``SpanFinder/isDurative(_:in:)``).
+  static func givesDuration(_ p: ScoredPassage, _ spans: [String]) -> Bool {
+    spans.contains { SpanFinder.isDurative($0, in: p.passage.text) }
+  }
+
   /// Reason words that as often only tell what came first ("hours after …", "amid …").
   static let temporalReasons: Set<String> = ["after", "following", "amid", "given", "since"]
-
-  /// The units a duration counts in ("How many days …").
-  static let timeUnits: Set<String> = [
-    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
-  ]
 
   /// "Reported in 3 of 5 articles, all tracing back to Axios." and the like: how many articles
   /// support the answer, and whether they are independent or repeat one original report.

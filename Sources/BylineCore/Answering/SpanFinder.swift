@@ -53,6 +53,33 @@ public enum SpanFinder {
       #"\b(?:because|since(?!\s+(?:\d|(?:January|February|March|April|May|June|July|August|September|October|November|December|then|last|early|late|its|their|his|her|at least|the (?:start|end|beginning|early|late|middle))\b))|due to|owing to|thanks to|on account of|on the grounds that|(?:which|that|this) is why|that's why|(?:helps? |which |that )?explains? why|(?:driven|prompted|triggered|fuell?ed) by|as a result(?: of)?|in response to|after|following|amid|given|so that|in order to|designed to|meant to|aimed at|to protect|to keep|to preserve|to regain|to capture|to win|to make sure|make sure|so as to|in a bid to|which suggests|as a way to|centers on|the logic|too (?:much|many|little|few|risky|great|high|early)|uncertaint(?:y|ies)|(?:concerns?|fears?|worries) (?:about|over|that)|over (?:concerns|fears|worries)|key factor|the reason|the problem|problems? with)\b"#,
     options: [.caseInsensitive])
 
+  /// Words that make the duration after them the length of something ("for seven weeks",
+  /// "lasted four minutes", "a stay of about eight months", "over the next 15 years"), not a
+  /// modifier ("a six-month flight") or an offset ("a day after").
+  static let durativeWords: Set<String> = [
+    "for", "lasted", "lasts", "last", "lasting", "took", "take", "takes", "taking", "spent", "spend", "spending",
+    "of", "over", "within", "in", "at", "during", "throughout", "up",
+  ]
+  /// Words between a durative word and its duration ("for about eight days", "over the next 15
+  /// years", "in less than seven minutes").
+  static let durationHedges: Set<String> = [
+    "about", "around", "roughly", "nearly", "almost", "some", "just", "only", "more", "less", "than", "under",
+    "a", "little", "the", "next", "past", "first", "last", "another", "up", "to", "at", "least", "most", "over",
+  ]
+
+  /// Whether the duration `span` of `text` is the length of something: a word of
+  /// ``durativeWords`` stands before it, past any ``durationHedges``.
+  static func isDurative(_ span: String, in text: String) -> Bool {
+    let lower = TextNormalizer.fold(text).lowercased()
+    guard let range = lower.range(of: span.lowercased()) else { return false }
+    let before = Tokenizer.words(String(lower[..<range.lowerBound])).reversed()
+    for word in before {
+      if durativeWords.contains(word) { return true }
+      if !durationHedges.contains(word) { return false }
+    }
+    return false
+  }
+
   /// Spans of `kind` in `text`, in order, leaving out those already in the question.
   public static func spans(of kind: AnswerKind, in text: String, question: Question? = nil, credited: [String] = [])
     -> [String]

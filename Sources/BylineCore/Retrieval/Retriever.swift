@@ -118,7 +118,12 @@ public struct Retriever: Sendable {
       let found = cache.spans(of: question.kind, rowID: p.rowID) {
         SpanFinder.unfiltered(of: question.kind, in: p.text)
       }
-      return !SpanFinder.filter(found, of: question.kind, for: question).isEmpty
+      let spans = SpanFinder.filter(found, of: question.kind, for: question)
+      // "How long …": only a duration is an answer of the type ("21 months", not "two astronauts").
+      if question.kind == .number, question.asksDuration {
+        return spans.contains { !SpanFinder.matches(SpanFinder.duration, $0).isEmpty }
+      }
+      return !spans.isEmpty
     default: return false
     }
   }
