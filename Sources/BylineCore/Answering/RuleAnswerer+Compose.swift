@@ -218,7 +218,10 @@ extension RuleAnswerer {
     switch question.kind {
     case .yesNo:
       if let verdict = verdict(question, lead: lead, sentence: clause) {
-        opening = verdict + ": " + clause
+        // "No, with no option commanding a majority, …": a plain Yes or No opens the sentence it
+        // answers with; "Not known:" and an option ("Bus:") stand as a label before it.
+        opening =
+          verdict == "Yes" || verdict == "No" ? verdict + ", " + Self.continuing(clause) : verdict + ": " + clause
         settled = Self.options(in: question.text) != nil
       }
     case .date:
@@ -638,6 +641,27 @@ extension RuleAnswerer {
     if let focus = focus(of: question), p.matched.contains(focus) { return true }
     let names = Set(question.terms.filter(\.isEntity).map(\.stem))
     return names.intersection(lead.matched).isSubset(of: p.matched)
+  }
+
+  /// `sentence` as it reads after an opening "Yes," or "No,": its first word in lower case when
+  /// that word is a function word or one WordNet knows only as a common word ("two of them",
+  /// "investigators said"), kept as written when it may be a name ("Tesla's plan", "Bayern
+  /// Munich", "Bobby Kotick"), a title before one ("Prime Minister Narendra Modi"), an acronym
+  /// or "I".
+  static func continuing(_ sentence: String) -> String {
+    guard let first = sentence.split(separator: " ", maxSplits: 1).first.map(String.init),
+      let initial = first.first, initial.isUppercase
+    else { return sentence }
+    let word = Tokenizer.words(first).first ?? ""
+    guard first.count > 1, !first.dropFirst().contains(where: \.isUppercase), word != "i" else { return sentence }
+    var common = Tokenizer.stopWords.contains(word) || QuestionAnalyzer.numberWords.contains(word)
+    // ("Prime Minister Narendra Modi", "Bobby Kotick": a capital next marks a title or a name.)
+    let next = sentence.split(separator: " ").dropFirst().first
+    if !common, next?.first?.isUppercase != true, let wordNet = WordNet.shared {
+      let senses = WordNet.PartOfSpeech.allCases.flatMap { wordNet.synsets(of: word, $0, limit: 8) }
+      common = !senses.isEmpty && !senses.contains(where: \.isProperName)
+    }
+    return common ? initial.lowercased() + sentence.dropFirst() : sentence
   }
 
   /// Whether one of `spans` (durations) of `p` is the length of something (``SpanFinder/isDurative(_:in:)``).
