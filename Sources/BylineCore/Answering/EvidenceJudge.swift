@@ -148,13 +148,16 @@ public struct EvidenceJudge: EvidenceChecking {
       // not say who. ("Which rivals …" is a person question by its noun, and rivals are as
       // often companies: not checked.)
       // (Extraction's spans count: "Varga, 58, founded …" names the Tomas Varga of the sentence before.)
+      // (Only a passage strong enough to lead: composition takes a name from no weaker one.)
+      let strongest = passages[0].score
       if !answering.contains(where: {
-        context.hasSpan($0) || SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
-          || SpanFinder.hasGroup($0.passage.text)
-          || !$0.passage.credited.isEmpty
-            && Tokenizer.words(question.text).contains(where: {
-              ["report", "reported", "published", "broke"].contains($0)
-            })
+        $0.score >= strongest * tuning.typedPersonLeadShare
+          && (context.hasSpan($0) || SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
+            || SpanFinder.hasGroup($0.passage.text)
+            || !$0.passage.credited.isEmpty
+              && Tokenizer.words(question.text).contains(where: {
+                ["report", "reported", "published", "broke"].contains($0)
+              }))
       }) {
         return "no passage names anyone for it"
       }

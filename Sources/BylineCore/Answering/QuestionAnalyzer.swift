@@ -713,29 +713,22 @@ public struct QuestionAnalyzer: Sendable {
   }
 
   /// `name` without the title it opens with ("Prime Minister Narendra Modi" → "Narendra Modi",
-  /// "Judge Mehta" → "Mehta"): leading words WordNet knows as common words, one of them filed
-  /// under people, before words of which one it does not know as a common noun ("General
-  /// Motors" stays).
+  /// "US District Judge Lewis Kaplan" → "Lewis Kaplan", "Judge Mehta" → "Mehta"): the words up
+  /// to the last one before the final word that WordNet files as a common noun for people, when
+  /// two words follow it or one word after it is no common noun ("General Motors" stays).
   static func withoutTitle(_ name: String) -> String {
     let words = name.split(separator: " ").map(String.init)
-    guard words.count >= 2, let wordNet = WordNet.shared else { return name }
-    var dropped = 0
-    var titled = false
-    while dropped < words.count - 1 {
-      let word = words[dropped].lowercased()
-      let isPerson = Self.isTitle(word, in: wordNet)
-      guard isPerson || !wordNet.synsets(of: word, .adj, limit: 1).isEmpty else { break }
-      titled = titled || isPerson
-      dropped += 1
-    }
-    // (The rest is a name when one of its words is no common noun: "John Mauger" after "Rear
-    // Admiral", though "john" is one; not "Motors".)
-    guard titled, dropped > 0,
-      words[dropped...].contains(where: { wordNet.synsets(of: $0.lowercased(), .noun, limit: 1).isEmpty })
+    guard words.count >= 2, let wordNet = WordNet.shared,
+      let title = words.indices.dropLast().last(where: { Self.isTitle(words[$0].lowercased(), in: wordNet) })
+    else { return name }
+    let rest = words[(title + 1)...]
+    // (The rest is a name when it has two words, "Bill Nelson" after "NASA Administrator", or
+    // one of its words is no common noun: "Mehta" after "Judge"; not "Motors".)
+    guard rest.count >= 2 || rest.contains(where: { wordNet.synsets(of: $0.lowercased(), .noun, limit: 1).isEmpty })
     else {
       return name
     }
-    return words[dropped...].joined(separator: " ")
+    return rest.joined(separator: " ")
   }
 
   /// Whether WordNet's commonest sense of `word` (lower-cased) is a common noun for a person:

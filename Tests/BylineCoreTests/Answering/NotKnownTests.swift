@@ -96,7 +96,8 @@ import Testing
 @Suite struct TitleTests {
   @Test(arguments: [
     ("Judge Mehta", "Mehta"), ("Prime Minister Narendra Modi", "Narendra Modi"), ("General Motors", "General Motors"),
-    ("Mark Carney", "Mark Carney"), ("Bank Rate", "Bank Rate"),
+    ("Mark Carney", "Mark Carney"), ("Bank Rate", "Bank Rate"), ("US District Judge Lewis Kaplan", "Lewis Kaplan"),
+    ("Culture Minister Rachida Dati", "Rachida Dati"), ("NASA Administrator Bill Nelson", "Bill Nelson"),
   ])
   func aTitleIsNotPartOfTheName(name: String, bare: String) {
     #expect(QuestionAnalyzer.withoutTitle(name) == bare)
