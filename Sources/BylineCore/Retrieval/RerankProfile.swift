@@ -35,6 +35,10 @@ struct RerankProfile {
   var phrases: [[String]]
   /// The last word of each name, when the question asks what someone says; else empty.
   var speakers: [String]
+  /// For each forename of a person the question names in full, the stem of the surname: news
+  /// names a person in full once, then by surname alone ("Davie said …"), so a sentence with
+  /// the surname names the person.
+  var surnameOf: [String: String] = [:]
   /// The outlets the question names.
   var outlets: Set<String>
   /// Sum of the terms' weights.
@@ -75,6 +79,11 @@ struct RerankProfile {
       speakers = []
     }
     outlets = Set(question.outlets)
+    for name in question.entities where name.contains(" ") && SpanFinder.isPerson(name) {
+      let stems = Tokenizer.stems(name)
+      guard let surname = stems.last, stems.count >= 2 else { continue }
+      for forename in stems.dropLast() where forename != surname { surnameOf[forename] = surname }
+    }
     asksSource = !outlets.isEmpty && words.contains(where: Self.sourceWords.contains)
   }
 

@@ -196,10 +196,14 @@ public struct Retriever: Sendable {
     for term in profile.terms {
       let w = term.weight
       var got = 0.0
+      // ("Davie said …" names Tim Davie: a forename counts where its surname stands.)
+      let surname = term.isEntity ? profile.surnameOf[term.stem] : nil
       if term.isCommon, term.parts == nil, entry.nameOnly.contains(term.stem) {
         // A common word of the question that the sentence holds only inside a name.
         got = Self.nameOnlyShare * w
-      } else if contains(term, stemSet, own) || term.sameWord.contains(where: { holds($0, stemSet, own) }) {
+      } else if contains(term, stemSet, own) || term.sameWord.contains(where: { holds($0, stemSet, own) })
+        || surname.map(stemSet.contains) == true
+      {
         got = w
         inSentence += w
         matched.insert(term.stem)
@@ -221,7 +225,7 @@ public struct Retriever: Sendable {
         got = 0.8 * w
         inSentence += got
         matched.insert(term.stem)
-      } else if contains(term, contextStems, contextList) {
+      } else if contains(term, contextStems, contextList) || surname.map(contextStems.contains) == true {
         got = 0.45 * w
       } else if titleStems.contains(term.stem) {
         got = 0.25 * w
@@ -229,7 +233,8 @@ public struct Retriever: Sendable {
       found += got
       if term.isEntity {
         // A name stated elsewhere in the paragraph or the title ("the company", "it").
-        if got < 0.5 * w, (term.parts ?? [term.stem]).allSatisfy(scope.contains) {
+        if got < 0.5 * w, (term.parts ?? [term.stem]).allSatisfy(scope.contains) || surname.map(scope.contains) == true
+        {
           entityFound += 0.5 * w
           entityTotal += w
           continue

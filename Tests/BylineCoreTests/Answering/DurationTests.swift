@@ -100,4 +100,26 @@ import Testing
       "By the time the ferry was towed into port, had the missing voyage logbook been recovered?")
     #expect(answer.answer.hasPrefix("Yes, the coastguard said the missing voyage logbook"), "\(answer.answer)")
   }
+
+  static let surnames: [String: String] = [
+    "902_port_chief_gazette.txt": """
+    Port chief steps down
+    Harbour Gazette
+    3 June 2024
+
+    Maria Okafor, the port authority's chief executive, resigned on Monday.
+
+    The authority's annual report listed a salary of 310,000 pounds.
+
+    Okafor said the new terminal would open in the spring.
+    """
+  ]
+
+  @Test func aSurnameNamesThePersonNamedInFullBefore() throws {
+    let index = MemoryPassageIndex(files: Self.surnames)
+    let top = try Retriever(store: index).retrieve(analyzer.analyze("What did Maria Okafor say about the terminal?"))
+    let okafor = try #require(top.first { $0.passage.text.hasPrefix("Okafor said") })
+    #expect(okafor.entitiesFound)
+    #expect(okafor.matched.contains(PorterStemmer.stem("maria")))
+  }
 }
