@@ -64,6 +64,6 @@ public struct Question: Sendable {
   /// strong one answers it.
   public var previousQuotes: [String] = []
   /// Whether the question asks how long something lasts ("How long did the raid last?", "For
-  /// how many years …"): a duration answers it, a bare count does not.
-  public var asksDuration: Bool { QuestionAnalyzer.asksDuration(Tokenizer.words(text)) }
+  /// how many years …"): a duration answers it, a bare count does not. Set once by analysis.
+  public var asksDuration = false
 }

@@ -326,7 +326,7 @@ public struct QuestionAnalyzer: Sendable {
           Self.trimmingPunctuation(String($0)).lowercased()
         })
     let quoted = Self.quotedPhrases(folded)
-    let asksDuration = kind == .number && Self.asksDuration(words)
+    let asksDuration = Self.asksDuration(words)
     // "British", "French": a word of a people or place that WordNet knows as an adjective is a
     // topic word, not a name the articles must hold (they may say "UK").
     var entities: [String] = []
@@ -387,7 +387,7 @@ public struct QuestionAnalyzer: Sendable {
       // "How long …", "How far …": the adjective asks for a measure; the answer rarely says it.
       if i > 0, words[i - 1] == "how", Self.measureAdjectives.contains(word) { weight = 0.2 }
       if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
-      if asksDuration && Self.durationVerbs.contains(word) { weight = 0.35 }
+      if kind == .number && asksDuration && Self.durationVerbs.contains(word) { weight = 0.35 }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").
       // A number word is a count, not a sense to look up ("four" is not "tetrad").
@@ -450,7 +450,7 @@ public struct QuestionAnalyzer: Sendable {
       }
     }
     // "How long did the raid last?": the answering sentence counts in some unit of time.
-    if asksDuration {
+    if kind == .number && asksDuration {
       let units = Self.timeUnits.map { PorterStemmer.stem($0) }.sorted()
       if let first = units.first, !units.contains(where: seen.contains) {
         var term = QueryTerm(stem: first, surface: "duration", weight: Self.durationUnitWeight, isEntity: false)
@@ -468,9 +468,11 @@ public struct QuestionAnalyzer: Sendable {
         words.contains { $0.hasPrefix("outlet") || $0.hasPrefix("source") || $0.hasPrefix("publication") }
         ? "outlets" : "articles"
     }
-    return Question(
+    var question = Question(
       text: text, kind: kind, terms: terms, entities: entities, quoted: quoted, outlets: outlets,
       negated: negated, corpusTopic: topic)
+    question.asksDuration = asksDuration
+    return question
   }
 
   /// The phrasings `classify` looks for: each regular expression (matched between word

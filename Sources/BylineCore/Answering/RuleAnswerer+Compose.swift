@@ -618,9 +618,8 @@ extension RuleAnswerer {
     if question.kind == .number {
       // (Anywhere in it: "According to AFP, how long …".)
       // ("How many days …" counts time: "three days of national mourning" answers it.)
-      let asksHowLong = question.asksDuration
       // "How many people died?" is not answered by "less than a day".
-      found = found.filter { SpanFinder.matches(SpanFinder.duration, $0).isEmpty != asksHowLong }
+      found = found.filter { SpanFinder.isDuration($0) == question.asksDuration }
     }
     if question.kind != .outlet {
       let entityStems = Set(question.terms.filter(\.isEntity).map(\.stem))

@@ -64,8 +64,11 @@ public enum SpanFinder {
   /// years", "in less than seven minutes").
   static let durationHedges: Set<String> = [
     "about", "around", "roughly", "nearly", "almost", "some", "just", "only", "more", "less", "than", "under",
-    "a", "little", "the", "next", "past", "first", "last", "another", "up", "to", "at", "least", "most", "over",
+    "a", "little", "the", "next", "past", "first", "another", "to", "least", "most",
   ]
+
+  /// Whether `span` is, or holds, a duration ("eight days", "a six-month flight").
+  static func isDuration(_ span: String) -> Bool { !matches(duration, span).isEmpty }
 
   /// Whether the duration `span` of `text` is the length of something: a word of
   /// ``durativeWords`` stands before it, past any ``durationHedges``.

@@ -121,7 +121,7 @@ public struct Retriever: Sendable {
       let spans = SpanFinder.filter(found, of: question.kind, for: question)
       // "How long …": only a duration is an answer of the type ("21 months", not "two astronauts").
       if question.kind == .number, question.asksDuration {
-        return spans.contains { !SpanFinder.matches(SpanFinder.duration, $0).isEmpty }
+        return spans.contains(where: SpanFinder.isDuration)
       }
       return !spans.isEmpty
     default: return false
