@@ -350,12 +350,18 @@ extension RuleAnswerer {
   static let pronounAttribution =
     #"\b(?:he|she|they)\s+(?:said|says|added|adds|argued|warned|noted|told|explained|insisted|wrote)\b"#
 
-  /// "U.S. lead" → "US lead": keeps a composed sentence from looking like two sentences. (What
-  /// the regular expression `\b([A-Z])\.([A-Z])\.(?=\s)` replaced by `$1$2` does, by a scan.)
+  /// "U.S. lead" → "US lead", "4 p.m. on" → "4 pm on": keeps a composed sentence from looking
+  /// like two sentences. (What the regular expression `\b([A-Z])\.([A-Z])\.(?=\s)` and its
+  /// lower-case twin replaced by `$1$2` do, by a scan.)
   static func undotAbbreviations(_ text: String) -> String {
     guard text.utf8.contains(0x2E) else { return text }
     let s = Array(text.unicodeScalars)
     func isCapital(_ c: Unicode.Scalar) -> Bool { c.value >= 65 && c.value <= 90 }
+    func isSmall(_ c: Unicode.Scalar) -> Bool { c.value >= 97 && c.value <= 122 }
+    // (Both letters of one case: "U.S.", "a.m."; not "e.G.")
+    func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+      isCapital(a) && isCapital(b) || isSmall(a) && isSmall(b)
+    }
     func isWordCharacter(_ c: Unicode.Scalar) -> Bool {
       switch c.properties.generalCategory {
       case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
@@ -371,7 +377,7 @@ extension RuleAnswerer {
     var out = String.UnicodeScalarView()
     var i = 0
     while i < s.count {
-      if i + 4 < s.count, isCapital(s[i]), s[i + 1] == ".", isCapital(s[i + 2]), s[i + 3] == ".", isSpace(s[i + 4]),
+      if i + 4 < s.count, pair(s[i], s[i + 2]), s[i + 1] == ".", s[i + 3] == ".", isSpace(s[i + 4]),
         i == 0 || !isWordCharacter(s[i - 1])
       {
         out.append(s[i])

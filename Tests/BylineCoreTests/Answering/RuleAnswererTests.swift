@@ -81,13 +81,14 @@ import Testing
 
 extension RuleAnswererTests {
   @Test func dottedAbbreviationsLoseTheirDotsAsTheRegularExpressionHadThem() throws {
-    let regex = try NSRegularExpression(pattern: #"\b([A-Z])\.([A-Z])\.(?=\s)"#)
+    let regex = try NSRegularExpression(pattern: #"\b([A-Z])\.([A-Z])\.(?=\s)|\b([a-z])\.([a-z])\.(?=\s)"#)
     for text in [
       "the U.S. lead", "U.S. firms", "in the U.S.", "aU.S. x", "é U.S.\tx", "U.S.U.K. x", "(U.S. and U.K. models)",
       "A.B.C. d", "1U.S. x", "_U.S. x", "U.S.\u{00A0}x", "u.s. x", "", "no dots here", "U.S.", "x.U.S. y",
+      "at 4 p.m. local time", "12:25 a.m. on", "e.G. x", "a.M. x", "9 p.m.",
     ] {
       let expected = regex.stringByReplacingMatches(
-        in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "$1$2")
+        in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "$1$2$3$4")
       #expect(RuleAnswerer.undotAbbreviations(text) == expected, "\(text)")
     }
   }
