@@ -56,6 +56,9 @@ final class PassageCache: @unchecked Sendable {
     /// The stems of the whole paragraph, the one before it and the title (where a name may stand
     /// for "the company", "she" or "the board").
     var scope: Set<String>
+    /// The stems of the article's lede (``PassageCache/ledeParagraphs``), where the story's
+    /// names stand for "the ship", "the telescope" or "it" anywhere in it.
+    var lede: Set<String> = []
     /// The passage's word tokens.
     var words: [String]
     /// The stems of the one person an opening "He" or "She" stands for (the one person the
@@ -64,6 +67,11 @@ final class PassageCache: @unchecked Sendable {
     /// The sentence before, also when it closes the paragraph before.
     var before: StoredPassage?
   }
+
+  /// How many opening paragraphs of an article are its lede: news names who and what the story
+  /// is about in its first paragraph and the one after it (the "nut graf"), and calls them "the
+  /// ship", "the telescope" or "it" from then on. Two, by that convention of news writing.
+  static let ledeParagraphs = 2
 
   private let store: any PassageIndex
   private let lock = NSLock()
@@ -167,7 +175,8 @@ final class PassageCache: @unchecked Sendable {
     var seen = Set<String>()
     for p in passages where contexts[Int(p.rowID)] == nil {
       // The paragraph, and the one before it (which a paragraph carrying on from it lends names).
-      for number in [p.paragraph, p.paragraph - 1] where number >= 0 {
+      // (And the article's lede, where the story's names stand.)
+      for number in [p.paragraph, p.paragraph - 1] + Array(0..<Self.ledeParagraphs) where number >= 0 {
         let key = "\(p.articleId)#\(number)"
         if paragraphs[key] == nil, seen.insert(key).inserted { keys.append((p.articleId, number)) }
       }
@@ -218,9 +227,13 @@ final class PassageCache: @unchecked Sendable {
       if Self.carriesOn(opening.text, from: previous.map(\.text)) { scope.formUnion(previous.flatMap(\.stems)) }
       if opening.rowID == passage.rowID { before = previous.last }
     }
+    var lede = Set<String>()
+    for number in 0..<min(Self.ledeParagraphs, passage.paragraph) {
+      lede.formUnion(try paragraph(articleId: passage.articleId, number: number).flatMap(\.stems))
+    }
     var made = Context(
       neighbours: neighbours, lists: lists, stems: Set(lists.joined()), titleStems: Set(titleStems),
-      scope: scope, words: Tokenizer.words(passage.text), before: before)
+      scope: scope, lede: lede, words: Tokenizer.words(passage.text), before: before)
     // (The sentence before may close the paragraph before: "He said …" opens a new one.)
     if let first = made.words.first, first == "he" || first == "she", let previous = before {
       let people = Set(SpanFinder.people(in: previous.text))

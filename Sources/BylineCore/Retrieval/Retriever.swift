@@ -14,6 +14,13 @@ public struct Retriever: Sendable {
   /// ("car" in "Laurence des Cars", "bank" in "Bank of England"): the word may be meant, but the
   /// name usually says something else. Halved by judgement; checked on the four corpora.
   public static let nameOnlyShare = 0.5
+  /// Share of a name's weight a sentence gets toward holding the question's names when the name
+  /// stands only in its article's lede (``PassageCache/ledeParagraphs``): "the ship" later in
+  /// the story is the Dali the lede names, but less surely than a name in its own paragraph
+  /// (half). Below half, so that a sentence must hold one name of the question itself, or in
+  /// its paragraph, to be about it: with one name, the lede alone never suffices; the title's
+  /// share (0.25), as the other place a story names its subject once.
+  public static let ledeNameShare = 0.25
   /// Share of the topic a sentence meets, at least, when the person a "What did X say about …?"
   /// question names speaks in it: the quote names its subject in its own words ("the move" for
   /// "the decision"). Just above ``AnswerTuning/minimumTopicCoverage``, so that the speaker's
@@ -174,6 +181,7 @@ public struct Retriever: Sendable {
     let contextStems = context?.stems ?? []
     let titleStems = context?.titleStems ?? []
     let scope = profile.question.terms.contains(where: \.isEntity) ? context?.scope ?? [] : []
+    let lede = context?.lede ?? []
     func holds(_ sequence: [String], _ set: Set<String>, _ lists: [[String]]) -> Bool {
       guard sequence.count > 1 else { return sequence.first.map(set.contains) ?? false }
       guard sequence.allSatisfy(set.contains) else { return false }
@@ -236,6 +244,12 @@ public struct Retriever: Sendable {
         if got < 0.5 * w, (term.parts ?? [term.stem]).allSatisfy(scope.contains) || surname.map(scope.contains) == true
         {
           entityFound += 0.5 * w
+          entityTotal += w
+          continue
+        }
+        // ("The ship lost power four times" in a story whose lede names the Dali.)
+        if got < Self.ledeNameShare * w, (term.parts ?? [term.stem]).allSatisfy(lede.contains) {
+          entityFound += Self.ledeNameShare * w
           entityTotal += w
           continue
         }
