@@ -188,10 +188,18 @@ extension RuleAnswerer {
     }
     // "Why …": a claim without a reason clause is usually explained by the sentence after it.
     if question.kind == .reason, spans(question, lead).isEmpty,
-      let next = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal + 1 }),
-      !SpanFinder.spans(of: .reason, in: next.text).isEmpty || Self.explains(next.text)
+      let next = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal + 1 })
     {
-      lead.passage = next
+      if !SpanFinder.spans(of: .reason, in: next.text).isEmpty || Self.explains(next.text) {
+        lead.passage = next
+      } else if Self.asksWhy(next.text),
+        let answer = try store.paragraphs([(lead.passage.articleId, lead.passage.paragraph)]).values.joined()
+          .first(where: { $0.ordinal == next.ordinal + 1 })
+      {
+        // "… scrap Fonden in 2021. Why does that matter now? Critics say …": news asks the
+        // question itself, and the sentence after it answers.
+        lead.passage = answer
+      }
     }
     // "When will …": where the articles say the timing is unknown, say that.
     if question.kind == .date, Tokenizer.words(question.text).contains("will") || spans(question, lead).isEmpty,
@@ -395,6 +403,13 @@ extension RuleAnswerer {
     pattern:
       #"^(?:on one side|on the one hand|that is because|this is because|because|the reason|that means|this means|in other words|that's because|put simply|the logic|the thinking)\b"#,
     options: [.caseInsensitive])
+
+  /// Whether a sentence is a question asking why ("Why does that matter now?"), as news asks
+  /// one before it answers it.
+  static func asksWhy(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    return trimmed.hasSuffix("?") && Tokenizer.words(trimmed).first == "why"
+  }
 
   /// Whether a sentence opens as the explanation of the one before it.
   static func explains(_ text: String) -> Bool {

@@ -151,4 +151,24 @@ import Testing
     let short = RuleAnswerer.withoutAppositives(text, maxWords: 30)
     #expect(short.hasPrefix("James Cameron told the BBC that he suspected the worst"))
   }
+
+  static let rhetorical: [String: String] = [
+    "940_fund_bulletin.txt": """
+    Storm revives row over disaster fund
+    Ironvale Bulletin
+    9 November 2023
+
+    The government has pledged billions to rebuild the coastal city after the storm.
+
+    The scale of the destruction has revived criticism of the decision to scrap the federal disaster fund in 2021. Why does that matter now? Critics say that without a dedicated fund, money for the emergency must be found from the general budget, which slows down aid.
+    """
+  ]
+
+  @Test func aRhetoricalWhyIsAnsweredByTheSentenceAfterIt() throws {
+    #expect(RuleAnswerer.asksWhy("Why does that matter now?"))
+    #expect(!RuleAnswerer.asksWhy("Why it matters."))
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.rhetorical), warmUp: false)
+    let (answer, _) = try rules.answer("Why has the decision to scrap the disaster fund revived criticism?")
+    #expect(answer.answer.hasPrefix("Critics say that without a dedicated fund"), "\(answer.answer)")
+  }
 }
