@@ -184,10 +184,17 @@ public struct EvidenceJudge: EvidenceChecking {
   /// Whether `text` puts a figure just before the word a "How many X" question counts ("there
   /// were 23 people aboard").
   static func countsFocus(_ question: Question, in text: String) -> Bool {
-    guard question.kind == .number, let focus = RuleAnswerer.focus(of: question) else { return false }
+    guard question.kind == .number else { return false }
+    return counts(RuleAnswerer.countedStems(of: question), in: text)
+  }
+
+  /// Whether `text` puts a figure just before a word whose stem is one of `counted` ("369
+  /// ships").
+  static func counts(_ counted: Set<String>, in text: String) -> Bool {
+    guard !counted.isEmpty else { return false }
     let words = Tokenizer.words(TextNormalizer.fold(text))
     return words.indices.dropFirst().contains { i in
-      PorterStemmer.stem(words[i]) == focus
+      counted.contains(PorterStemmer.stem(words[i]))
         && (words[i - 1].contains(where: \.isNumber) || QuestionAnalyzer.numberWords.contains(words[i - 1]))
     }
   }

@@ -111,12 +111,17 @@ public struct QuestionAnalyzer: Sendable {
 
   /// The index in `words` of the noun a question asks for a member of: the last noun of the
   /// words after "which" or "what" ("Which Argentine player converted …" → "player"), or after
-  /// "who is/was the" ("Who was the Coast Guard officer that …" → "officer"), before a function
-  /// word; nil for other questions.
+  /// "who is/was the" ("Who was the Coast Guard officer that …" → "officer"), or the noun "how
+  /// many" counts ("How many vessels …"), before a function word; nil for other questions.
   static func headNoun(_ words: [String], kind: AnswerKind) -> Int? {
-    guard [.person, .organisation, .place].contains(kind), let wordNet = WordNet.shared else { return nil }
+    guard [.person, .organisation, .place, .number].contains(kind), let wordNet = WordNet.shared else { return nil }
     var start: Int?
-    if let w = words.firstIndex(where: { $0 == "which" || $0 == "what" }) {
+    if kind == .number {
+      // "How many vessels were stuck …": the counted noun, met by its kinds ("369 ships").
+      guard let many = words.indices.dropLast().first(where: { words[$0] == "how" && words[$0 + 1] == "many" })
+      else { return nil }
+      start = many + 2
+    } else if let w = words.firstIndex(where: { $0 == "which" || $0 == "what" }) {
       start = w + 1
     } else if words.count > 3, words[0] == "who", ["is", "was", "are", "were"].contains(words[1]), words[2] == "the" {
       start = 3
@@ -195,6 +200,10 @@ public struct QuestionAnalyzer: Sendable {
     let negated = "un" + word
     return wordNet.synsets(of: negated, .adj, limit: 1).isEmpty ? nil : negated
   }
+
+  /// Verbs that, before "up", frame the verb after them ("end up testifying", "wound up
+  /// paying"): the answering sentence says what happened, not that it happened in the end.
+  static let framingBeforeUp: Set<String> = ["end", "ended", "ends", "ending", "wind", "winds", "wound", "winding"]
 
   /// Verbs of a change in a figure: "How much did the shares fall?" asks by how much.
   static let changeVerbs: Set<String> = [
@@ -307,7 +316,7 @@ public struct QuestionAnalyzer: Sendable {
       for word in Tokenizer.words(topic) where !Tokenizer.stopWords.contains(word) && !Self.switchWords.contains(word) {
         let stem = PorterStemmer.stem(word)
         if !have.contains(stem) {
-          question.terms.append(QueryTerm(stem: stem, surface: word, weight: 0.5, isEntity: false))
+          question.terms.append(QueryTerm(stem: stem, surface: word, weight: TermWeight.switchedTopic, isEntity: false))
         }
       }
       return question
@@ -354,7 +363,8 @@ public struct QuestionAnalyzer: Sendable {
         let stem = phrase.joined(separator: " ")
         if seen.insert(stem).inserted {
           terms.append(
-            QueryTerm(stem: stem, surface: words[range].joined(separator: " "), weight: 0.7, isEntity: false))
+            QueryTerm(
+              stem: stem, surface: words[range].joined(separator: " "), weight: TermWeight.phrase, isEntity: false))
         }
       }
     }
@@ -366,28 +376,32 @@ public struct QuestionAnalyzer: Sendable {
       let stem = PorterStemmer.stem(word)
       guard seen.insert(stem).inserted else { continue }
       if consumed.contains(i) {
-        terms.append(QueryTerm(stem: stem, surface: word, weight: 0.3, isEntity: false))
+        terms.append(QueryTerm(stem: stem, surface: word, weight: TermWeight.phraseWord, isEntity: false))
         continue
       }
       var weight = 1.0
       let isEntity = entityWords.contains(word)
       // A demonym is no name the sentence must hold, but it pins the topic as firmly as one.
-      if isEntity || demonyms.contains(word) { weight = 1.5 }
+      if isEntity || demonyms.contains(word) { weight = TermWeight.name }
       // ("How many people were aboard?": the counted noun is what the figure counts, not scaffolding.)
       if Tokenizer.lightWords.contains(word), !(i >= 2 && words[i - 1] == "many" && words[i - 2] == "how") {
-        weight = 0.35
+        weight = TermWeight.light
       }
-      if kind == .outlet && (Self.outletNouns.contains(word) || Self.newsOrgNouns.contains(word)) { weight = 0.2 }
-      if kind == .organisation && Self.orgNouns.contains(word) { weight = 0.5 }
+      if kind == .outlet && (Self.outletNouns.contains(word) || Self.newsOrgNouns.contains(word)) {
+        weight = TermWeight.scaffold
+      }
+      if kind == .organisation && Self.orgNouns.contains(word) { weight = TermWeight.answerType }
       // "Which executive wrote …": the noun only names the answer type.
       if kind == .person && Self.personNouns.contains(word) && i > 0 && ["which", "what"].contains(words[i - 1]) {
-        weight = 0.5
+        weight = TermWeight.answerType
       }
-      if kind == .date && Self.dateNouns.contains(word) { weight = 0.2 }
+      if kind == .date && Self.dateNouns.contains(word) { weight = TermWeight.scaffold }
       // "How long …", "How far …": the adjective asks for a measure; the answer rarely says it.
-      if i > 0, words[i - 1] == "how", Self.measureAdjectives.contains(word) { weight = 0.2 }
-      if kind == .money && Self.moneyWords.contains(word) { weight = 0.6 }
-      if kind == .number && asksDuration && Self.durationVerbs.contains(word) { weight = 0.35 }
+      if i > 0, words[i - 1] == "how", Self.measureAdjectives.contains(word) { weight = TermWeight.scaffold }
+      if kind == .money && Self.moneyWords.contains(word) { weight = TermWeight.moneyWord }
+      if kind == .number && asksDuration && Self.durationVerbs.contains(word) { weight = TermWeight.light }
+      // "Did he end up testifying?" asks whether he testified: the verb before "up" only frames it.
+      if i + 1 < words.count, words[i + 1] == "up", Self.framingBeforeUp.contains(word) { weight = TermWeight.scaffold }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").
       // A number word is a count, not a sense to look up ("four" is not "tetrad").
@@ -431,7 +445,7 @@ public struct QuestionAnalyzer: Sendable {
     {
       let focus = Set(words[(about + 1)...].map(PorterStemmer.stem))
       for k in terms.indices where focus.contains(terms[k].stem) && !terms[k].isEntity {
-        terms[k].weight *= 1.5
+        terms[k].weight *= TermWeight.aboutFocus
       }
     }
     // "What smartphone platform does …": the head noun names the answer type, not the topic.
@@ -446,7 +460,7 @@ public struct QuestionAnalyzer: Sendable {
       if run.count >= 2, let head = run.last, typeNouns.contains(head),
         let k = terms.firstIndex(where: { $0.surface == head && !$0.isEntity })
       {
-        terms[k].weight = min(terms[k].weight, 0.4)
+        terms[k].weight = min(terms[k].weight, TermWeight.typeHead)
       }
     }
     // "How long did the raid last?": the answering sentence counts in some unit of time.
@@ -460,7 +474,7 @@ public struct QuestionAnalyzer: Sendable {
     }
     // "When will …": the articles may answer with what they say about the timing.
     if kind == .date, words.contains("will") || words.contains("expected"), !seen.contains("time") {
-      terms.append(QueryTerm(stem: "time", surface: "timing", weight: 0.6, isEntity: false))
+      terms.append(QueryTerm(stem: "time", surface: "timing", weight: TermWeight.timing, isEntity: false))
     }
     var topic: String?
     if kind == .corpus {

@@ -74,6 +74,16 @@ extension RuleAnswerer {
     {
       lead = counted
     }
+    // "How many vessels were stuck …?": a lead that holds the counted word but puts no figure
+    // before it ("a 400-metre vessel") gives way to a strong sentence that counts it ("369 ships").
+    if question.kind == .number, !question.asksDuration, case let counted = Self.countedStems(of: question),
+      !EvidenceJudge.counts(counted, in: lead.passage.text),
+      let counting = passages.first(where: {
+        $0.score >= bestScore * tuning.countingLeadShare && EvidenceJudge.counts(counted, in: $0.passage.text)
+      })
+    {
+      lead = counting
+    }
     // "When did the probe open?": a calendar date ("in August 2021") beats a weekday or "last
     // year" in a sentence that scores a little higher.
     if question.kind == .date, let first = spans(question, lead).first, !Self.isCalendarDate(first),
@@ -186,8 +196,20 @@ extension RuleAnswerer {
     {
       lead = unsure
     }
-    // "Why …": a claim without a reason clause is usually explained by the sentence after it.
+    // "What made the engine fail?" where a strong passage says the cause is not known ("The cause
+    // of the engine failure has not been disclosed") and the lead gives no reason: that passage
+    // answers, as "Not known".
+    var causeUnknown = false
     if question.kind == .reason, spans(question, lead).isEmpty,
+      let unsure = passages.first(where: {
+        $0.score >= bestScore * tuning.disclosureLeadShare && Self.saysCauseUnknown($0.passage.text)
+      })
+    {
+      lead = unsure
+      causeUnknown = true
+    }
+    // "Why …": a claim without a reason clause is usually explained by the sentence after it.
+    if question.kind == .reason, !causeUnknown, spans(question, lead).isEmpty,
       let next = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal + 1 })
     {
       if !SpanFinder.spans(of: .reason, in: next.text).isEmpty || Self.explains(next.text) {
@@ -247,6 +269,8 @@ extension RuleAnswerer {
         let anchored = words.joined(separator: " ")
         opening = anchored.prefix(1).uppercased() + anchored.dropFirst() + " \(anchor): " + clause
       }
+    case .reason where causeUnknown:
+      opening = "Not known: " + clause
     case .outlet:
       // "Which newspaper linked the crashes to Autopilot?": the outlet the sentence is credited
       // to answers, though the sentence may not name it.
@@ -784,6 +808,16 @@ extension RuleAnswerer {
   /// phrase followed within a few words by what is asked ("It is not known when it will fly",
   /// "declined to estimate either the cost"). An aside ("the board, still under wraps, will vet
   /// …") does not say it.
+  /// Whether `text` says the cause of something is not known ("The cause of the engine failure
+  /// has not been disclosed", "It is unclear why the ship lost power").
+  static func saysCauseUnknown(_ text: String) -> Bool {
+    guard Uncertainty.isUncertain(text) else { return false }
+    return Tokenizer.words(text).contains { causeWords.contains($0) }
+  }
+
+  /// Words that name a cause, for ``saysCauseUnknown(_:)``.
+  static let causeWords: Set<String> = ["cause", "caused", "causes", "why", "reason", "reasons"]
+
   static func saysUnknown(_ kind: AnswerKind, in text: String) -> Bool {
     guard let targets = unknownTargets[kind] else { return false }
     let folded = TextNormalizer.fold(text).lowercased()

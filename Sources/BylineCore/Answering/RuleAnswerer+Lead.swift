@@ -367,12 +367,35 @@ extension RuleAnswerer {
     // known is a No to a question whether it was; to any other question it is "Not known".
     if Uncertainty.isUncertain(sentence) { return Self.asksIfDisclosed(question) ? "No" : "Not known" }
     if Polarity.defers(sentence, question: question.text) { return "No" }
+    if Self.contradictsOrdinal(question: question.text, sentence: sentence) { return "No" }
     // The claim: a sentence that does not hold what the question asserts does not confirm it.
     if let share = claimShare(question, lead), share < tuning.yesClaimShare { return "No" }
     let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
     let yes = Polarity.isNegative(sentence, near: near) == Polarity.questionIsNegative(question.text)
     return yes ? "Yes" : "No"
   }
+
+  /// Whether `sentence` gives another ordinal where the question gives one ("Was Japan the
+  /// fourth nation …?" answered by "Japan became the fifth country …"): the claim does not hold.
+  static func contradictsOrdinal(question: String, sentence: String) -> Bool {
+    let asked = Set(Tokenizer.words(question).filter(isOrdinal))
+    guard !asked.isEmpty else { return false }
+    let told = Set(Tokenizer.words(TextNormalizer.fold(sentence)).filter(isOrdinal))
+    return !told.isEmpty && told.isDisjoint(with: asked)
+  }
+
+  /// Whether `word` (lower case) is an ordinal: "fourth", "21st".
+  static func isOrdinal(_ word: String) -> Bool {
+    if ordinalWords.contains(word) { return true }
+    let digits = word.prefix(while: \.isNumber)
+    return !digits.isEmpty && ["st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count)))
+  }
+
+  /// Ordinal words ("second" is left out: it is as often a unit of time).
+  static let ordinalWords: Set<String> = [
+    "first", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    "thirteenth", "fourteenth", "fifteenth", "twentieth",
+  ]
 
   /// "Did A come before or after B?" answered by "Long before that, when B …": the sentence
   /// places B, not A, so its "before" means A came after. Returns the opposite option when the

@@ -214,6 +214,52 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   /// The thing counted in "How many X …" / "How much X …", as a stem.
   static func focus(of question: Question) -> String? {
+    focusWord(of: question).map(PorterStemmer.stem)
+  }
+
+  /// The stems of the words that can stand for the thing a "How many X" question counts: X, the
+  /// other words of its WordNet senses and the kinds of thing they name one level down ("How
+  /// many vessels …" is answered by "369 ships").
+  static func countedStems(of question: Question) -> Set<String> {
+    guard let word = countedWord(of: question) else { return [] }
+    var out: Set<String> = [PorterStemmer.stem(word)]
+    guard let wordNet = WordNet.shared else { return out }
+    let senses = wordNet.synsets(of: word, .noun, limit: countedSenses)
+    let kinds = wordNet.kinds(of: word, senses: countedSenses, depth: 1)
+    for w in senses.flatMap(\.words) + kinds where !w.contains(" ") {
+      out.insert(PorterStemmer.stem(w))
+    }
+    return out
+  }
+
+  /// How many of the counted word's WordNet senses ``countedStems(of:)`` reads: "vessel" is a
+  /// blood vessel first, a ship second and a container third.
+  static let countedSenses = 3
+
+  /// The word for the thing counted in "How many X …" / "How much X …", as the question writes it.
+  static func focusWord(of question: Question) -> String? {
+    focusPosition(of: question).map { $0.words[$0.at] }
+  }
+
+  /// The noun a "How many X" question counts: the focus word, past adjectives and names before
+  /// it ("How many former SVB employees" counts employees).
+  static func countedWord(of question: Question) -> String? {
+    guard let (words, at) = focusPosition(of: question) else { return nil }
+    let names = Set(question.entities.flatMap { Tokenizer.words($0) })
+    var k = at
+    while k + 1 < words.count, k < at + maxCountedModifiers, !Tokenizer.stopWords.contains(words[k + 1]),
+      names.contains(words[k]) || !(WordNet.shared?.synsets(of: words[k], .adj, limit: 1).isEmpty ?? true)
+    {
+      k += 1
+    }
+    return words[k]
+  }
+
+  /// How many adjectives and names ``countedWord(of:)`` reads past.
+  static let maxCountedModifiers = 3
+
+  /// The question's words and the index of the word for the thing "How many X …" counts.
+  static func focusPosition(of question: Question) -> (words: [String], at: Int)? {
     let words = Tokenizer.words(question.text)
     guard let i = words.firstIndex(where: { $0 == "many" || $0 == "much" }), i + 1 < words.count else { return nil }
     // "How many of Starliner's thrusters …": the counted word after "of" and its owner.
@@ -230,7 +276,7 @@ public final class RuleAnswerer: @unchecked Sendable {
     guard !Tokenizer.stopWords.contains(next), !Tokenizer.lightWords.contains(next) || words[i] == "many",
       !["times", "ways", "percent", "more", "less", "longer"].contains(next)
     else { return nil }
-    return PorterStemmer.stem(next)
+    return (words, j)
   }
 
   func abstain(_ question: Question, _ text: String, nearest: ScoredPassage? = nil) -> Answer {

@@ -37,4 +37,22 @@ public enum Acronym {
     }
     return nil
   }
+
+  /// The initials of a name of two or more capitalised words ("Silicon Valley Bank" → "SVB",
+  /// "US Geological Survey" → "USGS"; connectors add no letter), or nil for any other text.
+  public static func initials(of name: String) -> String? {
+    let tokens = name.split(separator: " ").map(String.init)
+    var letters = ""
+    var capitalised = 0
+    for token in tokens {
+      guard let first = token.first else { continue }
+      if first.isUppercase, token.allSatisfy({ $0.isLetter }) {
+        letters += token.allSatisfy({ $0.isUppercase }) ? token : String(first)
+        capitalised += 1
+      } else if !connectors.contains(token.lowercased()) {
+        return nil
+      }
+    }
+    return capitalised >= 2 && isAcronym(letters) ? letters : nil
+  }
 }

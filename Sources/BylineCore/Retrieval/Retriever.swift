@@ -80,6 +80,7 @@ public struct Retriever: Sendable {
     let maxBM25 = candidates.map(\.passage.score).max() ?? 1
     var profile = RerankProfile(question, idf: idf)
     try expandAcronyms(in: &profile, from: candidates)
+    abbreviateNames(in: &profile, from: candidates)
     var scored = candidates.map { e in (e, score(e, context: nil, profile: profile, bm25Max: maxBM25)) }
     scored.sort { $0.1.score > $1.1.score }
     var top: [ScoredPassage] = []
@@ -105,6 +106,23 @@ public struct Retriever: Sendable {
         let name = candidates.lazy.compactMap({ Acronym.expansion(of: acronym, in: $0.passage.text) }).first
       else { continue }
       profile.terms[i].sameWord.append(Tokenizer.stems(name))
+    }
+  }
+
+  /// "SVB" in an article for "Silicon Valley Bank" in the question: news spells a name out once
+  /// and writes its initials after that, so where a candidate passage writes a name's initials
+  /// (three letters or more, in capitals), a passage holding them holds each word of the name.
+  private func abbreviateNames(in profile: inout RerankProfile, from candidates: [PassageCache.Entry]) {
+    for entity in profile.question.entities {
+      guard let initials = Acronym.initials(of: entity), initials.count >= 3 else { continue }
+      let stem = PorterStemmer.stem(initials.lowercased())
+      guard candidates.contains(where: { $0.stemSet.contains(stem) && $0.passage.text.contains(initials) }) else {
+        continue
+      }
+      let words = Set(Tokenizer.stems(entity))
+      for i in profile.terms.indices where profile.terms[i].isEntity && words.contains(profile.terms[i].stem) {
+        profile.terms[i].sameWord.append([stem])
+      }
     }
   }
 

@@ -27,6 +27,15 @@ import Testing
     #expect(analyzer.analyze("When did the astronauts land?").terms.allSatisfy { $0.kinds.isEmpty })
   }
 
+  @Test func aVerbThatFramesAnotherBeforeUpWeighsLittle() {
+    // "Did he end up testifying?" asks whether he testified; the sentence that answers it
+    // need not say "end".
+    let terms = analyzer.analyze("Did Bankman-Fried end up testifying at his trial?").terms
+    #expect((terms.first { $0.surface == "end" }?.weight ?? 1) < 0.5)
+    #expect((terms.first { $0.surface == "testifying" }?.weight ?? 0) >= 0.5)
+    #expect((analyzer.analyze("When did the trial end?").terms.first { $0.surface == "end" }?.weight ?? 0) >= 0.5)
+  }
+
   @Test func titlesBeforeNamesGo() {
     #expect(QuestionAnalyzer.withoutTitle("Rear Admiral John Mauger") == "John Mauger")
     #expect(QuestionAnalyzer.withoutTitle("Kelly Ortberg") == "Kelly Ortberg")
