@@ -122,12 +122,23 @@ public final class Conversation: @unchecked Sendable {
       focus = Self.substitute(in: focus, pronouns: Self.personPronouns, with: person)
       let pronoun = words.first(where: Self.personPronouns.contains) ?? "he"
       notes.append("taking “\(pronoun)” as \(person)")
-    } else if thingRef, [.outlet, .organisation].contains(last.answer.kind), let thing = last.answer.focus,
+    } else if thingRef, [.outlet, .organisation, .person].contains(last.answer.kind), let thing = last.answer.focus,
       !last.answer.abstained, question.entities.isEmpty
     {
+      // "Who owns the ship?" then "What did Egypt demand from them?": the owner the answer named.
       focus = Self.substitute(in: focus, pronouns: ["it", "they", "them"], with: thing)
       let pronoun = words.first(where: ["it", "they", "them"].contains) ?? "it"
       notes.append("taking “\(pronoun)” as \(thing)")
+    } else if thingRef, question.entities.isEmpty, case let earlier = analyzer.analyze(previous),
+      case let things = earlier.entities.filter({ !earlier.outlets.contains($0) }),
+      // (A name may read as a person's, "Ever Given": one that does not comes first.)
+      let thing = things.first(where: { !SpanFinder.isPerson($0) }) ?? things.first
+    {
+      // "Where did the Ever Given get stuck?" then "Where was it taken once refloated?": "it" is
+      // the thing the earlier question named, which the articles go on naming.
+      focus = Self.substitute(in: focus, pronouns: ["it"], with: thing)
+      substituted.append(thing)
+      notes.append("taking “it” as \(thing)")
     }
     let display = notes.isEmpty ? "following on from “\(Self.strip(previous))”" : notes.joined(separator: "; ")
     var outlets: [String] = []

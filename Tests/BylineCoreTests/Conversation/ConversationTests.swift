@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Testing
 
 @testable import BylineCore
@@ -48,5 +49,33 @@ import Testing
     conversation.reset()
     let (answer, _) = try engine.answer("When did he write it?", in: conversation)
     #expect(answer.understoodAs == nil)
+  }
+
+  static let harbour: [String: String] = [
+    "830_harbour_grounding_courier.txt": """
+    Grain ship refloated after two days in the harbour mouth
+    Saltmarsh Courier
+    6 May 2025
+
+    The Northern Star, a 300-metre grain carrier, ran aground on a sandbank in the harbour mouth on Monday.
+
+    Four tugs pulled the vessel free on Wednesday morning at high water.
+
+    The ship was then towed to Kestrel Anchorage, where divers will inspect its hull.
+    """
+  ]
+
+  @Test func itInAFollowUpIsTheThingTheEarlierQuestionNamed() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.harbour), warmUp: false)
+    let conversation = Conversation()
+    let first = "Where did the Northern Star get stuck?"
+    let (earlier, _) = try rules.answer(first)
+    conversation.record(Turn(question: first, understood: first, answer: earlier))
+    let next = "And where was it taken once it was refloated?"
+    let resolution = try #require(conversation.resolve(next, analyzer: QuestionAnalyzer()))
+    #expect(resolution.focus.contains("Northern Star"), "\(resolution.focus)")
+    #expect(resolution.substituted == ["Northern Star"])
+    let (answer, _) = try rules.answer(next, resolution: resolution)
+    #expect(answer.answer.contains("Kestrel Anchorage"), "\(answer.answer)")
   }
 }
