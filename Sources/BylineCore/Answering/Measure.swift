@@ -35,6 +35,22 @@ enum Measure: String, CaseIterable {
     }
   }
 
+  /// Units written both as a symbol and as a word, each group one spelling ("58 km" = "58
+  /// kilometres"). One-letter symbols are left out: "m" after a figure is a million as often.
+  static let unitSpellings: [[String]] = [
+    ["km", "kilometre", "kilometres", "kilometer", "kilometers"],
+    ["cm", "centimetre", "centimetres", "centimeter", "centimeters"],
+    ["mm", "millimetre", "millimetres", "millimeter", "millimeters"],
+    ["kg", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
+    ["ft", "foot", "feet"], ["lb", "lbs", "pound", "pounds"], ["oz", "ounce", "ounces"], ["sq", "square"],
+    ["kw", "kilowatt", "kilowatts"], ["mw", "megawatt", "megawatts"], ["gw", "gigawatt", "gigawatts"],
+  ]
+
+  /// The other spellings of the unit `word` (lower case), or none when it is not a unit.
+  static func spellings(of word: String) -> [String] {
+    unitSpellings.first { $0.contains(word) }?.filter { $0 != word } ?? []
+  }
+
   /// Units of time, as a speed's divisor.
   static let timeUnits: Set<String> = ["second", "minute", "hour", "day", "year"]
 

@@ -66,4 +66,8 @@ public struct Question: Sendable {
   /// Whether the question asks how long something lasts ("How long did the raid last?", "For
   /// how many years …"): a duration answers it, a bare count does not. Set once by analysis.
   public var asksDuration = false
+  /// Whether the question asks for a cause: a why-question, or "What caused / started /
+  /// triggered … ?", which reads as a description but is answered by a reason, or by the
+  /// articles saying the cause is not known. Set once by analysis.
+  public var asksCause = false
 }

@@ -175,6 +175,24 @@ public struct QuestionAnalyzer: Sendable {
     return false
   }
 
+  /// Nouns that ask for the part a named person plays (see the term weights of ``analyze(_:)``).
+  static let roleNouns: Set<String> = ["role", "job", "position"]
+
+  /// Verbs of causing that make "What VERB … ?" ask for a cause ("What started the fire?").
+  static let causingVerbs: Set<String> = [
+    "cause", "caused", "causes", "start", "started", "starts", "trigger", "triggered", "triggers", "spark",
+    "sparked", "sparks", "prompt", "prompted", "prompts",
+  ]
+
+  /// Whether a question of `words` and `kind` asks for a cause (see ``Question/asksCause``):
+  /// "why …", or "what" followed by a verb of causing, or by "led to" / "brought about".
+  static func asksCause(_ words: [String], kind: AnswerKind) -> Bool {
+    if kind == .reason { return true }
+    guard words.count > 2, words[0] == "what" else { return false }
+    return causingVerbs.contains(words[1]) || (["led", "lead", "leads"].contains(words[1]) && words[2] == "to")
+      || (["brought", "bring", "brings"].contains(words[1]) && words[2] == "about")
+  }
+
   /// Verbs that only restate a duration question ("How long did the raid last?", "… end up
   /// spending in orbit?"): the answering sentence gives the span in other words ("a mission of
   /// about eight days"), so they weigh as light words and are not expanded ("spend" into
@@ -396,6 +414,14 @@ public struct QuestionAnalyzer: Sendable {
         weight = TermWeight.answerType
       }
       if kind == .date && Self.dateNouns.contains(word) { weight = TermWeight.scaffold }
+      // "What was Bret Taylor's role at Twitter?": news gives a role as a title or an
+      // apposition ("Bret Taylor, Twitter's independent chair"), rarely with the word. ("What
+      // sentence did she receive for her role …?" asks for something else.)
+      if kind == .description, Self.roleNouns.contains(word), !entities.isEmpty, words.first == "what",
+        words.count > 1, ["is", "was", "are", "were"].contains(words[1])
+      {
+        weight = TermWeight.scaffold
+      }
       // "How long …", "How far …": the adjective asks for a measure; the answer rarely says it.
       if i > 0, words[i - 1] == "how", Self.measureAdjectives.contains(word) { weight = TermWeight.scaffold }
       if kind == .money && Self.moneyWords.contains(word) { weight = TermWeight.moneyWord }
@@ -415,7 +441,12 @@ public struct QuestionAnalyzer: Sendable {
           Tokenizer.stems($0).joined(separator: " ")
         }
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
-      if !isEntity { term.variants = SpellingVariants.of(word).map(PorterStemmer.stem).filter { $0 != stem } }
+      if !isEntity {
+        term.variants = (SpellingVariants.of(word) + Measure.spellings(of: word)).map(PorterStemmer.stem).filter {
+          $0 != stem
+        }
+        term.variants = term.variants.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+      }
       // "Were the jewels insured?" is answered by "the collection was uninsured".
       if !isEntity, weight >= 0.5, !isNumber, let negated = Self.negatedForm(of: word) {
         term.variants.append(PorterStemmer.stem(negated))
@@ -472,6 +503,12 @@ public struct QuestionAnalyzer: Sendable {
         terms.append(term)
       }
     }
+    // "What started the fire?": the articles may answer with what they say about the cause.
+    if kind != .reason, Self.asksCause(words, kind: kind), !seen.contains("caus") {
+      var term = QueryTerm(stem: "caus", surface: "cause", weight: TermWeight.cause, isEntity: false)
+      term.variants = ["reason"]
+      terms.append(term)
+    }
     // "When will …": the articles may answer with what they say about the timing.
     if kind == .date, words.contains("will") || words.contains("expected"), !seen.contains("time") {
       terms.append(QueryTerm(stem: "time", surface: "timing", weight: TermWeight.timing, isEntity: false))
@@ -486,6 +523,7 @@ public struct QuestionAnalyzer: Sendable {
       text: text, kind: kind, terms: terms, entities: entities, quoted: quoted, outlets: outlets,
       negated: negated, corpusTopic: topic)
     question.asksDuration = asksDuration
+    question.asksCause = Self.asksCause(words, kind: kind)
     return question
   }
 

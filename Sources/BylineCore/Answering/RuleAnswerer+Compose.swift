@@ -198,9 +198,12 @@ extension RuleAnswerer {
     }
     // "What made the engine fail?" where a strong passage says the cause is not known ("The cause
     // of the engine failure has not been disclosed") and the lead gives no reason: that passage
-    // answers, as "Not known".
+    // answers, as "Not known". ("What started the fire?" reads as a description: its lead gives no
+    // cause when it holds no reason clause, "a cigarette … could have started the fire".)
     var causeUnknown = false
-    if question.kind == .reason, spans(question, lead).isEmpty,
+    if question.asksCause,
+      question.kind == .reason
+        ? spans(question, lead).isEmpty : SpanFinder.spans(of: .reason, in: lead.passage.text).isEmpty,
       let unsure = passages.first(where: {
         $0.score >= bestScore * tuning.disclosureLeadShare && Self.saysCauseUnknown($0.passage.text)
       })
@@ -269,7 +272,7 @@ extension RuleAnswerer {
         let anchored = words.joined(separator: " ")
         opening = anchored.prefix(1).uppercased() + anchored.dropFirst() + " \(anchor): " + clause
       }
-    case .reason where causeUnknown:
+    case _ where causeUnknown:
       opening = "Not known: " + clause
     case .outlet:
       // "Which newspaper linked the crashes to Autopilot?": the outlet the sentence is credited
@@ -804,10 +807,6 @@ extension RuleAnswerer {
     .outlet: ["who", "which", "source"],
   ]
 
-  /// Whether `text` says that what a question of `kind` asks for is not known: an uncertainty
-  /// phrase followed within a few words by what is asked ("It is not known when it will fly",
-  /// "declined to estimate either the cost"). An aside ("the board, still under wraps, will vet
-  /// …") does not say it.
   /// Whether `text` says the cause of something is not known ("The cause of the engine failure
   /// has not been disclosed", "It is unclear why the ship lost power").
   static func saysCauseUnknown(_ text: String) -> Bool {
@@ -818,6 +817,16 @@ extension RuleAnswerer {
   /// Words that name a cause, for ``saysCauseUnknown(_:)``.
   static let causeWords: Set<String> = ["cause", "caused", "causes", "why", "reason", "reasons"]
 
+  /// How many words before a phrase of not knowing may name what is not known ("the full cost of
+  /// the repair will not be known"): a subject with a short complement. By judgement.
+  static let unknownSubjectReach = 6
+  /// The question words among ``unknownTargets``: they name what is unknown only after the phrase.
+  static let whWords: Set<String> = ["who", "whom", "whose", "which", "when", "where", "why", "how"]
+
+  /// Whether `text` says that what a question of `kind` asks for is not known: an uncertainty
+  /// phrase followed within a few words by what is asked ("It is not known when it will fly",
+  /// "declined to estimate either the cost"). An aside ("the board, still under wraps, will vet
+  /// …") does not say it.
   static func saysUnknown(_ kind: AnswerKind, in text: String) -> Bool {
     guard let targets = unknownTargets[kind] else { return false }
     let folded = TextNormalizer.fold(text).lowercased()
@@ -825,9 +834,13 @@ extension RuleAnswerer {
       guard let range = folded.range(of: phrase.lowercased()) else { return false }
       let after = Tokenizer.words(String(folded[range.upperBound...])).prefix(5)
       let joined = after.joined(separator: " ")
+      // "The full cost of the repair will not be known until …": the thing not known may be the
+      // subject before the phrase, a noun ("cost"), never a wh-word ("the board, which declined
+      // to comment" does not say who).
+      let before = Tokenizer.words(String(folded[..<range.lowerBound])).suffix(unknownSubjectReach)
       return targets.contains { target in
         target.contains(" ") ? joined.hasPrefix(target) || joined.contains(" " + target) : after.contains(target)
-      }
+      } || before.contains { targets.contains($0) && !Self.whWords.contains($0) }
     }
   }
 }

@@ -16,6 +16,9 @@ enum TermWeight {
   /// "timing", added to a "When will …" question: the articles may answer with what they say
   /// about the timing instead of a date.
   static let timing = 0.6
+  /// "cause", added to "What started the fire?": the articles may answer by saying the cause is
+  /// not known ("The cause of the fire remains unknown"). Weighted as ``timing``, by judgement.
+  static let cause = 0.6
   /// A noun that only names the answer's type ("Which company …", "Which executive …").
   static let answerType = 0.5
   /// A word of a new topic a question switches to ("Switching to the Tesla recall: …").

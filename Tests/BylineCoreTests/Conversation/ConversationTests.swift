@@ -59,9 +59,9 @@ import Testing
 
     The Northern Star, a 300-metre grain carrier, ran aground on a sandbank in the harbour mouth on Monday.
 
-    Four tugs pulled the vessel free on Wednesday morning at high water.
+    Four tugs refloated the vessel on Wednesday morning at high water.
 
-    The ship was then towed to Kestrel Anchorage, where divers will inspect its hull.
+    After it was refloated, the Northern Star was taken to Kestrel Anchorage, where divers will inspect its hull.
     """
   ]
 
@@ -71,7 +71,7 @@ import Testing
     let first = "Where did the Northern Star get stuck?"
     let (earlier, _) = try rules.answer(first)
     conversation.record(Turn(question: first, understood: first, answer: earlier))
-    let next = "And where was it taken once it was refloated?"
+    let next = "And where was it taken after it was refloated?"
     let resolution = try #require(conversation.resolve(next, analyzer: QuestionAnalyzer()))
     #expect(resolution.focus.contains("Northern Star"), "\(resolution.focus)")
     #expect(resolution.substituted == ["Northern Star"])
