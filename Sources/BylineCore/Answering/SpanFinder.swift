@@ -75,6 +75,14 @@ public enum SpanFinder {
   static func isDurative(_ span: String, in text: String) -> Bool {
     let lower = TextNormalizer.fold(text).lowercased()
     guard let range = lower.range(of: span.lowercased()) else { return false }
+    // "declared extinguished about 15 hours after it began": counted from the thing's own start,
+    // the span is how long it lasted.
+    let after = Tokenizer.words(String(lower[range.upperBound...])).prefix(startReach + 1)
+    if let first = after.first, ["after", "since"].contains(first),
+      after.dropFirst().contains(where: startVerbs.contains)
+    {
+      return true
+    }
     let before = Tokenizer.words(String(lower[..<range.lowerBound])).reversed()
     for word in before {
       if durativeWords.contains(word) { return true }
@@ -82,6 +90,13 @@ public enum SpanFinder {
     }
     return false
   }
+
+  /// Verbs of starting that make a duration before "after …" or "since …" the length of what
+  /// started ("15 hours after it began").
+  static let startVerbs: Set<String> = ["began", "begun", "started", "erupted", "opened", "launched", "departed"]
+  /// How many words after "after" may reach its verb of starting ("after the fire began"). By
+  /// judgement: a subject of up to three words.
+  static let startReach = 4
 
   /// Spans of `kind` in `text`, in order, leaving out those already in the question.
   public static func spans(of kind: AnswerKind, in text: String, question: Question? = nil, credited: [String] = [])

@@ -64,6 +64,12 @@ import Testing
     #expect(!SpanFinder.isDurative("six-month", in: "A six-month repair programme will start."))
   }
 
+  @Test func aDurationCountedFromTheThingsOwnStartIsItsLength() {
+    #expect(SpanFinder.isDurative("15 hours", in: "The blaze was declared out about 15 hours after it began."))
+    #expect(SpanFinder.isDurative("two days", in: "The strike ended two days after the walkout started."))
+    #expect(!SpanFinder.isDurative("two days", in: "The strike ended two days after the vote."))
+  }
+
   @Test func howLongIsAnsweredByTheSentenceThatSaysHowLong() throws {
     let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.files), warmUp: false)
     let (answer, _) = try rules.answer("For how long was the ferry trapped on the sandbar?")
