@@ -51,6 +51,11 @@ public final class Conversation: @unchecked Sendable {
   /// Content words (weight 0.5 or more) from which a follow-up says what it asks by itself.
   static let selfContainedTerms = 3
   static let personPronouns: Set<String> = ["he", "him", "his", "she", "her", "hers", "himself", "herself"]
+  /// At most this many content words and words in all make a question without names about "the"
+  /// something a follow-up ("How long did the job take?"). By judgement: longer questions
+  /// name their topic.
+  static let definiteTermLimit = 2
+  static let definiteWordLimit = 8
   static let thingPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "itself"]
   static let demonstratives: Set<String> = ["that", "this", "those", "these", "there", "then"]
   /// Words that open a question of its own.
@@ -112,7 +117,12 @@ public final class Conversation: @unchecked Sendable {
     let thingRef = words.contains(where: Self.thingPronouns.contains)
     let referring = personRef || thingRef || refersBack(words)
     let short = contentTerms.count <= 1 && words.count <= 4 && question.entities.isEmpty && question.outlets.isEmpty
-    guard referring || short else { return nil }
+    // "How long did the job take?" after "Which ship repaired the cable?": a short question
+    // without names about "the" something refers to what the conversation was about.
+    let definite =
+      contentTerms.count <= Self.definiteTermLimit && words.count <= Self.definiteWordLimit
+      && words.contains("the") && question.entities.isEmpty && question.outlets.isEmpty
+    guard referring || short || definite else { return nil }
     if !question.entities.isEmpty && !personRef && !short && !thingRef { return nil }
     var focus = trimmed
     var notes: [String] = []

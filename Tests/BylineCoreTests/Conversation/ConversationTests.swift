@@ -78,4 +78,16 @@ import Testing
     let (answer, _) = try rules.answer(next, resolution: resolution)
     #expect(answer.answer.contains("Kestrel Anchorage"), "\(answer.answer)")
   }
+
+  @Test func aShortQuestionAboutTheSomethingFollowsOn() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.harbour), warmUp: false)
+    let conversation = Conversation()
+    let first = "How many tugs refloated the Northern Star?"
+    let (earlier, _) = try rules.answer(first)
+    conversation.record(Turn(question: first, understood: first, answer: earlier))
+    let analyzer = QuestionAnalyzer()
+    let resolution = try #require(conversation.resolve("How long did the job take?", analyzer: analyzer))
+    #expect(resolution.context.contains("Northern Star"), "\(resolution.context)")
+    #expect(conversation.resolve("Where will divers inspect the hull of the grain carrier?", analyzer: analyzer) == nil)
+  }
 }
