@@ -175,6 +175,11 @@ public struct QuestionAnalyzer: Sendable {
     return false
   }
 
+  /// Words that open a clause's subject, after a conjunction such as "once".
+  static let clauseSubjects: Set<String> = [
+    "it", "he", "she", "they", "we", "you", "i", "the", "its", "their", "his", "her",
+  ]
+
   /// Nouns that ask for the part a named person plays (see the term weights of ``analyze(_:)``).
   static let roleNouns: Set<String> = ["role", "job", "position"]
 
@@ -428,6 +433,11 @@ public struct QuestionAnalyzer: Sendable {
       if kind == .number && asksDuration && Self.durationVerbs.contains(word) { weight = TermWeight.light }
       // "Did he end up testifying?" asks whether he testified: the verb before "up" only frames it.
       if i + 1 < words.count, words[i + 1] == "up", Self.framingBeforeUp.contains(word) { weight = TermWeight.scaffold }
+      // "… once it was refloated?": "once" before a subject is a conjunction ("after"), not a word
+      // of the topic.
+      if word == "once", i + 1 < words.count, Self.clauseSubjects.contains(words[i + 1]) {
+        weight = TermWeight.scaffold
+      }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").
       // A number word is a count, not a sense to look up ("four" is not "tetrad").

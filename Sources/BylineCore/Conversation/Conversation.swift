@@ -142,7 +142,10 @@ public final class Conversation: @unchecked Sendable {
     } else if thingRef, question.entities.isEmpty, case let earlier = analyzer.analyze(previous),
       case let things = earlier.entities.filter({ !earlier.outlets.contains($0) }),
       // (A name may read as a person's, "Ever Given": one that does not comes first.)
-      let thing = things.first(where: { !SpanFinder.isPerson($0) }) ?? things.first
+      let thing = things.first(where: { !SpanFinder.isPerson($0) }) ?? things.first,
+      // (Only the earlier question's subject: after "Who made the first pledge for Notre-Dame?",
+      // "How much was it?" asks about the pledge.)
+      Self.isSubject(thing, of: previous)
     {
       // "Where did the Ever Given get stuck?" then "Where was it taken once refloated?": "it" is
       // the thing the earlier question named, which the articles go on naming.
@@ -198,6 +201,23 @@ public final class Conversation: @unchecked Sendable {
       if words.count - i - 1 <= 2 { return true }
     }
     return false
+  }
+
+  /// Whether `name` is the subject of `question`: right after its question word and auxiliary
+  /// ("Where did the Ever Given get stuck?", "When was SLIM launched?").
+  static func isSubject(_ name: String, of question: String) -> Bool {
+    let words = Tokenizer.words(TextNormalizer.fold(question))
+    let own = Tokenizer.words(TextNormalizer.fold(name))
+    guard words.count > 2, questionWords.contains(words[0]), let first = own.first else { return false }
+    var i = 1
+    // "Did the Ever Given …?" opens with its auxiliary.
+    if !QuestionAnalyzer.auxiliaries.contains(words[0]) {
+      if ["many", "much", "long"].contains(words[i]) { i += 1 }
+      guard i < words.count, QuestionAnalyzer.auxiliaries.contains(words[i]) else { return false }
+      i += 1
+    }
+    if i < words.count, words[i] == "the" { i += 1 }
+    return i < words.count && words[i] == first
   }
 
   /// The last person the conversation named: in the last answer's lead, else its question.

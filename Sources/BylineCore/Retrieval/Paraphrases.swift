@@ -154,9 +154,10 @@ public enum Paraphrases {
 
   /// The other expressions of the groups (of `groups` and `inflections`) holding `stem`, or of
   /// the `inflections` groups only.
-  private static func others(of stem: String, inflectionsOnly: Bool) -> Set<String> {
+  private static func others(of stem: String, inflectionsOnly: Bool, groupsOnly: Bool = false) -> Set<String> {
     var out = Set<String>()
-    for i in groupsByStem[stem] ?? [] where !inflectionsOnly || i >= groups.count {
+    for i in groupsByStem[stem] ?? [] where (!inflectionsOnly || i >= groups.count) && (!groupsOnly || i < groups.count)
+    {
       for s in stemmedGroups[i] where s != stem { out.insert(s) }
     }
     return out
@@ -168,6 +169,13 @@ public enum Paraphrases {
     let made = others(of: stem, inflectionsOnly: false)
     alternativesMemo.store(made, for: stem)
     return made
+  }
+
+  /// The alternatives of a word of a name ("Ever Given"): the paraphrase groups' ("CEO" is a
+  /// chief executive), not other forms of a verb, which a name does not take ("Given" is not
+  /// "gave").
+  public static func nameAlternatives(of stem: String) -> Set<String> {
+    others(of: stem, inflectionsOnly: false, groupsOnly: true)
   }
 
   /// Stemmed word forms that mean the same word as `stem` (irregular verbs, spelling variants).

@@ -25,7 +25,11 @@ public enum QueryBuilder {
     for term in terms {
       var stems = [term.stem] + term.variants
       // Light words search only as themselves: their paraphrases would flood the candidates.
-      if expand, term.weight >= 0.5 { stems += Paraphrases.alternatives(of: term.stem).sorted() + term.related }
+      if expand, term.weight >= 0.5 {
+        let alternatives =
+          term.isEntity ? Paraphrases.nameAlternatives(of: term.stem) : Paraphrases.alternatives(of: term.stem)
+        stems += alternatives.sorted() + term.related
+      }
       for s in stems where seen.insert(s).inserted {
         let words = Tokenizer.words(s)
         guard !words.isEmpty else { continue }

@@ -62,8 +62,11 @@ struct RerankProfile {
         stem: term.stem,
         parts: term.stem.utf8.contains(0x20) ? term.stem.split(separator: " ").map(String.init) : nil,
         weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
-        sameWord: Paraphrases.sameWordSequences(of: term.stem) + term.variants.map { [$0] },
-        paraphrases: Paraphrases.sequences(of: term.stem),
+        // (A name's words take no other verb forms: "Ever Given" is not "gave".)
+        sameWord: (term.isEntity ? [] : Paraphrases.sameWordSequences(of: term.stem)) + term.variants.map { [$0] },
+        paraphrases: term.isEntity
+          ? Paraphrases.nameAlternatives(of: term.stem).sorted().map { $0.split(separator: " ").map(String.init) }
+          : Paraphrases.sequences(of: term.stem),
         related: term.related.map { $0.split(separator: " ").map(String.init) },
         kinds: term.kinds.map { $0.split(separator: " ").map(String.init) },
         isCommon: !term.isEntity && lower.contains(term.stem) && !capitalised.contains(term.stem))

@@ -77,6 +77,10 @@ import Testing
     #expect(resolution.substituted == ["Northern Star"])
     let (answer, _) = try rules.answer(next, resolution: resolution)
     #expect(answer.answer.contains("Kestrel Anchorage"), "\(answer.answer)")
+    // Only the earlier question's subject: "How much was it?" after a pledge for the ship asks
+    // about the pledge.
+    #expect(Conversation.isSubject("Northern Star", of: "Did the Northern Star sink?"))
+    #expect(!Conversation.isSubject("Northern Star", of: "Who made the first pledge for the Northern Star?"))
   }
 
   @Test func aShortQuestionAboutTheSomethingFollowsOn() throws {
