@@ -90,6 +90,15 @@ public struct EvidenceJudge: EvidenceChecking {
         return "it never mentions \(entity)"
       }
     }
+    // "Who became chief executive after Musk stepped back in 2023?" over articles from 2022:
+    // they cannot report what happened in a later year.
+    if let year = Self.pastYear(asked: question.text), !passages.isEmpty,
+      passages.allSatisfy({ p in
+        (Int(p.passage.date.prefix(4)).map { $0 < year } ?? false) && !p.passage.text.contains(String(year))
+      })
+    {
+      return "its articles on this are from before \(year)"
+    }
     let n = Double(max(try store.passageCount(), 1))
     let idf = Dictionary(
       question.terms.map { t in
@@ -198,6 +207,21 @@ public struct EvidenceJudge: EvidenceChecking {
         && (words[i - 1].contains(where: \.isNumber) || QuestionAnalyzer.numberWords.contains(words[i - 1]))
     }
   }
+
+  /// The year a question asks about as past ("… stepped back in 2023?"), or nil: none, or one
+  /// asked of the future or as a bound ("Will it reopen by 2030?", "before 2025"), which an
+  /// earlier article may answer.
+  static func pastYear(asked text: String) -> Int? {
+    let words = Tokenizer.words(TextNormalizer.fold(text).lowercased())
+    if words.contains(where: futureWords.contains) { return nil }
+    for i in words.indices.dropFirst() where words[i - 1] == "in" && words[i].count == 4 {
+      if let year = Int(words[i]), (1900...2100).contains(year) { return year }
+    }
+    return nil
+  }
+
+  /// Words that ask about the future, for ``pastYear(asked:)``.
+  static let futureWords: Set<String> = ["will", "would", "expected", "plan", "plans", "planned", "scheduled", "due"]
 
   /// How strongly a lead passage supports an answer, from 0 to 1: the coverage of the question's
   /// words (with neighbours, in the sentence, of its non-name words), lowered when the expected

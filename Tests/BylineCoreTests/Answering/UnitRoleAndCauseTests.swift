@@ -55,6 +55,16 @@ import Testing
     #expect(answer.answer.hasPrefix("Not known: The cause of the depot fire remains unknown"), "\(answer.answer)")
   }
 
+  @Test func articlesFromBeforeTheYearAskedCannotReportIt() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.volcano), warmUp: false)
+    let (answer, _) = try rules.answer(
+      "Who became chair of the Dunmore airport authority after Ada Brook left in 2027?")
+    #expect(answer.abstained, "\(answer.answer)")
+    #expect(answer.answer.contains("before 2027"), "\(answer.answer)")
+    #expect(EvidenceJudge.pastYear(asked: "What happened to the plume in 2024?") == 2024)
+    #expect(EvidenceJudge.pastYear(asked: "Will the airport reopen in 2030?") == nil)
+  }
+
   @Test func aCostTheSubjectSaysIsNotKnownIsNotKnown() {
     let sentence = "The full cost of repairing the runway will not be known until the contractors send their invoices."
     #expect(RuleAnswerer.saysUnknown(.money, in: sentence))
