@@ -175,6 +175,13 @@ public struct QuestionAnalyzer: Sendable {
     return false
   }
 
+  /// Negative auxiliaries as the tokenizer leaves them ("couldn't" → "couldn"); "won" is left
+  /// out, which is also the verb.
+  static let contractedNegatives: Set<String> = [
+    "isn", "aren", "wasn", "weren", "don", "doesn", "didn", "hasn", "haven", "hadn", "shouldn", "wouldn", "couldn",
+    "mustn",
+  ]
+
   /// Words that open a clause's subject, after a conjunction such as "once".
   static let clauseSubjects: Set<String> = [
     "it", "he", "she", "they", "we", "you", "i", "the", "its", "their", "his", "her",
@@ -433,6 +440,8 @@ public struct QuestionAnalyzer: Sendable {
       if kind == .number && asksDuration && Self.durationVerbs.contains(word) { weight = TermWeight.light }
       // "Did he end up testifying?" asks whether he testified: the verb before "up" only frames it.
       if i + 1 < words.count, words[i + 1] == "up", Self.framingBeforeUp.contains(word) { weight = TermWeight.scaffold }
+      // "Why couldn't relief planes land?": a contracted negative auxiliary is a function word.
+      if Self.contractedNegatives.contains(word) { weight = TermWeight.scaffold }
       // "… once it was refloated?": "once" before a subject is a conjunction ("after"), not a word
       // of the topic.
       if word == "once", i + 1 < words.count, Self.clauseSubjects.contains(words[i + 1]) {

@@ -2,7 +2,8 @@ import Testing
 
 @testable import BylineCore
 
-/// The words of a name search as themselves, and a conjunction is no word of the topic.
+/// The words of a name search as themselves; a conjunction or a negative auxiliary is no word of
+/// the topic.
 @Suite struct NameTermTests {
   @Test func aNamesWordTakesNoOtherVerbForms() throws {
     let question = QuestionAnalyzer().analyze("Where was the Ever Given taken?")
@@ -21,5 +22,7 @@ import Testing
     #expect(question.terms.first { $0.surface == "once" }?.weight == TermWeight.scaffold)
     let other = QuestionAnalyzer().analyze("Has the ship been inspected more than once?")
     #expect(other.terms.first { $0.surface == "once" }?.weight != TermWeight.scaffold)
+    let negative = QuestionAnalyzer().analyze("Why couldn't relief planes land?")
+    #expect(negative.terms.first { $0.surface == "couldn" }?.weight == TermWeight.scaffold)
   }
 }
