@@ -71,6 +71,11 @@ public final class WordNet: @unchecked Sendable {
     return fields[first..<(first + synsets)].compactMap { Int($0) }
   }
 
+  /// Whether WordNet has `word` (lower case) as a lemma or an inflected form of any part of speech.
+  public func knows(_ word: String) -> Bool {
+    PartOfSpeech.allCases.contains { pos in !offsets(of: word, pos).isEmpty || !baseForms(of: word, pos).isEmpty }
+  }
+
   /// The synset at `offset` of the data file for `pos`.
   public func synset(at offset: Int, _ pos: PartOfSpeech) -> Synset? {
     guard let line = data[pos]?.line(at: offset) else { return nil }

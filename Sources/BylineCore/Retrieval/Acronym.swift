@@ -29,6 +29,11 @@ public enum Acronym {
           initials += token.allSatisfy({ $0.isUppercase }) ? token : String(c)
         } else if !connectors.contains(token.lowercased()) || end == start {
           break
+        } else if let c = token.first, acronym.hasPrefix(initials + String(c).uppercased()),
+          end + 1 < tokens.count, tokens[end + 1].first?.isUppercase == true
+        {
+          // "BoE" for "Bank of England": a connector may give its letter, where the acronym has it.
+          initials += String(c).uppercased()
         }
         if initials == acronym, end > start { return tokens[start...end].joined(separator: " ") }
         guard acronym.hasPrefix(initials) else { break }
@@ -36,6 +41,13 @@ public enum Acronym {
       }
     }
     return nil
+  }
+
+  /// Whether `word`, as a question typed it, may be a name's initials in lower case ("boe next
+  /// rate decision", "ntsb report"): two to five ASCII letters, lower case, that no WordNet entry
+  /// knows (`known` tells).
+  public static func mayBeTypedInitials(_ word: String, known: (String) -> Bool) -> Bool {
+    (2...5).contains(word.count) && word.allSatisfy { $0.isASCII && $0.isLowercase } && !known(word)
   }
 
   /// The initials of a name of two or more capitalised words ("Silicon Valley Bank" → "SVB",

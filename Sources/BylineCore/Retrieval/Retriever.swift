@@ -98,11 +98,22 @@ public struct Retriever: Sendable {
   /// where a candidate passage holds one, as the same word.
   private func expandAcronyms(in profile: inout RerankProfile, from candidates: [PassageCache.Entry]) throws {
     let acronyms = profile.question.entities.filter(Acronym.isAcronym)
-    guard !acronyms.isEmpty else { return }
     let stems = acronyms.map { PorterStemmer.stem($0.lowercased()) }
-    let df = try store.documentFrequencies(stems)
+    let df = try acronyms.isEmpty ? [:] : store.documentFrequencies(stems)
     for (acronym, stem) in zip(acronyms, stems) where (df[stem] ?? 0) == 0 {
       guard let i = profile.terms.firstIndex(where: { $0.stem == stem }),
+        let name = candidates.lazy.compactMap({ Acronym.expansion(of: acronym, in: $0.passage.text) }).first
+      else { continue }
+      profile.terms[i].sameWord.append(Tokenizer.stems(name))
+    }
+    // "boe next rate decision date": a short lower-case word no dictionary knows may be a name's
+    // initials typed in haste; a candidate that spells out the name ("Bank of England") holds it.
+    // (Also when the word stands in the corpus as a stem of another word: "boe" of "Boeing".)
+    guard let wordNet = WordNet.shared else { return }
+    for term in profile.question.terms
+    where !term.isEntity && term.weight >= 0.5 && Acronym.mayBeTypedInitials(term.surface, known: wordNet.knows) {
+      let acronym = term.surface.uppercased()
+      guard let i = profile.terms.firstIndex(where: { $0.stem == term.stem }),
         let name = candidates.lazy.compactMap({ Acronym.expansion(of: acronym, in: $0.passage.text) }).first
       else { continue }
       profile.terms[i].sameWord.append(Tokenizer.stems(name))
