@@ -13,6 +13,8 @@ public enum SpanFinder {
     "Reserve", "Service", "Services", "Press", "Review", "Network", "Alliance", "Union", "Court", "Police",
     "Government", "Parliament", "Congress", "Senate", "Federation", "League", "Organization", "Organisation",
     "Industries", "Energy", "Pharmaceuticals", "Bancorp", "Exchange", "Center", "Centre", "Hospital",
+    "Research", "Analytics", "Consulting", "Securities", "Ventures", "Studios", "Airways", "Insurance",
+    "Investments", "Trust",
   ]
   /// Capitalised words that start sentences or name calendar things, never names.
   static let notNames: Set<String> = [
@@ -67,6 +69,18 @@ public enum SpanFinder {
     "a", "little", "the", "next", "past", "first", "another", "to", "least", "most",
   ]
 
+  /// Whether a capitalised word is a compound adjective ("Georgia-based", "Texas-born",
+  /// "state-owned"): it describes an organisation, it does not name one.
+  static func isCompoundAdjective(_ name: String) -> Bool {
+    guard !name.contains(" "), let last = name.split(separator: "-").last, name.contains("-") else { return false }
+    return adjectiveEndings.contains(last.lowercased())
+  }
+
+  /// The second parts of compound adjectives, for ``isCompoundAdjective(_:)``.
+  static let adjectiveEndings: Set<String> = [
+    "based", "born", "led", "owned", "listed", "registered", "headquartered", "backed", "run", "funded", "made",
+  ]
+
   /// Whether `span` is, or holds, a duration ("eight days", "a six-month flight").
   static func isDuration(_ span: String) -> Bool { !matches(duration, span).isEmpty }
 
@@ -115,7 +129,7 @@ public enum SpanFinder {
     var out: [String]
     switch kind {
     case .person: out = people(in: folded)
-    case .organisation: out = names(in: folded).filter { !isPerson($0) }
+    case .organisation: out = names(in: folded).filter { !isPerson($0) && !isCompoundAdjective($0) }
     case .outlet:
       out = credited
       for name in names(in: folded) {

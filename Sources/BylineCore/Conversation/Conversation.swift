@@ -136,8 +136,9 @@ public final class Conversation: @unchecked Sendable {
       !last.answer.abstained, question.entities.isEmpty
     {
       // "Who owns the ship?" then "What did Egypt demand from them?": the owner the answer named.
-      focus = Self.substitute(in: focus, pronouns: ["it", "they", "them"], with: thing)
-      let pronoun = words.first(where: ["it", "they", "them"].contains) ?? "it"
+      // ("Who is its director?" after "Which firm estimated …?": the firm's director.)
+      focus = Self.substitute(in: focus, pronouns: ["it", "its", "they", "them", "their"], with: thing)
+      let pronoun = words.first(where: ["it", "its", "they", "them", "their"].contains) ?? "it"
       notes.append("taking “\(pronoun)” as \(thing)")
     } else if thingRef, question.entities.isEmpty, case let earlier = analyzer.analyze(previous),
       case let things = earlier.entities.filter({ !earlier.outlets.contains($0) }),
@@ -149,9 +150,9 @@ public final class Conversation: @unchecked Sendable {
     {
       // "Where did the Ever Given get stuck?" then "Where was it taken once refloated?": "it" is
       // the thing the earlier question named, which the articles go on naming.
-      focus = Self.substitute(in: focus, pronouns: ["it"], with: thing)
+      focus = Self.substitute(in: focus, pronouns: ["it", "its"], with: thing)
       substituted.append(thing)
-      notes.append("taking “it” as \(thing)")
+      notes.append("taking “\(words.contains("it") ? "it" : "its")” as \(thing)")
     }
     let display = notes.isEmpty ? "following on from “\(Self.strip(previous))”" : notes.joined(separator: "; ")
     var outlets: [String] = []

@@ -94,4 +94,31 @@ import Testing
     #expect(resolution.context.contains("Northern Star"), "\(resolution.context)")
     #expect(conversation.resolve("Where will divers inspect the hull of the grain carrier?", analyzer: analyzer) == nil)
   }
+
+  static let floods: [String: String] = [
+    "860_flood_damage_gazette.txt": """
+    Flood damage estimate climbs
+    Dunmore Gazette
+    9 May 2025
+
+    Kestrel Analytics, a Dunmore-based firm that models flood damage, said the cost was approaching $2 billion.
+
+    Mara Quill, the director of Kestrel Analytics, said insurers would cover less than half of it.
+    """
+  ]
+
+  @Test func itsInAFollowUpIsTheOrganisationTheAnswerNamed() throws {
+    #expect(SpanFinder.isCompoundAdjective("Dunmore-based"))
+    #expect(!SpanFinder.isPerson("Kestrel Analytics"))
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.floods), warmUp: false)
+    let conversation = Conversation()
+    let first = "Which firm estimated the flood damage at close to $2 billion?"
+    let (earlier, _) = try rules.answer(first)
+    #expect(earlier.focus == "Kestrel Analytics", "\(earlier.focus ?? "nil")")
+    conversation.record(Turn(question: first, understood: first, answer: earlier))
+    let resolution = try #require(conversation.resolve("Who is its director?", analyzer: QuestionAnalyzer()))
+    #expect(resolution.focus == "Who is Kestrel Analytics's director?")
+    let (answer, _) = try rules.answer("Who is its director?", resolution: resolution)
+    #expect(answer.answer.hasPrefix("Mara Quill"), "\(answer.answer)")
+  }
 }
