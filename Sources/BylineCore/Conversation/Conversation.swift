@@ -215,6 +215,11 @@ public final class Conversation: @unchecked Sendable {
     if !QuestionAnalyzer.auxiliaries.contains(words[0]) {
       if ["many", "much", "long"].contains(words[i]) { i += 1 }
       guard i < words.count, QuestionAnalyzer.auxiliaries.contains(words[i]) else { return false }
+      // "What did NASA's DART crash into?": the thing asked for is the object, which the answer
+      // names, and a later "it" is that thing, not the subject.
+      if ["what", "which", "who", "whom"].contains(words[0]), ["did", "does", "do"].contains(words[i]) {
+        return false
+      }
       i += 1
     }
     if i < words.count, words[i] == "the" { i += 1 }

@@ -81,6 +81,8 @@ import Testing
     // about the pledge.
     #expect(Conversation.isSubject("Northern Star", of: "Did the Northern Star sink?"))
     #expect(!Conversation.isSubject("Northern Star", of: "Who made the first pledge for the Northern Star?"))
+    #expect(!Conversation.isSubject("Northern Star", of: "What did the Northern Star hit?"))
+    #expect(Conversation.isSubject("Northern Star", of: "What was the Northern Star?"))
   }
 
   @Test func aShortQuestionAboutTheSomethingFollowsOn() throws {
