@@ -2,14 +2,19 @@ import Foundation
 
 /// Tells whether a sentence says no to what a question asks, for yes-or-no answers.
 public enum Polarity {
+  /// Negative auxiliaries as the tokenizer leaves them ("couldn't" → "couldn"), but "won",
+  /// which is also the verb: function words in a question, negators in a sentence.
+  static let contractedNegatives: Set<String> = [
+    "isn", "aren", "wasn", "weren", "don", "doesn", "didn", "hasn", "haven", "hadn", "shouldn", "wouldn", "couldn",
+  ]
+
   /// Words that negate what follows them.
-  static let negators: Set<String> = [
+  static let negators: Set<String> = Set([
     "no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot",
     "unconfirmed", "unclear", "unknown", "withhold", "withheld", "withholding", "decline",
     "declined", "refuse", "refused", "denied", "denies", "deny", "reject", "rejected", "rejects",
-    "fail", "fails", "failed", "lack", "lacks", "rather", "instead", "isn", "aren", "wasn", "weren",
-    "won", "don", "doesn", "didn", "hasn", "haven", "hadn", "shouldn", "wouldn", "couldn",
-  ]
+    "fail", "fails", "failed", "lack", "lacks", "rather", "instead", "won",
+  ]).union(contractedNegatives)
 
   /// The words of ``negators`` that deny a whole clause ("will not …", "never"), for telling
   /// whether a name stands in a denied clause; not "instead", "rather", "without" or "fail",

@@ -175,13 +175,6 @@ public struct QuestionAnalyzer: Sendable {
     return false
   }
 
-  /// Negative auxiliaries as the tokenizer leaves them ("couldn't" → "couldn"); "won" is left
-  /// out, which is also the verb.
-  static let contractedNegatives: Set<String> = [
-    "isn", "aren", "wasn", "weren", "don", "doesn", "didn", "hasn", "haven", "hadn", "shouldn", "wouldn", "couldn",
-    "mustn",
-  ]
-
   /// Words that open a clause's subject, after a conjunction such as "once".
   static let clauseSubjects: Set<String> = [
     "it", "he", "she", "they", "we", "you", "i", "the", "its", "their", "his", "her",
@@ -441,7 +434,7 @@ public struct QuestionAnalyzer: Sendable {
       // "Did he end up testifying?" asks whether he testified: the verb before "up" only frames it.
       if i + 1 < words.count, words[i + 1] == "up", Self.framingBeforeUp.contains(word) { weight = TermWeight.scaffold }
       // "Why couldn't relief planes land?": a contracted negative auxiliary is a function word.
-      if Self.contractedNegatives.contains(word) { weight = TermWeight.scaffold }
+      if Polarity.contractedNegatives.contains(word) { weight = TermWeight.scaffold }
       // "… once it was refloated?": "once" before a subject is a conjunction ("after"), not a word
       // of the topic.
       if word == "once", i + 1 < words.count, Self.clauseSubjects.contains(words[i + 1]) {
@@ -523,7 +516,8 @@ public struct QuestionAnalyzer: Sendable {
       }
     }
     // "What started the fire?": the articles may answer with what they say about the cause.
-    if kind != .reason, Self.asksCause(words, kind: kind), !seen.contains("caus") {
+    let asksCause = Self.asksCause(words, kind: kind)
+    if kind != .reason, asksCause, !seen.contains("caus") {
       var term = QueryTerm(stem: "caus", surface: "cause", weight: TermWeight.cause, isEntity: false)
       term.variants = ["reason"]
       terms.append(term)
@@ -542,7 +536,7 @@ public struct QuestionAnalyzer: Sendable {
       text: text, kind: kind, terms: terms, entities: entities, quoted: quoted, outlets: outlets,
       negated: negated, corpusTopic: topic)
     question.asksDuration = asksDuration
-    question.asksCause = Self.asksCause(words, kind: kind)
+    question.asksCause = asksCause
     return question
   }
 

@@ -57,6 +57,8 @@ public final class Conversation: @unchecked Sendable {
   static let definiteTermLimit = 2
   static let definiteWordLimit = 8
   static let thingPronouns: Set<String> = ["it", "its", "they", "them", "their", "theirs", "itself"]
+  /// The pronouns that stand for an organisation or outlet the last answer named.
+  static let answerPronouns: Set<String> = ["it", "its", "they", "them", "their"]
   static let demonstratives: Set<String> = ["that", "this", "those", "these", "there", "then"]
   /// Words that open a question of its own.
   static let questionWords: Set<String> = [
@@ -137,8 +139,8 @@ public final class Conversation: @unchecked Sendable {
     {
       // "Who owns the ship?" then "What did Egypt demand from them?": the owner the answer named.
       // ("Who is its director?" after "Which firm estimated …?": the firm's director.)
-      focus = Self.substitute(in: focus, pronouns: ["it", "its", "they", "them", "their"], with: thing)
-      let pronoun = words.first(where: ["it", "its", "they", "them", "their"].contains) ?? "it"
+      focus = Self.substitute(in: focus, pronouns: Self.answerPronouns, with: thing)
+      let pronoun = words.first(where: Self.answerPronouns.contains) ?? "it"
       notes.append("taking “\(pronoun)” as \(thing)")
     } else if thingRef, question.entities.isEmpty, case let earlier = analyzer.analyze(previous),
       case let things = earlier.entities.filter({ !earlier.outlets.contains($0) }),

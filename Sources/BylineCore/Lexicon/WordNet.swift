@@ -73,7 +73,7 @@ public final class WordNet: @unchecked Sendable {
 
   /// Whether WordNet has `word` (lower case) as a lemma or an inflected form of any part of speech.
   public func knows(_ word: String) -> Bool {
-    PartOfSpeech.allCases.contains { pos in !offsets(of: word, pos).isEmpty || !baseForms(of: word, pos).isEmpty }
+    PartOfSpeech.allCases.contains { !baseForms(of: word, $0).isEmpty }
   }
 
   /// The synset at `offset` of the data file for `pos`.

@@ -152,12 +152,25 @@ public enum Paraphrases {
   /// The same-word forms of each stem asked for so far.
   private static let sameWordMemo = Memo<String, Set<String>>(limit: 50_000)
 
-  /// The other expressions of the groups (of `groups` and `inflections`) holding `stem`, or of
-  /// the `inflections` groups only.
-  private static func others(of stem: String, inflectionsOnly: Bool, groupsOnly: Bool = false) -> Set<String> {
+  /// Which of the table's groups a lookup reads.
+  private enum Scope {
+    /// `groups` and `inflections`.
+    case all
+    /// `inflections` only: the same word.
+    case inflections
+    /// `groups` only: other words of the same meaning.
+    case meanings
+  }
+
+  /// The other expressions of the groups of `scope` holding `stem`.
+  private static func others(of stem: String, in scope: Scope) -> Set<String> {
     var out = Set<String>()
-    for i in groupsByStem[stem] ?? [] where (!inflectionsOnly || i >= groups.count) && (!groupsOnly || i < groups.count)
-    {
+    for i in groupsByStem[stem] ?? [] {
+      switch scope {
+      case .all: break
+      case .inflections: if i < groups.count { continue }
+      case .meanings: if i >= groups.count { continue }
+      }
       for s in stemmedGroups[i] where s != stem { out.insert(s) }
     }
     return out
@@ -166,7 +179,7 @@ public enum Paraphrases {
   /// The stemmed alternatives of a stemmed term or phrase.
   public static func alternatives(of stem: String) -> Set<String> {
     if let known = alternativesMemo.value(for: stem) { return known }
-    let made = others(of: stem, inflectionsOnly: false)
+    let made = others(of: stem, in: .all)
     alternativesMemo.store(made, for: stem)
     return made
   }
@@ -175,13 +188,13 @@ public enum Paraphrases {
   /// chief executive), not other forms of a verb, which a name does not take ("Given" is not
   /// "gave").
   public static func nameAlternatives(of stem: String) -> Set<String> {
-    others(of: stem, inflectionsOnly: false, groupsOnly: true)
+    others(of: stem, in: .meanings)
   }
 
   /// Stemmed word forms that mean the same word as `stem` (irregular verbs, spelling variants).
   public static func sameWord(as stem: String) -> Set<String> {
     if let known = sameWordMemo.value(for: stem) { return known }
-    let made = others(of: stem, inflectionsOnly: true)
+    let made = others(of: stem, in: .inflections)
     sameWordMemo.store(made, for: stem)
     return made
   }
@@ -205,6 +218,11 @@ public enum Paraphrases {
   /// The alternatives of a stemmed term or phrase, in order, each split into its stems.
   public static func sequences(of stem: String) -> [[String]] {
     alternatives(of: stem).sorted().map { $0.split(separator: " ").map(String.init) }
+  }
+
+  /// The ``nameAlternatives(of:)`` of a stem, in order, each split into its stems.
+  public static func nameSequences(of stem: String) -> [[String]] {
+    nameAlternatives(of: stem).sorted().map { $0.split(separator: " ").map(String.init) }
   }
 
   /// Same-word forms of a stem, in order, each split into its stems.

@@ -64,9 +64,7 @@ struct RerankProfile {
         weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
         // (A name's words take no other verb forms: "Ever Given" is not "gave".)
         sameWord: (term.isEntity ? [] : Paraphrases.sameWordSequences(of: term.stem)) + term.variants.map { [$0] },
-        paraphrases: term.isEntity
-          ? Paraphrases.nameAlternatives(of: term.stem).sorted().map { $0.split(separator: " ").map(String.init) }
-          : Paraphrases.sequences(of: term.stem),
+        paraphrases: term.isEntity ? Paraphrases.nameSequences(of: term.stem) : Paraphrases.sequences(of: term.stem),
         related: term.related.map { $0.split(separator: " ").map(String.init) },
         kinds: term.kinds.map { $0.split(separator: " ").map(String.init) },
         isCommon: !term.isEntity && lower.contains(term.stem) && !capitalised.contains(term.stem))

@@ -100,20 +100,17 @@ public struct Retriever: Sendable {
     let acronyms = profile.question.entities.filter(Acronym.isAcronym)
     let stems = acronyms.map { PorterStemmer.stem($0.lowercased()) }
     let df = try acronyms.isEmpty ? [:] : store.documentFrequencies(stems)
-    for (acronym, stem) in zip(acronyms, stems) where (df[stem] ?? 0) == 0 {
-      guard let i = profile.terms.firstIndex(where: { $0.stem == stem }),
-        let name = candidates.lazy.compactMap({ Acronym.expansion(of: acronym, in: $0.passage.text) }).first
-      else { continue }
-      profile.terms[i].sameWord.append(Tokenizer.stems(name))
-    }
+    var asked = zip(acronyms, stems).filter { (df[$0.1] ?? 0) == 0 }
     // "boe next rate decision date": a short lower-case word no dictionary knows may be a name's
     // initials typed in haste; a candidate that spells out the name ("Bank of England") holds it.
     // (Also when the word stands in the corpus as a stem of another word: "boe" of "Boeing".)
-    guard let wordNet = WordNet.shared else { return }
-    for term in profile.question.terms
-    where !term.isEntity && term.weight >= 0.5 && Acronym.mayBeTypedInitials(term.surface, known: wordNet.knows) {
-      let acronym = term.surface.uppercased()
-      guard let i = profile.terms.firstIndex(where: { $0.stem == term.stem }),
+    if let wordNet = WordNet.shared {
+      asked += profile.question.terms.filter {
+        !$0.isEntity && $0.weight >= 0.5 && Acronym.mayBeTypedInitials($0.surface, known: wordNet.knows)
+      }.map { ($0.surface.uppercased(), $0.stem) }
+    }
+    for (acronym, stem) in asked {
+      guard let i = profile.terms.firstIndex(where: { $0.stem == stem }),
         let name = candidates.lazy.compactMap({ Acronym.expansion(of: acronym, in: $0.passage.text) }).first
       else { continue }
       profile.terms[i].sameWord.append(Tokenizer.stems(name))

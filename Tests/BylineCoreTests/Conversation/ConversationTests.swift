@@ -65,12 +65,17 @@ import Testing
     """
   ]
 
-  @Test func itInAFollowUpIsTheThingTheEarlierQuestionNamed() throws {
-    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.harbour), warmUp: false)
+  /// A conversation whose one turn is `first`, answered by `rules`, and that answer.
+  func conversation(after first: String, rules: RuleAnswerer) throws -> (Conversation, Answer) {
     let conversation = Conversation()
-    let first = "Where did the Northern Star get stuck?"
     let (earlier, _) = try rules.answer(first)
     conversation.record(Turn(question: first, understood: first, answer: earlier))
+    return (conversation, earlier)
+  }
+
+  @Test func itInAFollowUpIsTheThingTheEarlierQuestionNamed() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.harbour), warmUp: false)
+    let (conversation, _) = try conversation(after: "Where did the Northern Star get stuck?", rules: rules)
     let next = "And where was it taken after it was refloated?"
     let resolution = try #require(conversation.resolve(next, analyzer: QuestionAnalyzer()))
     #expect(resolution.focus.contains("Northern Star"), "\(resolution.focus)")
@@ -87,10 +92,7 @@ import Testing
 
   @Test func aShortQuestionAboutTheSomethingFollowsOn() throws {
     let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.harbour), warmUp: false)
-    let conversation = Conversation()
-    let first = "How many tugs refloated the Northern Star?"
-    let (earlier, _) = try rules.answer(first)
-    conversation.record(Turn(question: first, understood: first, answer: earlier))
+    let (conversation, _) = try conversation(after: "How many tugs refloated the Northern Star?", rules: rules)
     let analyzer = QuestionAnalyzer()
     let resolution = try #require(conversation.resolve("How long did the job take?", analyzer: analyzer))
     #expect(resolution.context.contains("Northern Star"), "\(resolution.context)")
@@ -113,11 +115,9 @@ import Testing
     #expect(SpanFinder.isCompoundAdjective("Dunmore-based"))
     #expect(!SpanFinder.isPerson("Kestrel Analytics"))
     let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.floods), warmUp: false)
-    let conversation = Conversation()
-    let first = "Which firm estimated the flood damage at close to $2 billion?"
-    let (earlier, _) = try rules.answer(first)
+    let (conversation, earlier) = try conversation(
+      after: "Which firm estimated the flood damage at close to $2 billion?", rules: rules)
     #expect(earlier.focus == "Kestrel Analytics", "\(earlier.focus ?? "nil")")
-    conversation.record(Turn(question: first, understood: first, answer: earlier))
     let resolution = try #require(conversation.resolve("Who is its director?", analyzer: QuestionAnalyzer()))
     #expect(resolution.focus == "Who is Kestrel Analytics's director?")
     let (answer, _) = try rules.answer("Who is its director?", resolution: resolution)
