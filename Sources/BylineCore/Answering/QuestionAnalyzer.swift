@@ -304,8 +304,16 @@ public struct QuestionAnalyzer: Sendable {
   static func headNounKind(_ words: [String]) -> AnswerKind? {
     guard let wordNet = WordNet.shared else { return nil }
     var run: [String] = []
-    for w in words.dropFirst() {
+    for (i, w) in words.enumerated().dropFirst() {
       if auxiliaries.contains(w) || Tokenizer.stopWords.contains(w) || run.count == 2 { break }
+      // "Which judge wound up Evergrande?": a word after the noun that is a verb's inflected
+      // form ("wound" of "wind", "owns", "ruled") is the question's verb, not part of its noun,
+      // unless an auxiliary follows it ("Which Tesla models are …", "Which rivals does …").
+      if !run.isEmpty, i + 1 < words.count, !auxiliaries.contains(words[i + 1]),
+        wordNet.baseForms(of: w, .verb).contains(where: { $0 != w })
+      {
+        break
+      }
       run.append(w)
     }
     // "What precise number of …", "What share of …": a count, whatever WordNet files it under.

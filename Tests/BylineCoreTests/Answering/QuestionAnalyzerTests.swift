@@ -138,6 +138,10 @@ extension QuestionAnalyzerTests {
   @Test(arguments: [
     ("Which rate-setter held out for a bigger cut?", AnswerKind.person),
     ("Which committee set the rate?", .organisation),
+    // ("wound" is the verb, of "wind up", not the noun after "judge"; "models" before "are" is
+    // the noun.)
+    ("Which judge wound up the developer?", .person),
+    ("Which Tesla models are included in the recall?", .organisation),
     ("What fee did the club accept?", .money),
     ("According to Reuters, when did the probe open?", .date),
     ("Switching topics: who chairs the board?", .person),
