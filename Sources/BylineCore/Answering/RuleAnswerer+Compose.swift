@@ -196,6 +196,19 @@ extension RuleAnswerer {
     {
       lead = unsure
     }
+    // "Will courts in mainland China enforce the liquidation?": news follows a fact with what is
+    // not yet known of it ("…, but it is unclear whether they will do so in this case"). A
+    // question about what will happen is answered by that next sentence when it says so of
+    // one of the question's own words.
+    if question.kind == .yesNo, Tokenizer.words(question.text).first == "will",
+      !Uncertainty.isUncertain(lead.passage.text),
+      let next = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal + 1 }),
+      Uncertainty.isUncertain(next.text),
+      case let own = Set(question.terms.filter { !$0.isEntity && $0.weight >= 0.5 }.map(\.stem)),
+      !own.isDisjoint(with: Tokenizer.stems(next.text))
+    {
+      lead.passage = next
+    }
     // "What made the engine fail?" where a strong passage says the cause is not known ("The cause
     // of the engine failure has not been disclosed") and the lead gives no reason: that passage
     // answers, as "Not known". ("What started the fire?" reads as a description: its lead gives no
@@ -581,7 +594,11 @@ extension RuleAnswerer {
   /// Words the clause must keep when there is no answer span: for a date question the articles
   /// leave open, the words that say so; for "what kinds of …", the examples.
   static func uncertainKeep(_ question: Question, _ lead: ScoredPassage) -> [String] {
-    if question.kind == .date, let phrase = Uncertainty.phrase(in: lead.passage.text) { return [phrase] }
+    // (A yes-or-no lead that says the claim is unclear keeps saying so when it is cut: its
+    // verdict is read from the cut clause.)
+    if [.date, .yesNo].contains(question.kind), let phrase = Uncertainty.phrase(in: lead.passage.text) {
+      return [phrase]
+    }
     let words = Tokenizer.words(question.text)
     if words.contains(where: { ["kinds", "kind", "types", "type", "examples", "example", "sorts"].contains($0) }) {
       let text = TextNormalizer.fold(lead.passage.text).lowercased()

@@ -103,3 +103,28 @@ import Testing
     #expect(QuestionAnalyzer.withoutTitle(name) == bare)
   }
 }
+
+/// "Will …?" answered by the sentence after the fact that says the outcome is unclear.
+@Suite struct FutureUnknownTests {
+  static let files = [
+    "600_builder_tidewater.txt": """
+    Court orders property builder to be wound up
+    Tidewater Gazette
+    By Ana Ruiz
+    12 March 2025
+
+    A court in the port city ordered the property builder Castellan Homes to be wound up on Monday, after two years of failed talks with its lenders.
+
+    Most of Castellan Homes' assets lie inland, where a liquidator appointed by the port court has no automatic power to enforce the liquidation. Courts in three inland cities can recognise such proceedings, but it is unclear whether they will do so in this case.
+
+    The builder's shares have been suspended since the ruling.
+    """
+  ]
+
+  @Test func aQuestionAboutWhatWillHappenIsNotKnownWhenTheNextSentenceSaysSo() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.files), warmUp: false)
+    let (answer, _) = try rules.answer("Will inland courts enforce the liquidation of Castellan Homes?")
+    #expect(answer.answer.hasPrefix("Not known"), "\(answer.answer)")
+    #expect(answer.citations.first?.quote.contains("unclear whether") == true)
+  }
+}
