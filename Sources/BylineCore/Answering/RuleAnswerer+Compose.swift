@@ -10,9 +10,12 @@ extension RuleAnswerer {
     // Prefer a strong passage that holds a span of the expected type.
     var lead = passages[0]
     if spanKinds.contains(question.kind) || question.kind == .reason {
+      // "Which workers closed the plug …?" where the best passage says the report "does not say
+      // who closed the plug": a name from a sentence that holds less of the question is no answer.
+      let unknownAtTop = Self.saysUnknown(question.kind, in: lead.passage.text)
       let strong = passages.filter {
         $0.score >= bestScore * (question.kind == .person ? tuning.typedPersonLeadShare : tuning.typedLeadShare)
-          && !spans(question, $0).isEmpty
+          && !spans(question, $0).isEmpty && (!unknownAtTop || $0.sentenceCoverage >= lead.sentenceCoverage)
       }
       // "Which spacecraft will bring them home?": not the one a clause says will not ("NASA will
       // not risk bringing them home aboard Starliner") when another strong passage names one.

@@ -4,7 +4,7 @@ import Foundation
 public enum Uncertainty {
   private static let regex = try! NSRegularExpression(
     pattern:
-      #"\b(unclear|unknown|uncertain|unconfirmed|eventually|not necessarily|not (?:been |be )?(?:disclosed|confirmed|specified|finalized|announced|known)|has not (?:been )?\w+ed|have not|no (?:official|outlet|reporting|visibility|independent|concrete)|remains? (?:unclear|unknown|open)|not yet|did not (?:say|disclose|reveal|specify|publish|announce|name)|declined to|would not say|without on-the-record|no (?:indication|guidance|figure|timetable|details|word)|gave no|under wraps|undisclosed|not (?:been )?(?:made public|revealed|published)|too early to (?:say|tell)|to be (?:decided|determined|settled|worked out)|yet to be|(?:has|have) yet to|would not (?:comment|confirm)|neither \w+ (?:has|have) (?:published|disclosed|confirmed|said))\b"#,
+      #"\b(unclear|unknown|uncertain|unconfirmed|eventually|not necessarily|not (?:been |be )?(?:disclosed|confirmed|specified|finalized|announced|known)|has not (?:been )?\w+ed|have not|no (?:official|outlet|reporting|visibility|independent|concrete)|remains? (?:unclear|unknown|open)|not yet|(?:did|does|do) not (?:say|disclose|reveal|specify|publish|announce|name)|declined to|would not say|without on-the-record|no (?:indication|guidance|figure|timetable|details|word)|gave no|under wraps|undisclosed|not (?:been )?(?:made public|revealed|published)|too early to (?:say|tell)|to be (?:decided|determined|settled|worked out)|yet to be|(?:has|have) yet to|would not (?:comment|confirm)|neither \w+ (?:has|have) (?:published|disclosed|confirmed|said))\b"#,
     options: [.caseInsensitive])
 
   /// The words that say something is unknown ("remains unclear", "eventually"), if any.

@@ -128,3 +128,46 @@ import Testing
     #expect(answer.citations.first?.quote.contains("unclear whether") == true)
   }
 }
+
+/// A "who" question whose best passage says the report does not say who.
+@Suite struct UnknownAtTopTests {
+  static let files = [
+    "700_door_tidewater.txt":
+      """
+    Report leaves open who fitted the panel
+    Tidewater Gazette
+    By Ana Ruiz
+    12 March 2025
+
+    Investigators published their first report on the loose cargo door on Tuesday.
+
+    The report does not say who closed the cargo door without its pins, and it remains unclear why the pins were missing.
+
+    The airline has inspected the rest of its fleet.
+    """,
+    "701_fishermen_coastline.txt":
+      """
+    Harbour fishermen keep up protest
+    Coastline Courier
+    By Li Wen
+    13 March 2025
+
+    Fishermen rallied at the harbour again on Wednesday.
+
+    Kenji Sato, head of the dock workers' union, said workers closed the harbour's cargo gates without warning on Wednesday, and the protest would go on.
+
+    The ministry declined to comment.
+    """,
+  ]
+
+  @Test func doesNotSayWhoIsUncertain() {
+    #expect(RuleAnswerer.saysUnknown(.person, in: "The report does not say who closed the door."))
+  }
+
+  @Test func aNameFromASentenceHoldingLessOfTheQuestionDoesNotOverrideNotKnown() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.files), warmUp: false)
+    let (answer, _) = try rules.answer("Which workers closed the cargo door without its locking pins?")
+    #expect(answer.answer.hasPrefix("Not known"), "\(answer.answer)")
+    #expect(answer.citations.first?.outlet == "Tidewater Gazette")
+  }
+}
