@@ -712,7 +712,10 @@ public struct QuestionAnalyzer: Sendable {
     case "in", "on", "at", "during":
       if second == "what" || second == "which" {
         if Self.dateNouns.contains(third) { return .date }
-        return .place
+        // "At what price …", "At what altitude …" ask what "what price …" asks; any other
+        // noun after the preposition is where ("In which city …", "At which hospital …").
+        let rest = classify(words: Array(words.dropFirst()), lowerRaw: Array(lowerRaw.dropFirst()))
+        return [.money, .number, .date, .person].contains(rest) ? rest : .place
       }
       return .description
     default:

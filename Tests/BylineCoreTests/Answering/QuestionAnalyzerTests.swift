@@ -142,6 +142,10 @@ extension QuestionAnalyzerTests {
     // the noun.)
     ("Which judge wound up the developer?", .person),
     ("Which Tesla models are included in the recall?", .organisation),
+    // (After "at/in what", the noun says what is asked; any other noun is where.)
+    ("At what price were the shares suspended?", .money),
+    ("At what altitude did the panel blow out?", .number),
+    ("In which city did the talks take place?", .place),
     ("What fee did the club accept?", .money),
     ("According to Reuters, when did the probe open?", .date),
     ("Switching topics: who chairs the board?", .person),
