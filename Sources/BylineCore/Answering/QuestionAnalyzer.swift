@@ -711,9 +711,8 @@ public struct QuestionAnalyzer: Sendable {
       return ["by", "since", "until", "till"].contains(first) && second != "the" ? .date : .description
     case "in", "on", "at", "during":
       if second == "what" || second == "which" {
-        if Self.dateNouns.contains(third) { return .date }
-        // "At what price …", "At what altitude …" ask what "what price …" asks; any other
-        // noun after the preposition is where ("In which city …", "At which hospital …").
+        // "At what price …", "In what year …" ask what "what price …", "what year …" ask; any
+        // other noun after the preposition is where ("In which city …", "At which hospital …").
         let rest = classify(words: Array(words.dropFirst()), lowerRaw: Array(lowerRaw.dropFirst()))
         return [.money, .number, .date, .person].contains(rest) ? rest : .place
       }

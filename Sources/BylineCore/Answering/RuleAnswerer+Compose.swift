@@ -208,7 +208,7 @@ extension RuleAnswerer {
       let next = lead.neighbours.first(where: { $0.ordinal == lead.passage.ordinal + 1 }),
       Uncertainty.isUncertain(next.text),
       case let own = Set(question.terms.filter { !$0.isEntity && $0.weight >= 0.5 }.map(\.stem)),
-      !own.isDisjoint(with: Tokenizer.stems(next.text))
+      !own.isDisjoint(with: next.stems)
     {
       lead.passage = next
     }
