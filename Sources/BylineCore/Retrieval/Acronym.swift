@@ -17,7 +17,7 @@ public enum Acronym {
   public static func expansion(of acronym: String, in text: String) -> String? {
     guard isAcronym(acronym) else { return nil }
     let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
-      String($0).trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "&")))
+      TextNormalizer.trimmed($0) { $0 != "&" && TextNormalizer.isPunctuation($0) }
     }
     for start in tokens.indices {
       guard let first = tokens[start].first, first.isUppercase, tokens[start] != acronym else { continue }

@@ -17,6 +17,21 @@ final class PassageCache: @unchecked Sendable {
     /// The stems it holds only in capitalised words after its first: parts of names ("car" of
     /// "Laurence des Cars").
     var nameOnly: Set<String>
+    /// Whether `stemSet` and `nameOnly` are made: a passage read only as the context of
+    /// another (its paragraph, the one before, the lede) is kept unanalysed until it is a
+    /// candidate itself, as most never are.
+    private(set) var analysed = true
+
+    /// A passage kept only for its text, analysed when it is first a candidate.
+    init(unanalysed passage: StoredPassage) {
+      self.passage = passage
+      self.stemSet = []
+      self.nameOnly = []
+      self.analysed = false
+    }
+
+    /// The entry with its stem sets made.
+    func analysedEntry() -> Entry { analysed ? self : Entry(passage: passage, stemSet: Set(passage.stems)) }
 
     init(passage: StoredPassage, stemSet: Set<String>) {
       self.passage = passage
@@ -135,7 +150,11 @@ final class PassageCache: @unchecked Sendable {
     let ranked = try store.rank(pattern, limit: count) { rowID in
       lock.lock()
       defer { lock.unlock() }
-      guard let entry = entries[Int(rowID)] else { return false }
+      guard var entry = entries[Int(rowID)] else { return false }
+      if !entry.analysed {
+        entry = entry.analysedEntry()
+        entries[Int(rowID)] = entry
+      }
       found[Int(rowID)] = entry
       return true
     }
@@ -199,7 +218,7 @@ final class PassageCache: @unchecked Sendable {
     if entries.count + count > limit { clearLocked() }
     for (key, members) in read {
       for p in members where entries[Int(p.rowID)] == nil {
-        entries[Int(p.rowID)] = Entry(passage: p, stemSet: Set(p.stems))
+        entries[Int(p.rowID)] = Entry(unanalysed: p)
       }
       paragraphs[key] = members.map { Int($0.rowID) }
     }
@@ -255,7 +274,7 @@ final class PassageCache: @unchecked Sendable {
     var names: [String] = []
     var current: [String] = []
     for raw in TextNormalizer.fold(sentence).split(separator: " ") {
-      let word = raw.trimmingCharacters(in: .punctuationCharacters)
+      let word = TextNormalizer.trimmed(raw, where: TextNormalizer.isPunctuation)
       if let initial = word.first, initial.isUppercase, !SpanFinder.notNames.contains(word) {
         current.append(word)
         if raw.last == "," {
@@ -280,14 +299,17 @@ final class PassageCache: @unchecked Sendable {
   /// opens with a pronoun, or with a name that paragraph used ("Homendy said …").
   static func carriesOn(_ sentence: String, from previous: [String]) -> Bool {
     guard
-      let first = sentence.split(separator: " ").first.map({ String($0).trimmingCharacters(in: .punctuationCharacters) }
-      ),
+      let first = sentence.split(separator: " ").first.map({ TextNormalizer.trimmed($0, where: TextNormalizer.isPunctuation) }),
       let initial = first.first, initial.isUppercase
     else { return false }
     if carryingPronouns.contains(first) { return true }
     guard !SpanFinder.notNames.contains(first), first.count > 1 else { return false }
     return previous.contains { text in
-      text.split(separator: " ").dropFirst().contains { $0.trimmingCharacters(in: .punctuationCharacters) == first }
+      // (A sentence that holds the name as a word holds it as text: the split only confirms it.)
+      TextNormalizer.has(text, first)
+        && text.split(separator: " ").dropFirst().contains {
+          TextNormalizer.trimmed($0, where: TextNormalizer.isPunctuation) == first
+        }
     }
   }
 
