@@ -299,7 +299,9 @@ final class PassageCache: @unchecked Sendable {
   /// opens with a pronoun, or with a name that paragraph used ("Homendy said …").
   static func carriesOn(_ sentence: String, from previous: [String]) -> Bool {
     guard
-      let first = sentence.split(separator: " ").first.map({ TextNormalizer.trimmed($0, where: TextNormalizer.isPunctuation) }),
+      let first = sentence.split(separator: " ").first.map({
+        TextNormalizer.trimmed($0, where: TextNormalizer.isPunctuation)
+      }),
       let initial = first.first, initial.isUppercase
     else { return false }
     if carryingPronouns.contains(first) { return true }
