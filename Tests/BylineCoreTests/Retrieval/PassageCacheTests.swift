@@ -38,4 +38,26 @@ import Testing
     #expect(after.answer.contains("Morgan Ellery"))
     #expect(!after.answer.contains("Dana Whitfield"))
   }
+
+  @Test func aPassageReadAsContextIsAnalysedWhenItIsACandidate() throws {
+    let corpus = try TempCorpus(seeds: false)
+    try corpus.write(
+      "a.txt",
+      "Museum reopens\n\nThe museum reopened on Sunday after the theft. "
+        + "Director Laurence des Cars said the security review would take months.\n")
+    let engine = try corpus.engine()
+    let cache = PassageCache(store: engine.store)
+    // The opening sentence is a candidate; its paragraph is read as its context.
+    let opening = try #require(QueryBuilder.pattern(forText: "museum reopened Sunday"))
+    let first = try #require(try cache.passages(matching: opening, limit: 1).first)
+    try cache.prefetchContexts(of: [first.passage])
+    // The next sentence, held only as context so far, is then a candidate.
+    let pattern = try #require(QueryBuilder.pattern(forText: "Cars security review"))
+    let warmed = try #require(try cache.passages(matching: pattern, limit: 5).first)
+    let cold = try #require(try PassageCache(store: engine.store).passages(matching: pattern, limit: 5).first)
+    #expect(warmed.passage.text.hasPrefix("Director Laurence des Cars"))
+    #expect(warmed.stemSet == cold.stemSet)
+    #expect(warmed.nameOnly == cold.nameOnly)
+    #expect(warmed.nameOnly.contains("car"))
+  }
 }
