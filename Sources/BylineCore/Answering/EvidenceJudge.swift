@@ -223,6 +223,15 @@ public struct EvidenceJudge: EvidenceChecking {
   /// Words that ask about the future, for ``pastYear(asked:)``.
   static let futureWords: Set<String> = ["will", "would", "expected", "plan", "plans", "planned", "scheduled", "due"]
 
+  /// Whether `text` names a person under a title that is one of the `focus` stems ("Judge
+  /// Adrienne Nelson" for the focus "judg").
+  static func givesTitle(_ focus: [String], in text: String) -> Bool {
+    guard !focus.isEmpty else { return false }
+    return SpanFinder.names(in: TextNormalizer.fold(text)).contains { name in
+      QuestionAnalyzer.titleWords(of: name).contains { focus.contains(PorterStemmer.stem($0)) }
+    }
+  }
+
   /// How strongly a lead passage supports an answer, from 0 to 1: the coverage of the question's
   /// words (with neighbours, in the sentence, of its non-name words), lowered when the expected
   /// span is missing.
@@ -252,9 +261,13 @@ public struct EvidenceJudge: EvidenceChecking {
       c *= tuning.missingFocusFactor
     }
     // "Who is the CEO of X?": the person must be named in a sentence that names X; X in the
-    // paragraph or title only counts for retrieval.
+    // paragraph or title only counts for retrieval. Unless the sentence gives the person the
+    // title the question asks for ("Who is the federal judge whose injunction halted X's
+    // takeover?" led by "Judge Adrienne Nelson … granted the injunction, which bars the
+    // companies …"), as news names the role once and calls X "the companies" after that.
     if !lead.entitiesFound
       || question.kind == .person && question.terms.contains(where: \.isEntity) && lead.nameShare == 0
+        && !Self.givesTitle(focus, in: lead.passage.text)
     {
       c *= tuning.missingNameFactor
     }

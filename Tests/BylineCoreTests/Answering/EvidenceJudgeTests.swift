@@ -45,3 +45,24 @@ import Testing
     #expect(try judge.missingEvidence(passages, in: context) == nil)
   }
 }
+
+/// A person question whose lead names no name of the question, but gives the person the title
+/// the question asks for.
+@Suite struct TitledPersonTests {
+  @Test func aSentenceGivingTheAskedTitleAnswersWithoutRepeatingTheCompanies() throws {
+    let corpus = try TempCorpus(seeds: false)
+    try corpus.write(
+      "a.txt",
+      "Northwind drops Bayline takeover after court ruling\n\nNorthwind Freight called off its planned takeover of Bayline Logistics on Thursday.\n\n"
+        + "On Monday, Judge Carmen Ruiz of the US District Court in Denver granted the regulator's request for an "
+        + "injunction, which bars the companies from completing the deal.\n")
+    try corpus.write(
+      "b.txt", "Rail permits paused\n\nA federal order blocks new rail freight permits in Colorado, officials said.\n")
+    let rules = try corpus.engine().rules
+    let answer = try rules.answer("Who is the federal judge whose injunction blocks the Northwind takeover of Bayline?")
+      .0
+    #expect(answer.answer.contains("Carmen Ruiz"), "\(answer.answer)")
+    #expect(EvidenceJudge.givesTitle(["judg"], in: "Judge Carmen Ruiz granted it."))
+    #expect(!EvidenceJudge.givesTitle(["judg"], in: "Carmen Ruiz granted it."))
+  }
+}
