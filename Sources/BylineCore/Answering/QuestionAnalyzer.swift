@@ -52,7 +52,9 @@ public struct QuestionAnalyzer: Sendable {
   /// The topic and the question of "Switching to TOPIC: QUESTION" (or "…, QUESTION"), or nil when
   /// the question does not open by announcing a new topic.
   public static func topicSwitch(_ text: String) -> (String, String)? {
-    guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "," }) else { return nil }
+    guard
+      let colon = text.indices.first(where: { text[$0] == "," || text[$0] == ":" && !Self.isFigureColon(text, at: $0) })
+    else { return nil }
     let head = text[..<colon]
     let words = Tokenizer.words(String(head))
     guard let first = words.first, switchWords.contains(first), words.count <= 8 else { return nil }
@@ -749,11 +751,23 @@ public struct QuestionAnalyzer: Sendable {
   /// The longest such clause, in words: beyond it the comma more likely parts a list.
   static let maxSceneClauseWords = 16
 
+  /// The first colon of `text` that parts two clauses, not one inside a figure (a time
+  /// "1:59:40", a score "3:1").
+  static func clauseColon(in text: String) -> String.Index? {
+    text.indices.first { text[$0] == ":" && !isFigureColon(text, at: $0) }
+  }
+
+  /// Whether the colon at `i` stands between two digits.
+  static func isFigureColon(_ text: String, at i: String.Index) -> Bool {
+    guard i > text.startIndex, text.index(after: i) < text.endIndex else { return false }
+    return text[text.index(before: i)].isNumber && text[text.index(after: i)].isNumber
+  }
+
   /// The question without a leading "According to X," clause: the clause names whose account
   /// is asked for; what follows says what kind of answer is wanted.
   static func withoutLeadingSource(_ folded: String) -> String {
     // "Switching to the Tesla recall: when …": the part after a short leading clause asks.
-    if let colon = folded.firstIndex(of: ":"), folded[..<colon].split(separator: " ").count <= 8 {
+    if let colon = Self.clauseColon(in: folded), folded[..<colon].split(separator: " ").count <= 8 {
       let rest = folded[folded.index(after: colon)...].trimmingCharacters(in: .whitespaces)
       if Tokenizer.words(rest).count >= 2 { return rest }
     }

@@ -6,6 +6,14 @@ import Testing
 @Suite struct QuestionAnalyzerTests {
   let analyzer = QuestionAnalyzer()
 
+  @Test func aColonInsideATimeIsNoClauseBreak() {
+    #expect(analyzer.analyze("Does the runner's 2:03:17 in Chicago stand as the course record?").kind == .yesNo)
+    #expect(analyzer.analyze("Did the 3:1 win send the club top?").kind == .yesNo)
+    // A colon between clauses still parts the scene from the question.
+    #expect(analyzer.analyze("On the Chicago race: did the runner set a record?").kind == .yesNo)
+    #expect(QuestionAnalyzer.topicSwitch("Switching to the race at 10:30: who won it?")?.1 == "Who won it?")
+  }
+
   @Test func britishAndAmericanSpellingsAreTheSameWord() {
     #expect(SpellingVariants.of("apologised").contains("apologized"))
     #expect(SpellingVariants.of("colour").contains("color"))
