@@ -30,9 +30,6 @@ final class PassageCache: @unchecked Sendable {
       self.analysed = false
     }
 
-    /// The entry with its stem sets made.
-    func analysedEntry() -> Entry { analysed ? self : Entry(passage: passage, stemSet: Set(passage.stems)) }
-
     init(passage: StoredPassage, stemSet: Set<String>) {
       self.passage = passage
       self.stemSet = stemSet
@@ -150,15 +147,13 @@ final class PassageCache: @unchecked Sendable {
     let ranked = try store.rank(pattern, limit: count) { rowID in
       lock.lock()
       defer { lock.unlock() }
-      guard var entry = entries[Int(rowID)] else { return false }
-      if !entry.analysed {
-        entry = entry.analysedEntry()
-        entries[Int(rowID)] = entry
-      }
+      guard let entry = entries[Int(rowID)] else { return false }
       found[Int(rowID)] = entry
       return true
     }
-    for entry in remember(ranked.compactMap(\.passage), since: start) { found[Int(entry.passage.rowID)] = entry }
+    // Passages just read, and those held only as context so far, are analysed (out of the lock).
+    let fresh = ranked.compactMap(\.passage) + found.values.filter { !$0.analysed }.map(\.passage)
+    for entry in remember(fresh, since: start) { found[Int(entry.passage.rowID)] = entry }
     return ranked.compactMap { r in
       guard var entry = found[Int(r.rowID)] else { return nil }
       entry.passage.score = r.score
@@ -180,7 +175,9 @@ final class PassageCache: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard generation == start else { return loaded }
-    if entries.count + loaded.count > limit { clearLocked() }
+    // (An entry held unanalysed is replaced, not added.)
+    let added = loaded.filter { entries[Int($0.passage.rowID)] == nil }.count
+    if entries.count + added > limit { clearLocked() }
     for entry in loaded { entries[Int(entry.passage.rowID)] = entry }
     return loaded
   }
