@@ -720,7 +720,8 @@ extension RuleAnswerer {
       let initial = first.first, initial.isUppercase
     else { return sentence }
     let word = Tokenizer.words(first).first ?? ""
-    guard first.count > 1, !first.dropFirst().contains(where: \.isUppercase), word != "i" else { return sentence }
+    // ("A federal jury …" reads "No, a federal jury …": a one-letter word is lowered too, but "I".)
+    guard !first.dropFirst().contains(where: \.isUppercase), word != "i" else { return sentence }
     var common = Tokenizer.stopWords.contains(word) || QuestionAnalyzer.numberWords.contains(word)
     // ("Prime Minister Narendra Modi", "Bobby Kotick": a capital next marks a title or a name.)
     let next = sentence.split(separator: " ").dropFirst().first

@@ -58,7 +58,8 @@ public struct AttributionExtractor: Sendable {
   private static let domain = #"((?:[a-z0-9-]+\.)+[a-z]{2,})"#
   private static let patterns: [NSRegularExpression] = [
     #"\baccording to (?:a |an |the )?"# + name,
-    name + #"(?:,[^,]{1,40},)? ("# + reportingVerbs + #")\b"#,
+    // ("The Wall Street Journal had reported hours before …": a perfect tense credits it too.)
+    name + #"(?:,[^,]{1,40},)? (?:(?:has|had|have) )?("# + reportingVerbs + #")\b"#,
     #"\b(?:first published|published|reported|cited|broken|broke|report|reporting|scoop|files|quoted) by (?:the )?"#
       + name,
     name + #"(?: and (?:the )?"# + name + #")?, which (?:first )?(?:broke|reported|published|revealed)\b"#,

@@ -4,7 +4,7 @@ import GRDB
 enum StoreSchema {
   /// Bump when the layout or what is derived at index time changes: older stores are rebuilt
   /// from the corpus (the store is a cache; the corpus folder is the source of truth).
-  static let version = 5
+  static let version = 6
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()

@@ -116,6 +116,7 @@ import Testing
     #expect(RuleAnswerer.continuing("Bayern Munich completed the signing.") == "Bayern Munich completed the signing.")
     #expect(RuleAnswerer.continuing("NASA said so.") == "NASA said so.")
     #expect(RuleAnswerer.continuing("I think so.") == "I think so.")
+    #expect(RuleAnswerer.continuing("A federal jury found him guilty.") == "a federal jury found him guilty.")
     #expect(RuleAnswerer.continuing("Bobby Kotick will stay.") == "Bobby Kotick will stay.")
     #expect(RuleAnswerer.continuing("Prime Minister Narendra Modi spoke.") == "Prime Minister Narendra Modi spoke.")
   }

@@ -31,6 +31,11 @@ import Testing
     ("TF1 and Le Parisien reported the crown was damaged.", ["TF1", "Le Parisien"]),
     ("The figure was 12, the Houston Chronicle said.", ["Houston Chronicle"]),
     ("The BBC later reported the same figure.", ["BBC"]),
+    (
+      "The Wall Street Journal had reported hours before the hearing that he would plead guilty.",
+      ["The Wall Street Journal"]
+    ),
+    ("Reuters has said the talks stalled.", ["Reuters"]),
   ])
   func creditsOutlets(_ sentence: String, _ expected: [String]) {
     #expect(extractor.outlets(in: sentence) == expected)
