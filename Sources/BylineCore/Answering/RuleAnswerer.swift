@@ -98,6 +98,8 @@ public final class RuleAnswerer: @unchecked Sendable {
     let clock = ContinuousClock.now
     spanCache.clear()
     var question = analyzer.analyze(resolution?.focus ?? text)
+    // The follow-up read on its own words (its references filled in), without the earlier turn's.
+    var own: Question?
     if let resolution {
       // The earlier turn's words join the search with half weight; they name no required entity.
       let context = analyzer.analyze(resolution.context)
@@ -120,8 +122,21 @@ public final class RuleAnswerer: @unchecked Sendable {
       }
       question.entities.removeAll { e in Tokenizer.stems(e).allSatisfy(substituted.contains) }
       if let kind = resolution.kind { question.kind = kind }
+      own = question
+      own?.terms.removeAll { term in !have.contains(term.stem) }
     }
     var (answer, trace) = try answer(question)
+    // "How big was it?" after "Which New York lender was closed the same weekend as SVB?": the
+    // earlier turn's words frame the search, but the sentence that answers ("Signature had about
+    // $110bn in assets") need not hold them, and they lower its confidence below the threshold.
+    // A follow-up refused with them is asked again on its own words, when a reference was filled
+    // in: without the name it stands for, "Who wrote that story?" says too little by itself.
+    if answer.abstained, let own, let resolution, resolution.focus != text,
+      own.terms.count < question.terms.count, !own.terms.isEmpty
+    {
+      let (alone, aloneTrace) = try self.answer(own)
+      if !alone.abstained { (answer, trace) = (alone, aloneTrace) }
+    }
     let elapsed = ContinuousClock.now - clock
     answer.elapsedMs = elapsed.milliseconds
     return (answer, trace)

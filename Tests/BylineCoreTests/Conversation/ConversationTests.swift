@@ -123,4 +123,30 @@ import Testing
     let (answer, _) = try rules.answer("Who is its director?", resolution: resolution)
     #expect(answer.answer.hasPrefix("Mara Quill"), "\(answer.answer)")
   }
+  static let lenders: [String: String] = [
+    "870_lenders_closed_ledger.txt": """
+    Regulators close a second lender as bank turmoil spreads
+    Granite Ledger
+    13 March 2023
+
+    Federal regulators closed Harlow Valley Bank on Friday after depositors pulled $42bn in a single day.
+
+    The same statement disclosed that Brantwood Bank in New York, a lender with close ties to the crypto industry, had been closed by state regulators that weekend.
+
+    Brantwood had about $110bn in assets, which makes its collapse the third-largest bank failure in US history.
+    """
+  ]
+
+  @Test func aFollowUpRefusedWithTheEarlierWordsIsAskedOnItsOwn() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.lenders), warmUp: false)
+    let (conversation, earlier) = try conversation(
+      after: "Which crypto-friendly New York lender did state regulators close that weekend?", rules: rules)
+    #expect(earlier.focus == "Brantwood Bank", "\(earlier.answer)")
+    let resolution = try #require(conversation.resolve("How big was it?", analyzer: QuestionAnalyzer()))
+    #expect(resolution.focus == "How big was Brantwood Bank?", "\(resolution.focus)")
+    // The sentence that answers holds none of the earlier turn's words ("New York", "closed",
+    // "weekend"): with them the follow-up falls below the threshold; on its own words it does not.
+    let (answer, _) = try rules.answer("How big was it?", resolution: resolution)
+    #expect(answer.answer.contains("$110bn"), "\(answer.answer)")
+  }
 }
