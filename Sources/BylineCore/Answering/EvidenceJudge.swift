@@ -108,6 +108,9 @@ public struct EvidenceJudge: EvidenceChecking {
     let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
       (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.utf8.contains(0x20)
+        // "sbf" where a passage found writes "Sam Bankman-Fried".
+        && !(Acronym.isAcronym(term.surface.uppercased())
+          && passages.contains { Acronym.expansion(of: term.surface.uppercased(), in: $0.passage.text) != nil })
         && !(Paraphrases.alternatives(of: term.stem).union(term.related).union(term.variants)).contains { alt in
           alt.split(separator: " ").allSatisfy { (try? store.documentFrequencies([String($0)]))?[String($0)] ?? 0 > 0 }
         }

@@ -784,7 +784,12 @@ extension RuleAnswerer {
       && (!EvidenceJudge.countsFocus(question, in: lead.passage.text)
         || EvidenceJudge.countsFocus(question, in: p.passage.text))
     {
-      guard let other = spans(question, p).first, other.lowercased() != span.lowercased() else { continue }
+      // (Another article's: an article that breaks a figure down, "the forfeiture in three parts",
+      // gives no other account of it.)
+      guard p.passage.articleId != lead.passage.articleId,
+        let other = spans(question, p).first, other.lowercased() != span.lowercased(),
+        Self.sameUnit(other, span)
+      else { continue }
       let digits = { (s: String) in s.filter(\.isNumber) }
       if digits(other) == digits(span) { continue }
       let who = Article.displayName(outlet: p.passage.outlet, url: "", title: p.passage.title)
@@ -792,6 +797,16 @@ extension RuleAnswerer {
     }
     guard !versions.isEmpty else { return nil }
     return "Other accounts differ: " + versions.prefix(3).map { "\($0.1) gives \($0.0)" }.joined(separator: "; ") + "."
+  }
+
+  /// Whether two figures are of one kind, so that one can be another account of the other:
+  /// both sums of money or neither, both shares (%) or neither ("$11bn" and "three" are not).
+  static func sameUnit(_ a: String, _ b: String) -> Bool {
+    let currency: (String) -> Bool = { $0.contains(where: { "$€£¥₹₩".contains($0) }) }
+    let share: (String) -> Bool = {
+      $0.contains("%") || $0.lowercased().contains("per cent") || $0.lowercased().contains("percent")
+    }
+    return currency(a) == currency(b) && share(a) == share(b)
   }
 
   func lowerFirst(_ s: String) -> String {

@@ -26,7 +26,14 @@ public enum Acronym {
       while end < tokens.count {
         let token = tokens[end]
         if let c = token.first, c.isUppercase {
-          initials += token.allSatisfy({ $0.isUppercase }) ? token : String(c)
+          // "SBF" for "Sam Bankman-Fried": each capitalised part of a hyphenated name gives its
+          // letter where the acronym has them.
+          let parts = hyphenInitials(token)
+          if let parts, acronym.hasPrefix(initials + parts) {
+            initials += parts
+          } else {
+            initials += token.allSatisfy({ $0.isUppercase }) ? token : String(c)
+          }
         } else if !connectors.contains(token.lowercased()) || end == start {
           break
         } else if let c = token.first, acronym.hasPrefix(initials + String(c).uppercased()),
@@ -41,6 +48,20 @@ public enum Acronym {
       }
     }
     return nil
+  }
+
+  /// The initials of a hyphenated name whose parts are all capitalised words ("Bankman-Fried"
+  /// → "BF"), or nil for any other token ("Scale-AI" is no such name; "post-war" is none).
+  static func hyphenInitials<S: StringProtocol>(_ token: S) -> String? {
+    let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count >= 2 else { return nil }
+    var letters = ""
+    for part in parts {
+      guard let c = part.first, c.isUppercase, part.count >= 2, part.dropFirst().allSatisfy(\.isLowercase)
+      else { return nil }
+      letters.append(c)
+    }
+    return letters
   }
 
   /// Whether `word`, as a question typed it, may be a name's initials in lower case ("boe next
@@ -58,7 +79,10 @@ public enum Acronym {
     var capitalised = 0
     for token in tokens {
       guard let first = token.first else { continue }
-      if first.isUppercase, token.allSatisfy({ $0.isLetter }) {
+      if let parts = hyphenInitials(token) {
+        letters += parts
+        capitalised += 1
+      } else if first.isUppercase, token.allSatisfy({ $0.isLetter }) {
         letters += token.allSatisfy({ $0.isUppercase }) ? token : String(first)
         capitalised += 1
       } else if !connectors.contains(token.lowercased()) {

@@ -101,5 +101,7 @@ public enum Tokenizer {
     "bring", "brings", "give", "gives", "put", "come", "comes", "become", "becomes", "seem",
     "try", "need", "look", "feel", "struck", "strike", "happen", "per", "piece", "part",
     "credit", "credits", "credited", "cite", "cites", "cited", "attribute", "attributed",
+    // (What a figure question asks for, not what it is about: "sbf forfeiture amt?")
+    "amount", "amounts", "figure", "figures",
   ]
 }
