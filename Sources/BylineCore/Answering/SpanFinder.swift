@@ -335,8 +335,10 @@ public enum SpanFinder {
 
   /// The people `text` names, without their titles ("Rear Admiral John Mauger" is John Mauger;
   /// a title that leaves one word, "Judge Mehta", stays).
+  /// (A name after "the" is no person's: "inside the Tham Luang cave", "the Ever Given".)
   static func people(in text: String) -> [String] {
-    names(in: TextNormalizer.fold(text)).map { name in
+    let folded = TextNormalizer.fold(text)
+    return names(in: folded).filter { !folded.contains("the " + $0) && !folded.contains("The " + $0) }.map { name in
       let untitled = QuestionAnalyzer.withoutTitle(name)
       return untitled.contains(" ") ? untitled : name
     }.filter(isPerson)

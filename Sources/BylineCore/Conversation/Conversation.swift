@@ -233,13 +233,21 @@ public final class Conversation: @unchecked Sendable {
     for turn in turns.reversed() {
       if let f = turn.answer.focus, SpanFinder.isPerson(f) { return f }
       let lead = turn.answer.answer.components(separatedBy: "[").first ?? ""
-      if let p = SpanFinder.names(in: lead).first(where: SpanFinder.isPerson) { return p }
-      if let p = SpanFinder.names(in: turn.understood).first(where: SpanFinder.isPerson) { return p }
+      if let p = Self.person(in: lead) { return p }
+      if let p = Self.person(in: turn.understood) { return p }
       for c in turn.answer.citations.prefix(1) {
-        if let p = SpanFinder.names(in: c.quote).first(where: SpanFinder.isPerson) { return p }
+        if let p = Self.person(in: c.quote) { return p }
       }
     }
     return nil
+  }
+
+  /// The first name in `text` that reads as a person's, and is not one that follows "the" ("the
+  /// Tham Luang cave", "the Ever Given": a person is not named so).
+  static func person(in text: String) -> String? {
+    SpanFinder.names(in: text).first { name in
+      SpanFinder.isPerson(name) && !text.contains("the " + name) && !text.contains("The " + name)
+    }
   }
 
   static func strip(_ s: String) -> String {

@@ -34,6 +34,12 @@ import Testing
     #expect(SpanFinder.spans(of: .money, in: sentence).first == amount)
   }
 
+  @Test func aNameAfterTheIsNoPersons() {
+    let text = "A former Thai navy diver died inside the Tham Luang cave while Saman Kunan was placing air tanks."
+    #expect(SpanFinder.people(in: text) == ["Saman Kunan"])
+    #expect(Conversation.person(in: "The Tham Luang cave flooded.") == nil)
+  }
+
   @Test func hyphenatedAndMcNamesArePeople() {
     #expect(SpanFinder.isPerson("Jan-Christian Dreesen"))
     #expect(SpanFinder.isPerson("Bill McGuire"))
