@@ -129,7 +129,8 @@ public enum SpanFinder {
     var out: [String]
     switch kind {
     case .person: out = people(in: folded)
-    case .organisation: out = names(in: folded).filter { !isPerson($0) && !isCompoundAdjective($0) }
+    case .organisation:
+      out = names(in: folded).filter { !isPerson($0) && !isCompoundAdjective($0) && !isOpeningPlural($0, of: folded) }
     case .outlet:
       out = credited
       for name in names(in: folded) {
@@ -322,6 +323,22 @@ public enum SpanFinder {
       && OutletDirectory.standard.canonical(name) == nil
       && !words.contains { $0.allSatisfy(\.isUppercase) && OutletDirectory.standard.canonical($0) != nil }
       && !isPlace(name)
+  }
+
+  /// Whether `name` is one word that opens `text` and is the plural of a common noun
+  /// ("Officials spent the weekend …", "Regulators closed …"): capitalised only as the first
+  /// word of a sentence, no organisation's name. (A company named by a common word, "Apple
+  /// said …", is singular.)
+  static func isOpeningPlural(_ name: String, of text: String) -> Bool {
+    guard !name.contains(" "), text.hasPrefix(name), name.hasSuffix("s"), let wordNet = WordNet.shared else {
+      return false
+    }
+    let lower = name.lowercased()
+    let bases = wordNet.baseForms(of: lower, .noun).filter { $0 != lower }
+    return bases.contains { base in
+      let senses = wordNet.synsets(of: base, .noun, limit: 8)
+      return !senses.isEmpty && !senses.contains(where: \.isProperName)
+    }
   }
 
   /// Whether WordNet knows `name` as a place or an organisation ("South Africa", "New York").

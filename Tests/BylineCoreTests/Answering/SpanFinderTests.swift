@@ -40,6 +40,12 @@ import Testing
     #expect(Conversation.person(in: "The Tham Luang cave flooded.") == nil)
   }
 
+  @Test func aPluralOpeningASentenceIsNoOrganisation() {
+    #expect(SpanFinder.spans(of: .organisation, in: "Officials said the work would take a year.").isEmpty)
+    #expect(SpanFinder.spans(of: .organisation, in: "Regulators closed Signature Bank.") == ["Signature Bank"])
+    #expect(SpanFinder.spans(of: .organisation, in: "Apple said it would appeal.") == ["Apple"])
+  }
+
   @Test func hyphenatedAndMcNamesArePeople() {
     #expect(SpanFinder.isPerson("Jan-Christian Dreesen"))
     #expect(SpanFinder.isPerson("Bill McGuire"))
