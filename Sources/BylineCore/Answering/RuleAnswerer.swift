@@ -229,7 +229,7 @@ public final class RuleAnswerer: @unchecked Sendable {
 
   /// The thing counted in "How many X …" / "How much X …", as a stem.
   static func focus(of question: Question) -> String? {
-    focusWord(of: question).map(PorterStemmer.stem)
+    countedWord(of: question).map(PorterStemmer.stem)
   }
 
   /// The stems of the words that can stand for the thing a "How many X" question counts: X, the
@@ -267,6 +267,14 @@ public final class RuleAnswerer: @unchecked Sendable {
     {
       k += 1
     }
+    // "science instruments": a noun before a plural noun modifies it.
+    if k + 1 < words.count, words[k + 1].count > 3, words[k + 1].hasSuffix("s"),
+      !Tokenizer.stopWords.contains(words[k + 1]),
+      let wordNet = WordNet.shared,
+      wordNet.baseForms(of: words[k + 1], .noun).contains(where: { $0 != words[k + 1] })
+    {
+      k += 1
+    }
     return words[k]
   }
 
@@ -284,7 +292,10 @@ public final class RuleAnswerer: @unchecked Sendable {
       while j < words.count, ["the", "its", "their", "his", "her", "our", "these", "those"].contains(words[j]) {
         j += 1
       }
-      if j + 2 < words.count, words[j + 1] == "s" { j += 2 }
+      // ("How many of Voyager 1's science instruments …": an owner of up to three words.)
+      if let owner = (j + 1..<min(words.count, j + 4)).first(where: { words[$0] == "s" }), owner + 1 < words.count {
+        j = owner + 1
+      }
       guard j < words.count else { return nil }
     }
     let next = words[j]

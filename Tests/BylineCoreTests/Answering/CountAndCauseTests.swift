@@ -33,6 +33,11 @@ import Testing
   @Test func theCountedNounIsPastItsAdjectives() throws {
     let question = QuestionAnalyzer().analyze("How many former Redwater employees will the buyer keep?")
     #expect(RuleAnswerer.countedWord(of: question) == "employees")
+    #expect(RuleAnswerer.focus(of: question) == "employe")
+    // Past an owner of two words and a noun that modifies the counted one.
+    let owned = QuestionAnalyzer().analyze("How many of Voyager 1's science instruments came straight back?")
+    #expect(RuleAnswerer.countedWord(of: owned) == "instruments")
+    #expect(RuleAnswerer.focus(of: owned) == "instrument")
   }
 
   @Test func anotherOrdinalIsANo() throws {
