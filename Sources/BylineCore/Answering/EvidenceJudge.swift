@@ -165,7 +165,9 @@ public struct EvidenceJudge: EvidenceChecking {
       if !answering.contains(where: {
         $0.score >= strongest * tuning.typedPersonLeadShare
           && (context.hasSpan($0) || SpanFinder.names(in: $0.passage.text).contains(where: SpanFinder.isPerson)
-            || SpanFinder.hasGroup($0.passage.text)
+            // (A group, "the three navy SEALs", answers "Which rescuers …?", not a question for
+            // a name: "What is the name of the army doctor who stayed with them?")
+            || !RuleAnswerer.asksForName(question) && SpanFinder.hasGroup($0.passage.text)
             || !$0.passage.credited.isEmpty
               && Tokenizer.words(question.text).contains(where: {
                 ["report", "reported", "published", "broke"].contains($0)

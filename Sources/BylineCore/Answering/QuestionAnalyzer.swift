@@ -646,6 +646,14 @@ public struct QuestionAnalyzer: Sendable {
       }
       if Self.dateNouns.contains(second) || (has("in (what|which) (year|month)")) { return .date }
       if has("what (is|was|are|were) (the )?names? of") || has("what (is|was|are|were) .{1,40} called") {
+        // "What is the name of the army doctor who …?" asks for a person: the noun after "of"
+        // says so, as the noun after "which" would.
+        if let of = words.firstIndex(of: "of"), of + 1 < words.count,
+          Self.headNounKind(["what"] + words[(of + 1)...].drop { ["the", "a", "an", "this", "that"].contains($0) })
+            == .person
+        {
+          return .person
+        }
         return .organisation
       }
       if Self.outletNouns.contains(second)

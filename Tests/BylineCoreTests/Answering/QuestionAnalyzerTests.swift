@@ -1,3 +1,4 @@
+import BylineTestSupport
 import Foundation
 import Testing
 
@@ -5,6 +6,27 @@ import Testing
 
 @Suite struct QuestionAnalyzerTests {
   let analyzer = QuestionAnalyzer()
+
+  static let rescue: [String: String] = [
+    "880_rescue_wire.txt": """
+    All out of the cave
+    Delta Wire
+    11 July 2018
+
+    All twelve boys and their coach were brought out of the flooded cave on Tuesday.
+
+    A few hours later, the three navy divers and the army doctor who had stayed with the group also came out safely.
+    """
+  ]
+
+  @Test func theNameOfAPersonIsAskedForAsAPerson() throws {
+    #expect(analyzer.analyze("What is the name of the army doctor who stayed with the boys?").kind == .person)
+    #expect(analyzer.analyze("What is the name of the company that built the pumps?").kind == .organisation)
+    // A group ("the three navy divers") names nobody: the question is refused.
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.rescue), warmUp: false)
+    let (answer, _) = try rules.answer("What is the name of the army doctor who stayed with the boys?")
+    #expect(answer.abstained, "\(answer.answer)")
+  }
 
   @Test func aColonInsideATimeIsNoClauseBreak() {
     #expect(analyzer.analyze("Does the runner's 2:03:17 in Chicago stand as the course record?").kind == .yesNo)
