@@ -22,6 +22,9 @@ struct RerankProfile {
     /// Whether the question wrote it in lower case: a common word, which a passage's name
     /// ("car" in "Laurence des Cars") does not state.
     var isCommon = false
+    /// Whether it is a word of a place's name the question gives ("Thailand"), which WordNet
+    /// files as a location.
+    var isPlace = false
   }
 
   /// The question.
@@ -57,6 +60,7 @@ struct RerankProfile {
     let tokens = question.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).dropFirst()
     let capitalised = Set(tokens.filter { $0.first?.isUppercase == true }.flatMap { Tokenizer.stems(String($0)) })
     let lower = Set(tokens.filter { $0.first?.isLowercase == true }.flatMap { Tokenizer.stems(String($0)) })
+    let placeStems = Set(question.entities.filter(SpanFinder.isPlace).flatMap { Tokenizer.stems($0) })
     terms = question.terms.map { term in
       Term(
         stem: term.stem,
@@ -67,7 +71,8 @@ struct RerankProfile {
         paraphrases: term.isEntity ? Paraphrases.nameSequences(of: term.stem) : Paraphrases.sequences(of: term.stem),
         related: term.related.map { $0.split(separator: " ").map(String.init) },
         kinds: term.kinds.map { $0.split(separator: " ").map(String.init) },
-        isCommon: !term.isEntity && lower.contains(term.stem) && !capitalised.contains(term.stem))
+        isCommon: !term.isEntity && lower.contains(term.stem) && !capitalised.contains(term.stem),
+        isPlace: term.isEntity && placeStems.contains(term.stem))
     }
     total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
     let own = question.terms.filter { $0.weight >= 0.3 }.map(\.stem)

@@ -21,6 +21,12 @@ public struct Retriever: Sendable {
   /// its paragraph, to be about it: with one name, the lede alone never suffices; the title's
   /// share (0.25), as the other place a story names its subject once.
   public static let ledeNameShare = 0.25
+  /// ``ledeNameShare`` for a place the question names ("What did Thailand's prime minister
+  /// say …?"): the country or city a lede names is where the whole story happens, so a later
+  /// sentence ("Prime Minister Prayuth Chan-ocha told The Associated Press …") is about it as
+  /// surely as one whose paragraph names it (half). A person or a company the lede names may not
+  /// be what a later sentence is about, so theirs stays at a quarter.
+  public static let ledePlaceShare = 0.5
   /// Share of the topic a sentence meets, at least, when the person a "What did X say about …?"
   /// question names speaks in it: the quote names its subject in its own words ("the move" for
   /// "the decision"). Just above ``AnswerTuning/minimumTopicCoverage``, so that the speaker's
@@ -274,8 +280,9 @@ public struct Retriever: Sendable {
           continue
         }
         // ("The ship lost power four times" in a story whose lede names the Dali.)
-        if got < Self.ledeNameShare * w, (term.parts ?? [term.stem]).allSatisfy(lede.contains) {
-          entityFound += Self.ledeNameShare * w
+        let ledeShare = term.isPlace ? Self.ledePlaceShare : Self.ledeNameShare
+        if got < ledeShare * w, (term.parts ?? [term.stem]).allSatisfy(lede.contains) {
+          entityFound += ledeShare * w
           entityTotal += w
           continue
         }

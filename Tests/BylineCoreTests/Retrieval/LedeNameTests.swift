@@ -44,4 +44,30 @@ import Testing
     let sites = try #require(top.first { $0.passage.text.hasPrefix("The recordings") })
     #expect(!sites.entitiesFound)
   }
+
+  static let rescue: [String: String] = [
+    "931_rescue_wire.txt": """
+    Last boys brought out of the cave
+    Delta Wire
+    11 July 2018
+
+    All twelve boys and their coach are out of Thailand's flooded cave.
+
+    Divers brought the last four out on Tuesday.
+
+    Doctors say the group is in good health.
+
+    Later, Prime Minister Prayuth Chan-ocha said that they had been given a mild sedative.
+    """
+  ]
+
+  @Test func aPlaceOfTheLedeCountsMoreThanAnotherName() throws {
+    let index = MemoryPassageIndex(files: Self.rescue)
+    let question = analyzer.analyze("What did Thailand's prime minister say the boys were given?")
+    let top = try Retriever(store: index).retrieve(question)
+    let said = try #require(top.first { $0.passage.text.hasPrefix("Later, Prime Minister") })
+    // "Thailand" stands only in the lede, three paragraphs up: a place the story happens in.
+    #expect(said.entitiesFound)
+    #expect(SpanFinder.isPlace("Thailand"))
+  }
 }
