@@ -251,11 +251,6 @@ public final class RuleAnswerer: @unchecked Sendable {
   /// blood vessel first, a ship second and a container third.
   static let countedSenses = 3
 
-  /// The word for the thing counted in "How many X …" / "How much X …", as the question writes it.
-  static func focusWord(of question: Question) -> String? {
-    focusPosition(of: question).map { $0.words[$0.at] }
-  }
-
   /// The noun a "How many X" question counts: the focus word, past adjectives and names before
   /// it ("How many former SVB employees" counts employees).
   static func countedWord(of question: Question) -> String? {

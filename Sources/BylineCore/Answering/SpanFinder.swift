@@ -352,10 +352,16 @@ public enum SpanFinder {
 
   /// The people `text` names, without their titles ("Rear Admiral John Mauger" is John Mauger;
   /// a title that leaves one word, "Judge Mehta", stays).
-  /// (A name after "the" is no person's: "inside the Tham Luang cave", "the Ever Given".)
+  /// Whether `text` writes `name` after "the" ("inside the Tham Luang cave", "the Ever Given"):
+  /// a person is not named so.
+  static func followsThe(_ name: String, in text: String) -> Bool {
+    text.contains("the " + name) || text.contains("The " + name)
+  }
+
+  /// (A name after "the" is no person's: see ``followsThe(_:in:)``.)
   static func people(in text: String) -> [String] {
     let folded = TextNormalizer.fold(text)
-    return names(in: folded).filter { !folded.contains("the " + $0) && !folded.contains("The " + $0) }.map { name in
+    return names(in: folded).filter { !followsThe($0, in: folded) }.map { name in
       let untitled = QuestionAnalyzer.withoutTitle(name)
       return untitled.contains(" ") ? untitled : name
     }.filter(isPerson)

@@ -242,12 +242,10 @@ public final class Conversation: @unchecked Sendable {
     return nil
   }
 
-  /// The first name in `text` that reads as a person's, and is not one that follows "the" ("the
-  /// Tham Luang cave", "the Ever Given": a person is not named so).
+  /// The first name in `text` that reads as a person's, titles kept, and does not follow "the"
+  /// (``SpanFinder/followsThe(_:in:)``).
   static func person(in text: String) -> String? {
-    SpanFinder.names(in: text).first { name in
-      SpanFinder.isPerson(name) && !text.contains("the " + name) && !text.contains("The " + name)
-    }
+    SpanFinder.names(in: text).first { SpanFinder.isPerson($0) && !SpanFinder.followsThe($0, in: text) }
   }
 
   static func strip(_ s: String) -> String {

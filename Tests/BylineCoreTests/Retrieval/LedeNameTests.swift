@@ -29,19 +29,22 @@ import Testing
     """
   ]
 
+  /// The retrieved passage of `files` that starts with `opening`, for `question`.
+  func passage(starting opening: String, for question: String, in files: [String: String]) throws -> ScoredPassage {
+    let top = try Retriever(store: MemoryPassageIndex(files: files)).retrieve(analyzer.analyze(question))
+    return try #require(top.first { $0.passage.text.hasPrefix(opening) })
+  }
+
   @Test func aNameOfTheLedeCountsInALaterSentence() throws {
-    let index = MemoryPassageIndex(files: Self.files)
-    let question = analyzer.analyze("Why did the Halvard Radio Array drives from Vostok Station reach the centre late?")
-    let top = try Retriever(store: index).retrieve(question)
-    let drives = try #require(top.first { $0.passage.text.hasPrefix("The drives") })
+    let drives = try passage(
+      starting: "The drives", for: "Why did the Halvard Radio Array drives from Vostok Station reach the centre late?",
+      in: Self.files)
     #expect(drives.entitiesFound)
   }
 
   @Test func theLedeAloneDoesNotNameTheSentence() throws {
-    let index = MemoryPassageIndex(files: Self.files)
-    let question = analyzer.analyze("Why were the Halvard Radio Array recordings late?")
-    let top = try Retriever(store: index).retrieve(question)
-    let sites = try #require(top.first { $0.passage.text.hasPrefix("The recordings") })
+    let sites = try passage(
+      starting: "The recordings", for: "Why were the Halvard Radio Array recordings late?", in: Self.files)
     #expect(!sites.entitiesFound)
   }
 
@@ -62,10 +65,9 @@ import Testing
   ]
 
   @Test func aPlaceOfTheLedeCountsMoreThanAnotherName() throws {
-    let index = MemoryPassageIndex(files: Self.rescue)
-    let question = analyzer.analyze("What did Thailand's prime minister say the boys were given?")
-    let top = try Retriever(store: index).retrieve(question)
-    let said = try #require(top.first { $0.passage.text.hasPrefix("Later, Prime Minister") })
+    let said = try passage(
+      starting: "Later, Prime Minister", for: "What did Thailand's prime minister say the boys were given?",
+      in: Self.rescue)
     // "Thailand" stands only in the lede, three paragraphs up: a place the story happens in.
     #expect(said.entitiesFound)
     #expect(SpanFinder.isPlace("Thailand"))
