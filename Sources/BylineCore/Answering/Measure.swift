@@ -35,7 +35,7 @@ enum Measure: String, CaseIterable {
     }
   }
 
-  /// Units written both as a symbol and as a word, each group one spelling ("58 km" = "58
+  /// Units written both as a symbol and as words, each group one spelling ("58 km" = "58
   /// kilometres"). One-letter symbols are left out: "m" after a figure is a million as often.
   static let unitSpellings: [[String]] = [
     ["km", "kilometre", "kilometres", "kilometer", "kilometers"],
@@ -44,6 +44,10 @@ enum Measure: String, CaseIterable {
     ["kg", "kilogram", "kilograms", "kilogramme", "kilogrammes"],
     ["ft", "foot", "feet"], ["lb", "lbs", "pound", "pounds"], ["oz", "ounce", "ounces"], ["sq", "square"],
     ["kw", "kilowatt", "kilowatts"], ["mw", "megawatt", "megawatts"], ["gw", "gigawatt", "gigawatts"],
+    // (A squared or cubed symbol is written out in two words: "m3" is "cubic metres".)
+    ["m2", "sq m", "square metre", "square metres", "square meter", "square meters"],
+    ["km2", "sq km", "square kilometre", "square kilometres", "square kilometer", "square kilometers"],
+    ["m3", "cubic metre", "cubic metres", "cubic meter", "cubic meters"],
   ]
 
   /// The other spellings of the unit `word` (lower case), or none when it is not a unit.

@@ -464,9 +464,10 @@ public struct QuestionAnalyzer: Sendable {
         }
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
       if !isEntity {
-        term.variants = (SpellingVariants.of(word) + Measure.spellings(of: word)).map(PorterStemmer.stem).filter {
-          $0 != stem
-        }
+        // (A unit of two words, "cubic metres", is a phrase of stems.)
+        term.variants = (SpellingVariants.of(word) + Measure.spellings(of: word)).map {
+          $0.contains(" ") ? Tokenizer.stems($0).joined(separator: " ") : PorterStemmer.stem($0)
+        }.filter { $0 != stem }
         term.variants = term.variants.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
       }
       // "Were the jewels insured?" is answered by "the collection was uninsured".

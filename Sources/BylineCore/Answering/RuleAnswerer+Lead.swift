@@ -368,6 +368,7 @@ extension RuleAnswerer {
     if Uncertainty.isUncertain(sentence) { return Self.asksIfDisclosed(question) ? "No" : "Not known" }
     if Polarity.defers(sentence, question: question.text) { return "No" }
     if Self.contradictsOrdinal(question: question.text, sentence: sentence) { return "No" }
+    if Self.contradictsDuration(question: question.text, sentence: sentence) { return "No" }
     // The claim: a sentence that does not hold what the question asserts does not confirm it.
     if let share = claimShare(question, lead), share < tuning.yesClaimShare { return "No" }
     let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })
@@ -383,6 +384,70 @@ extension RuleAnswerer {
     let told = Set(Tokenizer.words(TextNormalizer.fold(sentence)).filter(isOrdinal))
     return !told.isEmpty && told.isDisjoint(with: asked)
   }
+
+  /// Whether `sentence` gives only other lengths of time where the question gives one: "Did
+  /// Zhao get the three-year term prosecutors asked for?" answered by "… sentenced him to four
+  /// months", "Did NASA need the orbit to shrink by at least ten minutes?" by "… if the orbit
+  /// shrank by at least 73 seconds". A question that bounds its figure ("more than ten days",
+  /// "within a week") holds when the sentence's figure is inside the bound.
+  static func contradictsDuration(question: String, sentence: String) -> Bool {
+    let asked = lengths(in: question)
+    guard let figure = asked.first, asked.count == 1 else { return false }
+    let told = lengths(in: TextNormalizer.fold(sentence))
+    guard !told.isEmpty else { return false }
+    let before = question.lowercased()[..<figure.range.lowerBound]
+    let phrase = Tokenizer.words(String(before)).suffix(2).joined(separator: " ")
+    let holds: (Double) -> Bool
+    if ["more than", "longer than", "over", "exceed", "beyond"].contains(where: phrase.hasSuffix) {
+      holds = { $0 > figure.seconds * 0.99 }
+    } else if ["less than", "shorter than", "under", "within", "fewer than"].contains(where: phrase.hasSuffix) {
+      holds = { $0 < figure.seconds * 1.01 }
+    } else {
+      holds = { abs($0 - figure.seconds) <= figure.seconds * 0.01 }
+    }
+    return !told.contains { holds($0.seconds) }
+  }
+
+  /// The lengths of time `text` gives, in seconds, with where each stands (in lower case),
+  /// and the sums of two joined by "and" ("11 years and three months" is also 135 months).
+  /// Vague ones ("several minutes") are left out.
+  static func lengths(in text: String) -> [(seconds: Double, range: Range<String.Index>)] {
+    let lower = text.lowercased()
+    let ns = lower as NSString
+    var out: [(seconds: Double, range: Range<String.Index>)] = []
+    for match in SpanFinder.duration.matches(in: lower, range: NSRange(location: 0, length: ns.length)) {
+      guard let range = Range(match.range, in: lower) else { continue }
+      let words = lower[range].split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+      guard let first = words.first, let last = words.last else { continue }
+      let count: Double
+      if let n = Double(first.replacingOccurrences(of: ",", with: "")) {
+        count = n
+      } else if let i = QuestionAnalyzer.numberWords.firstIndex(of: first) {
+        count = Double(i + 1)
+      } else if first == "a" || first == "an" {
+        count = 1
+      } else {
+        continue
+      }
+      let unit = last.hasSuffix("s") ? String(last.dropLast()) : last
+      guard let size = unitSeconds[unit] else { continue }
+      let half = words.contains("half") ? 0.5 : 0
+      let length = (count + half) * size
+      if let previous = out.last,
+        lower[previous.range.upperBound..<range.lowerBound].trimmingCharacters(in: .whitespaces) == "and"
+      {
+        out.append((previous.seconds + length, previous.range.lowerBound..<range.upperBound))
+      }
+      out.append((length, range))
+    }
+    return out
+  }
+
+  /// Seconds in each unit of ``SpanFinder/duration`` (a month and a year on average).
+  static let unitSeconds: [String: Double] = [
+    "second": 1, "minute": 60, "hour": 3_600, "day": 86_400, "week": 604_800, "month": 2_629_746,
+    "year": 31_556_952, "decade": 315_569_520,
+  ]
 
   /// Whether `word` (lower case) is an ordinal: "fourth", "21st".
   static func isOrdinal(_ word: String) -> Bool {

@@ -44,6 +44,9 @@ struct RerankProfile {
   var surnameOf: [String: String] = [:]
   /// The outlets the question names.
   var outlets: Set<String>
+  /// For each name's stem, the candidate articles that hold it somewhere (filled in before
+  /// the candidates are scored with their contexts).
+  var namedIn: [String: Set<String>] = [:]
   /// Sum of the terms' weights.
   var total: Double
 
@@ -67,7 +70,7 @@ struct RerankProfile {
         parts: term.stem.utf8.contains(0x20) ? term.stem.split(separator: " ").map(String.init) : nil,
         weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
         // (A name's words take no other verb forms: "Ever Given" is not "gave".)
-        sameWord: (term.isEntity ? [] : Paraphrases.sameWordSequences(of: term.stem)) + term.variants.map { [$0] },
+        sameWord: (term.isEntity ? [] : Paraphrases.sameWordSequences(of: term.stem)) + term.variants.map { $0.split(separator: " ").map(String.init) },
         paraphrases: term.isEntity ? Paraphrases.nameSequences(of: term.stem) : Paraphrases.sequences(of: term.stem),
         related: term.related.map { $0.split(separator: " ").map(String.init) },
         kinds: term.kinds.map { $0.split(separator: " ").map(String.init) },

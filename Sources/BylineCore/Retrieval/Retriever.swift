@@ -27,6 +27,16 @@ public struct Retriever: Sendable {
   /// surely as one whose paragraph names it (half). A person or a company the lede names may not
   /// be what a later sentence is about, so theirs stays at a quarter.
   public static let ledePlaceShare = 0.5
+  /// Share of a name's weight a sentence gets when the name stands anywhere else in its article
+  /// and the sentence meets the question's source ("According to Reuters, how far did the
+  /// debris tail tracked by Hubble stretch?" answered by "… the debris tail stretched more than
+  /// 10,000 kilometres …, Reuters reported", in a story that names Hubble two paragraphs up):
+  /// the outlet picks the sentence out, the name only places the story. As much as a name of
+  /// its paragraph (half). Without a source named, a name elsewhere in the article counts for
+  /// nothing more: "Who is the chief executive of Anthropic?" is not answered by a sentence
+  /// about another company's executive in an article that names Anthropic once (measured: with
+  /// every sentence given the share, two right refusals were lost on the question sets).
+  public static let articleNameShare = 0.5
   /// Share of the topic a sentence meets, at least, when the person a "What did X say about …?"
   /// question names speaks in it: the quote names its subject in its own words ("the move" for
   /// "the decision"). Just above ``AnswerTuning/minimumTopicCoverage``, so that the speaker's
@@ -92,12 +102,31 @@ public struct Retriever: Sendable {
     var top: [ScoredPassage] = []
     let kept = scored.prefix(max(limit + 2, 14))
     try cache.prefetchContexts(of: kept.map(\.0.passage))
+    try findNamesInArticles(&profile, of: kept.map(\.0.passage))
     for (entry, _) in kept {
       top.append(score(entry, context: try cache.context(of: entry.passage), profile: profile, bm25Max: maxBM25))
     }
     top.sort { $0.score > $1.score }
     return Array(top.prefix(limit))
   }
+
+  /// Which of the articles of `passages` hold each name of the question anywhere
+  /// (``RerankProfile/namedIn``), for a question that names its source (only there do they
+  /// count: ``articleNameShare``): one search a name, limited to those articles.
+  private func findNamesInArticles(_ profile: inout RerankProfile, of passages: [StoredPassage]) throws {
+    let articleIds = Array(Set(passages.map(\.articleId))).sorted()
+    guard profile.asksSource, !articleIds.isEmpty else { return }
+    for term in profile.terms where term.isEntity && profile.namedIn[term.stem] == nil {
+      let query = QueryTerm(stem: term.stem, surface: term.stem, weight: 1, isEntity: true)
+      guard let pattern = QueryBuilder.pattern(for: [query], expand: false) else { continue }
+      let found = try store.passages(matching: pattern, in: articleIds, limit: Self.namedInLimit)
+      profile.namedIn[term.stem] = Set(found.map(\.articleId))
+    }
+  }
+
+  /// The most passages ``findNamesInArticles(_:of:)`` reads for one name: enough to reach
+  /// every candidate article that names it.
+  static let namedInLimit = 200
 
   /// "UCL" in a question, for an article that writes "University College London": a name of
   /// the question that is an acronym no passage uses matches the name whose initials it spells,
@@ -214,6 +243,8 @@ public struct Retriever: Sendable {
     let titleStems = context?.titleStems ?? []
     let scope = profile.question.terms.contains(where: \.isEntity) ? context?.scope ?? [] : []
     let lede = context?.lede ?? []
+    let meetsSource =
+      profile.asksSource && (profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains))
     func holds(_ sequence: [String], _ set: Set<String>, _ lists: [[String]]) -> Bool {
       guard sequence.count > 1 else { return sequence.first.map(set.contains) ?? false }
       guard sequence.allSatisfy(set.contains) else { return false }
@@ -279,6 +310,12 @@ public struct Retriever: Sendable {
           entityTotal += w
           continue
         }
+        // (A sentence from the source the question names, in an article that names the name.)
+        if got < Self.articleNameShare * w, meetsSource, profile.namedIn[term.stem]?.contains(p.articleId) == true {
+          entityFound += Self.articleNameShare * w
+          entityTotal += w
+          continue
+        }
         // ("The ship lost power four times" in a story whose lede names the Dali.)
         let ledeShare = term.isPlace ? Self.ledePlaceShare : Self.ledeNameShare
         if got < ledeShare * w, (term.parts ?? [term.stem]).allSatisfy(lede.contains) {
@@ -328,10 +365,20 @@ public struct Retriever: Sendable {
     if !quick {
       for phrase in profile.phrases where holds(phrase, stemSet, own) { score += 0.08 }
     }
-    // A name stated in the sentence, or an organisation of its paragraph called "the company" there.
+    // A name stated in the sentence (or spelled out, as WordNet knows it: "the World
+    // Meteorological Organization" for "WMO"; a related word alone, "one" for the "1" of
+    // "Voyager 1", is no name; nor initials, "SVB", each word of "Silicon Valley Bank" would
+    // count again), or an organisation of its paragraph called "the company" there.
     let callsItTheCompany = stemSet.contains("compani") || stemSet.contains("firm")
     for term in profile.terms where term.isEntity {
-      if stemSet.contains(term.stem) || callsItTheCompany && scope.contains(term.stem) { score += 0.12 }
+      if stemSet.contains(term.stem)
+        || (term.paraphrases + term.related.filter { $0.count > 1 }).contains(where: {
+          holds($0, stemSet, own)
+        })
+        || callsItTheCompany && scope.contains(term.stem)
+      {
+        score += 0.12
+      }
     }
     if let context, !profile.speakers.isEmpty, profile.speakerMatches(context.words) { score += 0.15 }
     // (Only when the outlet is the question's source: in "By what date must the BBC respond?"
