@@ -42,7 +42,7 @@ public enum SpanFinder {
     options: [.caseInsensitive])
   private static let number = try! NSRegularExpression(
     pattern:
-      #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
+      #"(?:[$€£]?\b\d[\d,.]*(?:[\s\-](?:%|percent|billion|million|trillion|thousand|hundred)\b)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|tens|hundreds?|thousands?|millions?|billions?)\b(?:\s+(?:billion|million|thousand|hundred))?)"#,
     options: [.caseInsensitive])
   /// Durations: "a month", "eight days", "two and a half years", "48 hours" (not an age: "a
   /// 50-year-old lawyer").

@@ -70,7 +70,8 @@ struct RerankProfile {
         parts: term.stem.utf8.contains(0x20) ? term.stem.split(separator: " ").map(String.init) : nil,
         weight: term.weight * (idf[term.stem] ?? 1), isEntity: term.isEntity,
         // (A name's words take no other verb forms: "Ever Given" is not "gave".)
-        sameWord: (term.isEntity ? [] : Paraphrases.sameWordSequences(of: term.stem)) + term.variants.map { $0.split(separator: " ").map(String.init) },
+        sameWord: (term.isEntity ? [] : Paraphrases.sameWordSequences(of: term.stem))
+          + term.variants.map { $0.split(separator: " ").map(String.init) },
         paraphrases: term.isEntity ? Paraphrases.nameSequences(of: term.stem) : Paraphrases.sequences(of: term.stem),
         related: term.related.map { $0.split(separator: " ").map(String.init) },
         kinds: term.kinds.map { $0.split(separator: " ").map(String.init) },
@@ -94,7 +95,12 @@ struct RerankProfile {
       for forename in stems.dropLast() where forename != surname { surnameOf[forename] = surname }
     }
     asksSource = !outlets.isEmpty && words.contains(where: Self.sourceWords.contains)
+    asksWhether = question.kind == .yesNo || words.contains(where: ["not", "never", "no"].contains)
   }
+
+  /// Whether the question asks whether a thing holds, or itself denies one ("Who was not
+  /// charged?"): a sentence denying a word of it is no further from it.
+  var asksWhether = false
 
   /// Whether the question names an outlet as its source ("according to", "per", "reported",
   /// "told", "citing"), not as what it is about.

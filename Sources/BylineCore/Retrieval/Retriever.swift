@@ -27,15 +27,35 @@ public struct Retriever: Sendable {
   /// surely as one whose paragraph names it (half). A person or a company the lede names may not
   /// be what a later sentence is about, so theirs stays at a quarter.
   public static let ledePlaceShare = 0.5
+  /// Share of a question word's weight a sentence gets when it holds the word only after "not"
+  /// or "never" ("Not guilty: …" for "… guilty …?"): it says the opposite. As a word held only
+  /// inside a name (half).
+  public static let negatedShare = 0.5
+
+  /// Whether `stems` hold `stem` only right after "not", "never" or "no".
+  static func onlyNegated(_ stem: String, in stems: [String]) -> Bool {
+    var seen = false
+    for i in stems.indices where stems[i] == stem {
+      guard i > 0, ["not", "never", "no"].contains(stems[i - 1]) else { return false }
+      seen = true
+    }
+    return seen
+  }
+
   /// Share of a name's weight a sentence gets when the name stands anywhere else in its article
   /// and the sentence meets the question's source ("According to Reuters, how far did the
   /// debris tail tracked by Hubble stretch?" answered by "… the debris tail stretched more than
-  /// 10,000 kilometres …, Reuters reported", in a story that names Hubble two paragraphs up):
-  /// the outlet picks the sentence out, the name only places the story. As much as a name of
-  /// its paragraph (half). Without a source named, a name elsewhere in the article counts for
-  /// nothing more: "Who is the chief executive of Anthropic?" is not answered by a sentence
-  /// about another company's executive in an article that names Anthropic once (measured: with
-  /// every sentence given the share, two right refusals were lost on the question sets).
+  /// 10,000 kilometres …, Reuters reported", in a story that names Hubble two paragraphs up) or
+  /// holds another of the question's names ("How long a prison term did Davila hand the
+  /// Theranos founder?" answered by "Elizabeth Holmes, the founder of … Theranos, was sentenced
+  /// … to 135 months", the judge named in the next paragraph): the outlet or the other name
+  /// picks the sentence out, this name only places the story. As much as a name of its
+  /// paragraph (half). A sentence holding none of the question's names gets nothing more:
+  /// "Who is the chief executive of Anthropic?" is not answered by a sentence about another
+  /// company's executive in an article that names Anthropic once (measured on every question
+  /// set: given to every sentence, the share lost two right refusals and a follow-up for four
+  /// answers; given as here, it gains four answers and loses one refusal, "How many UBS shares
+  /// did the Saudi National Bank end up receiving …?").
   public static let articleNameShare = 0.5
   /// Share of the topic a sentence meets, at least, when the person a "What did X say about …?"
   /// question names speaks in it: the quote names its subject in its own words ("the move" for
@@ -111,12 +131,14 @@ public struct Retriever: Sendable {
   }
 
   /// Which of the articles of `passages` hold each name of the question anywhere
-  /// (``RerankProfile/namedIn``), for a question that names its source (only there do they
-  /// count: ``articleNameShare``): one search a name, limited to those articles.
+  /// (``RerankProfile/namedIn``), for a question that names its source or more than one name
+  /// (only there do they count: ``articleNameShare``): one search a name, limited to those
+  /// articles.
   private func findNamesInArticles(_ profile: inout RerankProfile, of passages: [StoredPassage]) throws {
     let articleIds = Array(Set(passages.map(\.articleId))).sorted()
-    guard profile.asksSource, !articleIds.isEmpty else { return }
-    for term in profile.terms where term.isEntity && profile.namedIn[term.stem] == nil {
+    let names = profile.terms.filter(\.isEntity)
+    guard profile.asksSource || names.count > 1, !articleIds.isEmpty else { return }
+    for term in names where profile.namedIn[term.stem] == nil {
       let query = QueryTerm(stem: term.stem, surface: term.stem, weight: 1, isEntity: true)
       guard let pattern = QueryBuilder.pattern(for: [query], expand: false) else { continue }
       let found = try store.passages(matching: pattern, in: articleIds, limit: Self.namedInLimit)
@@ -264,6 +286,9 @@ public struct Retriever: Sendable {
     var entityTotal = 0.0
     var matched = Set<String>()
     var loosely = Set<String>()
+    // (The names of the question the sentence itself holds.)
+    let sentenceNames = Set(profile.terms.filter { $0.isEntity && contains($0, stemSet, own) }.map(\.stem))
+    func holdsAnotherName(_ term: RerankProfile.Term) -> Bool { !sentenceNames.subtracting([term.stem]).isEmpty }
     for term in profile.terms {
       let w = term.weight
       var got = 0.0
@@ -272,6 +297,11 @@ public struct Retriever: Sendable {
       if term.isCommon, term.parts == nil, entry.nameOnly.contains(term.stem) {
         // A common word of the question that the sentence holds only inside a name.
         got = Self.nameOnlyShare * w
+      } else if !quick, !profile.asksWhether, !term.isEntity, term.parts == nil, Self.onlyNegated(term.stem, in: stems)
+      {
+        // "holmes guilty how many counts" is not met by "Not guilty: conspiracy to defraud …":
+        // a word the sentence denies says the opposite. (A yes-or-no question's No comes from it.)
+        got = Self.negatedShare * w
       } else if contains(term, stemSet, own) || term.sameWord.contains(where: { holds($0, stemSet, own) })
         || surname.map(stemSet.contains) == true
       {
@@ -310,8 +340,12 @@ public struct Retriever: Sendable {
           entityTotal += w
           continue
         }
-        // (A sentence from the source the question names, in an article that names the name.)
-        if got < Self.articleNameShare * w, meetsSource, profile.namedIn[term.stem]?.contains(p.articleId) == true {
+        // (A sentence from the source the question names, or one holding another of its names,
+        // in an article that names the name.)
+        if got < Self.articleNameShare * w,
+          meetsSource || holdsAnotherName(term),
+          profile.namedIn[term.stem]?.contains(p.articleId) == true
+        {
           entityFound += Self.articleNameShare * w
           entityTotal += w
           continue

@@ -92,3 +92,42 @@ import Testing
     #expect(Measure.spellings(of: "km2").contains("square kilometres"))
   }
 }
+
+/// A word the sentence denies, and a vague figure.
+@Suite struct NegatedWordAndVagueFigureTests {
+  @Test func aWordOnlyDeniedIsNotHeld() {
+    #expect(Retriever.onlyNegated("guilti", in: Tokenizer.stems("Not guilty: conspiracy to defraud patients")))
+    #expect(!Retriever.onlyNegated("guilti", in: Tokenizer.stems("The jury found her guilty on four counts")))
+    // Held once without "not": held.
+    #expect(!Retriever.onlyNegated("guilti", in: Tokenizer.stems("Not guilty on one count, guilty on four")))
+  }
+
+  @Test func aDeniedWordCountsLessOutsideYesOrNo() throws {
+    let files = [
+      "950_verdict_ledger.txt": """
+      Jury returns split verdict
+      Valley Ledger
+      4 January 2022
+
+      The jury convicted the founder on four of the 11 counts she faced.
+
+      Not guilty: four counts of defrauding patients.
+      """
+    ]
+    let analyzer = QuestionAnalyzer()
+    let top = try Retriever(store: MemoryPassageIndex(files: files)).retrieve(
+      analyzer.analyze("founder guilty how many counts"))
+    let denied = try #require(top.first { $0.passage.text.hasPrefix("Not guilty") })
+    let asked = try Retriever(store: MemoryPassageIndex(files: files)).retrieve(
+      analyzer.analyze("Was the founder found not guilty on any counts?"))
+    let deniedForYesNo = try #require(asked.first { $0.passage.text.hasPrefix("Not guilty") })
+    // "Not guilty" does not hold "guilty" for a count; for a yes-or-no question it does (its No).
+    #expect(!denied.matched.contains("guilti"))
+    #expect(deniedForYesNo.matched.contains("guilti"))
+  }
+
+  @Test func tensOfAUnitIsAFigure() {
+    let spans = SpanFinder.spans(of: .number, in: "Dimorphos had been pushed tens of metres closer to Didymos.")
+    #expect(spans.contains("tens"), "\(spans)")
+  }
+}
