@@ -95,7 +95,7 @@ struct RerankProfile {
       for forename in stems.dropLast() where forename != surname { surnameOf[forename] = surname }
     }
     asksSource = !outlets.isEmpty && words.contains(where: Self.sourceWords.contains)
-    asksWhether = question.kind == .yesNo || words.contains(where: ["not", "never", "no"].contains)
+    asksWhether = question.kind == .yesNo || words.contains(where: Polarity.clauseNegators.contains)
   }
 
   /// Whether the question asks whether a thing holds, or itself denies one ("Who was not

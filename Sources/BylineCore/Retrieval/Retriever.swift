@@ -32,11 +32,12 @@ public struct Retriever: Sendable {
   /// inside a name (half).
   public static let negatedShare = 0.5
 
-  /// Whether `stems` hold `stem` only right after "not", "never" or "no".
+  /// Whether `stems` hold `stem` only right after a word that denies it ("not", "never":
+  /// ``Polarity/clauseNegators``).
   static func onlyNegated(_ stem: String, in stems: [String]) -> Bool {
     var seen = false
     for i in stems.indices where stems[i] == stem {
-      guard i > 0, ["not", "never", "no"].contains(stems[i - 1]) else { return false }
+      guard i > 0, Polarity.clauseNegators.contains(stems[i - 1]) else { return false }
       seen = true
     }
     return seen
@@ -138,7 +139,8 @@ public struct Retriever: Sendable {
     let articleIds = Array(Set(passages.map(\.articleId))).sorted()
     let names = profile.terms.filter(\.isEntity)
     guard profile.asksSource || names.count > 1, !articleIds.isEmpty else { return }
-    for term in names where profile.namedIn[term.stem] == nil {
+    // (A name every candidate states itself needs no search: the share never applies to it.)
+    for term in names where !passages.allSatisfy({ $0.stems.contains(term.stem) }) {
       let query = QueryTerm(stem: term.stem, surface: term.stem, weight: 1, isEntity: true)
       guard let pattern = QueryBuilder.pattern(for: [query], expand: false) else { continue }
       let found = try store.passages(matching: pattern, in: articleIds, limit: Self.namedInLimit)
@@ -265,6 +267,7 @@ public struct Retriever: Sendable {
     let titleStems = context?.titleStems ?? []
     let scope = profile.question.terms.contains(where: \.isEntity) ? context?.scope ?? [] : []
     let lede = context?.lede ?? []
+    // (The sentence is from the source the question names: published by it, or crediting it.)
     let meetsSource =
       profile.asksSource && (profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains))
     func holds(_ sequence: [String], _ set: Set<String>, _ lists: [[String]]) -> Bool {
@@ -382,7 +385,7 @@ public struct Retriever: Sendable {
     if profile.asksSource, let heaviest = profile.terms.map(\.weight).max() {
       total += heaviest
       topicTotal += heaviest
-      if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) {
+      if meetsSource {
         found += heaviest
         inSentence += heaviest
         if p.cites.contains(where: profile.outlets.contains) { topicFound += heaviest }
@@ -418,7 +421,7 @@ public struct Retriever: Sendable {
     // (Only when the outlet is the question's source: in "By what date must the BBC respond?"
     // the BBC is what the question is about, and every passage crediting it is not closer.)
     if profile.asksSource {
-      if profile.outlets.contains(p.outlet) || p.credited.contains(where: profile.outlets.contains) { score += 0.35 }
+      if meetsSource { score += 0.35 }
       // A sentence that names the outlet as its own source says what the outlet reported.
       if p.cites.contains(where: profile.outlets.contains) { score += 0.15 }
     }
