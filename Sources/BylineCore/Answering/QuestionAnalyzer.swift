@@ -244,6 +244,24 @@ public struct QuestionAnalyzer: Sendable {
   /// Words that make a question of a phrase, wherever they stand.
   static let interrogatives: Set<String> = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
 
+  /// Whether `text` uses `name` to describe a company by what it makes or owns ("the Photoshop
+  /// maker", "the ChatGPT developer"): the articles may name the company instead, so the name
+  /// weighs like one but need not stand in the sentence.
+  static func namesByProduct(_ name: String, in text: String) -> Bool {
+    guard !name.contains(" ") else { return false }
+    let words = Tokenizer.words(text)
+    let lower = name.lowercased()
+    return words.indices.contains { i in
+      words[i] == lower && i > 0 && words[i - 1] == "the" && i + 1 < words.count && productAgents.contains(words[i + 1])
+    }
+  }
+
+  /// Nouns that make "the NAME …" a description of a company by its product.
+  static let productAgents: Set<String> = [
+    "maker", "makers", "owner", "owners", "developer", "developers", "creator", "creators", "operator",
+    "manufacturer", "producer", "publisher", "parent",
+  ]
+
   /// Whether `name` is one word that WordNet knows as an adjective of a place or people
   /// ("British", "Moroccan", "Americans").
   static func isDemonym(_ name: String) -> Bool {
@@ -375,7 +393,11 @@ public struct QuestionAnalyzer: Sendable {
     var demonyms = Set<String>()
     // ("Judge Mehta's decision": the judge is Mehta; "judge" is a word, not part of the name.)
     for name in Self.entities(rawWords).map(Self.withoutTitle) {
-      if Self.isDemonym(name) { demonyms.insert(name.lowercased()) } else { entities.append(name) }
+      if Self.isDemonym(name) || Self.namesByProduct(name, in: folded) {
+        demonyms.insert(name.lowercased())
+      } else {
+        entities.append(name)
+      }
     }
     let outlets = findOutlets(folded, entities: entities)
     let negated = lowerRaw.dropFirst().contains { Self.negations.contains($0) || $0.hasSuffix("n't") }
@@ -789,9 +811,13 @@ public struct QuestionAnalyzer: Sendable {
     let restWords = Tokenizer.words(rest)
     // ("By the time the wreckage was landed in St. John's, had …?": a longer clause when it opens
     // with a preposition or a conjunction of time or condition.)
+    // ("What about its share price on the day, how far did it fall?": "what about" or "how
+    // about" names the topic, not the answer.)
+    let topicOpener = lead.count > 2 && ["what", "how"].contains(lead[0]) && lead[1] == "about"
     if let first = lead.first, let asking = restWords.first,
-      lead.count <= 8 || lead.count <= maxSceneClauseWords && sceneOpeners.contains(first), restWords.count >= 3,
-      !interrogatives.contains(first), !auxiliaries.contains(first),
+      lead.count <= 8 || lead.count <= maxSceneClauseWords && (sceneOpeners.contains(first) || topicOpener),
+      restWords.count >= 3,
+      topicOpener || !interrogatives.contains(first) && !auxiliaries.contains(first),
       interrogatives.contains(asking) || auxiliaries.contains(asking)
     {
       return rest

@@ -160,7 +160,10 @@ extension RuleAnswerer {
     let words = clause.split(separator: " ", maxSplits: 2)
     guard words.count == 3, words[0] == "The" else { return clause }
     let short = String(words[1])
-    let named = outlets.filter { $0 != "The " + short && $0.split(separator: " ").last.map(String.init) == short }
+    // ("The BBC reported …" already names the BBC: only a longer name is put in.)
+    let named = outlets.filter {
+      $0 != short && $0 != "The " + short && $0.split(separator: " ").last.map(String.init) == short
+    }
     guard named.count == 1, let outlet = named.first else { return clause }
     return outlet + " " + words[2]
   }
@@ -479,13 +482,22 @@ extension RuleAnswerer {
     let stems = Set(Tokenizer.stems(sentence))
     let told = reference.filter(stems.contains).count
     let lower = TextNormalizer.fold(sentence).lowercased()
-    guard told * 3 >= reference.count * 2,
-      let at = lower.range(of: #"\b"# + option.lowercased() + #"\b"#, options: .regularExpression)
-    else { return nil }
+    guard let at = lower.range(of: #"\b"# + option.lowercased() + #"\b"#, options: .regularExpression) else {
+      return nil
+    }
+    let clause = Tokenizer.stems(String(lower[at.upperBound...].prefix { $0 != "," && $0 != ";" && $0 != "." }))
+    // "B was agreed, two days before A was announced": the option leads into A, the event
+    // asked about, so A came after. (Most of A's words, at least two, and none of B's.)
+    let event = Set(words[..<or].dropLast().filter { !Tokenizer.stopWords.contains($0) }.map(PorterStemmer.stem))
+      .subtracting(reference)
+    let toldOfEvent = event.filter(clause.contains).count
+    if toldOfEvent >= 2, toldOfEvent * 2 >= event.count, !clause.contains(where: reference.contains) {
+      return flipped
+    }
+    guard told * 3 >= reference.count * 2 else { return nil }
     // "… before Meta launched Llama 2": the option leads into B (in the same clause) and reads
     // as it stands; "Long before that, when B …" does not.
-    let clause = lower[at.upperBound...].prefix { $0 != "," && $0 != ";" && $0 != "." }
-    return Tokenizer.stems(String(clause)).contains(where: reference.contains) ? nil : flipped
+    return clause.contains(where: reference.contains) ? nil : flipped
   }
 
   /// The options that `sentence` names: as words, in their other forms, or, for a lower-case

@@ -89,9 +89,13 @@ public final class Conversation: @unchecked Sendable {
       let rest = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
       // "And what total did Bloomberg give for 2021?" is a question of its own, not a fragment.
       let restWords = Tokenizer.words(rest)
+      // ("What about its share price on the day, how far did it fall?" asks after its comma.)
       let asksItself =
         (restWords.first.map(Self.questionWords.contains) ?? false)
         && !(restWords.count > 1 && restWords[1] == "about")
+        || rest.split(separator: ",").dropFirst().contains { clause in
+          Tokenizer.words(String(clause)).first.map(Self.questionWords.contains) ?? false
+        }
       carriesOn = asksItself
       if !rest.isEmpty, !asksItself {
         let focus = ellipsis(rest, previous: previous, analyzer: analyzer)

@@ -107,6 +107,11 @@ public enum Paraphrases {
     ["higher", "above", "more than", "exceed", "exceeds"],
     ["made public", "make public", "disclose", "disclosed", "reveal", "revealed", "publish", "published"],
     ["challenge the ruling", "challenge the decision", "appeal", "appealed", "contest the ruling"],
+    [
+      "walk away", "walked away", "abandon", "abandoned", "call off", "called off", "scrap", "scrapped",
+      "pull out", "pulled out", "terminate", "terminated",
+    ],
+    ["tie-up", "merger", "takeover", "acquisition", "combination", "deal"],
   ]
 
   /// Irregular and variant word forms that stemming does not join; matched at full weight.

@@ -25,6 +25,20 @@ import Testing
         "before", question: q, sentence: "The council voted on Monday, a week before the mayor resigned.") == nil)
   }
 
+  @Test func anOptionLeadingIntoTheAskedEventIsTurnedRound() {
+    let q = "Was the merger announced before or after the regulator opened its inquiry?"
+    // "… before the merger was announced": the inquiry came first, so the merger came after.
+    #expect(
+      RuleAnswerer.sequenceSeenFromReference(
+        "before", question: q, sentence: "Regulators had begun looking at the market weeks before the merger was announced.")
+        == "after")
+    // "… before the regulator opened its inquiry": the option reads as it stands.
+    #expect(
+      RuleAnswerer.sequenceSeenFromReference(
+        "before", question: q, sentence: "The merger was announced in May, before the regulator opened its inquiry.")
+        == nil)
+  }
+
   @Test func eitherOrOptionsSkipPrepositions() {
     #expect(RuleAnswerer.options(in: "Did the thieves flee by car or on scooters?") == ["car", "scooters"])
     #expect(RuleAnswerer.options(in: "Did it come out before or after Llama 2?") == ["before", "after"])

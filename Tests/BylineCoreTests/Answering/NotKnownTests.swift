@@ -50,6 +50,8 @@ import Testing
       "The Post identified about 40 crashes", cites: ["The Washington Post", "Reuters"], asked: [])
     #expect(lead == "The Washington Post identified about 40 crashes")
     #expect(RuleAnswerer.namingTheOutlet("The Post said", cites: ["The Post"], asked: []) == "The Post said")
+    // "The BBC reported" names the BBC already: its "The" stays.
+    #expect(RuleAnswerer.namingTheOutlet("The BBC reported it", cites: ["BBC"], asked: []) == "The BBC reported it")
   }
 
   @Test func twoOutletsAreNotGuessedBetween() {

@@ -123,6 +123,19 @@ import Testing
     #expect(analyzer.analyze(question).kind == kind)
   }
 
+  @Test func aProductDescribingItsMakerIsNoNameTheSentenceMustHold() {
+    // "the Photoshop maker" is Adobe, which the articles may name instead.
+    let q = analyzer.analyze("Why did the Photoshop maker drop the deal?")
+    #expect(!q.entities.contains("Photoshop"))
+    #expect(q.terms.first { $0.surface == "photoshop" }?.weight == TermWeight.name)
+    #expect(analyzer.analyze("Why did Photoshop crash?").entities == ["Photoshop"])
+  }
+
+  @Test func aWhatAboutClauseNamesTheTopicNotTheAnswer() {
+    // The question proper follows the comma: how far the shares fell is a figure.
+    #expect(analyzer.analyze("What about the company's shares on the first day, how far did they fall?").kind == .number)
+  }
+
   @Test func typedShorthandIsReadWrittenOut() {
     #expect(Shorthand.expanded("jury deliberation hrs?") == "jury deliberation hours?")
     #expect(Shorthand.expanded("sentence yrs + forfeiture amt") == "sentence years + forfeiture amount")

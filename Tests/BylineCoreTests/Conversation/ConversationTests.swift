@@ -35,6 +35,16 @@ import Testing
     #expect(answer.understoodAs == "What did Alexandr Wang say about open-source AI?")
   }
 
+  @Test func aWhatAboutTurnWithItsOwnQuestionIsNoEllipsis() throws {
+    let conversation = Conversation()
+    _ = try engine.answer("Who is leading Meta's next AI models?", in: conversation)
+    // "What about X, how …?" asks its own question after the comma: it is not put into the
+    // earlier question in place of a name.
+    let resolution = conversation.resolve(
+      "What about Llama 2, when was it first released?", analyzer: QuestionAnalyzer())
+    #expect(resolution.map { !$0.focus.contains("leading") } ?? true)
+  }
+
   @Test func selfContainedQuestionsAreNeverRewritten() throws {
     let conversation = Conversation()
     _ = try engine.answer("Who is leading Meta's next AI models?", in: conversation)
