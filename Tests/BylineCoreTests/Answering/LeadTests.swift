@@ -30,7 +30,8 @@ import Testing
     // "… before the merger was announced": the inquiry came first, so the merger came after.
     #expect(
       RuleAnswerer.sequenceSeenFromReference(
-        "before", question: q, sentence: "Regulators had begun looking at the market weeks before the merger was announced.")
+        "before", question: q,
+        sentence: "Regulators had begun looking at the market weeks before the merger was announced.")
         == "after")
     // "… before the regulator opened its inquiry": the option reads as it stands.
     #expect(

@@ -133,7 +133,8 @@ import Testing
 
   @Test func aWhatAboutClauseNamesTheTopicNotTheAnswer() {
     // The question proper follows the comma: how far the shares fell is a figure.
-    #expect(analyzer.analyze("What about the company's shares on the first day, how far did they fall?").kind == .number)
+    #expect(
+      analyzer.analyze("What about the company's shares on the first day, how far did they fall?").kind == .number)
   }
 
   @Test func typedShorthandIsReadWrittenOut() {
