@@ -93,9 +93,7 @@ public struct EvidenceJudge: EvidenceChecking {
     // "Who became chief executive after Musk stepped back in 2023?" over articles from 2022:
     // they cannot report what happened in a later year.
     if let year = Self.pastYear(asked: question.text), !passages.isEmpty,
-      passages.allSatisfy({ p in
-        (Int(p.passage.date.prefix(4)).map { $0 < year } ?? false) && !p.passage.text.contains(String(year))
-      })
+      passages.allSatisfy({ Self.predates($0, year) })
     {
       return "its articles on this are from before \(year)"
     }
@@ -192,7 +190,15 @@ public struct EvidenceJudge: EvidenceChecking {
     let minimum =
       question.isFollowUp || Self.countsFocus(question, in: p.passage.text)
       ? tuning.followUpCandidateCoverage : tuning.candidateCoverage
+    // "How much did its revenue grow in 2023?": an article from 2022 that does not name 2023
+    // cannot tell what happened in it, though another article may.
+    if let year = Self.pastYear(asked: question.text), Self.predates(p, year) { return false }
     return p.entitiesFound && p.coverage >= minimum
+  }
+
+  /// Whether `p` comes from an article published before `year` and does not name that year.
+  static func predates(_ p: ScoredPassage, _ year: Int) -> Bool {
+    (Int(p.passage.date.prefix(4)).map { $0 < year } ?? false) && !p.passage.text.contains(String(year))
   }
 
   /// Whether `text` puts a figure just before the word a "How many X" question counts ("there

@@ -167,6 +167,8 @@ public struct QuestionAnalyzer: Sendable {
   /// Whether a question of `words` asks for a duration: "how long" ("how long ago" too: "three
   /// years ago" answers it), "how many days …", "how much time".
   static func asksDuration(_ words: [String]) -> Bool {
+    // "airport detention hrs" (typed without a question word, a plural unit of time last).
+    if let last = words.last, timeUnits.contains(last), !words.contains(where: interrogatives.contains) { return true }
     for i in words.indices.dropLast() where words[i] == "how" {
       let next = words[i + 1]
       let after = i + 2 < words.count ? words[i + 2] : ""
@@ -766,6 +768,8 @@ public struct QuestionAnalyzer: Sendable {
         // "recall canada number of vehicles": a count, wherever "number of" stands.
         if Retriever.containsRun(["number", "of"], in: words) { return .number }
         if Self.sumNouns.contains(last) || last == "worth" || last == "value" { return .money }
+        // "airport detention hrs": a unit of time in the plural asks how long.
+        if Self.timeUnits.contains(last) { return .number }
         if Self.dateNouns.contains(last) { return .date }
         if Self.countNouns.contains(last) || Self.measureNouns.contains(last) { return .number }
       }

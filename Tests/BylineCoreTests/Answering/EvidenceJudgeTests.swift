@@ -24,6 +24,15 @@ import Testing
     #expect(reason?.contains("Osei") == true)
   }
 
+  @Test func anArticleFromBeforeTheYearAskedAboutDoesNotAnswer() throws {
+    // The fixture's articles are from 2025: they cannot tell what the terminal cost in 2027.
+    let (judge, context, passages) = try judged("How much did the container terminal cost in 2027?")
+    #expect(passages.contains { $0.passage.text.contains("$420 million") })
+    #expect(!passages.contains { judge.answers($0, in: context) })
+    let (_, asked, _) = try judged("How much will the container terminal cost?")
+    #expect(passages.contains { judge.answers($0, in: asked) })
+  }
+
   @Test func anOutletNoArticleCreditsIsRefused() throws {
     let (judge, context, passages) = try judged("According to Bloomberg, how much will the terminal cost?")
     #expect(try judge.missingEvidence(passages, in: context) == "it never mentions Bloomberg")

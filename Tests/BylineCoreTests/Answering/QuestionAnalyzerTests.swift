@@ -141,6 +141,10 @@ import Testing
     #expect(Shorthand.expanded("jury deliberation hrs?") == "jury deliberation hours?")
     #expect(Shorthand.expanded("sentence yrs + forfeiture amt") == "sentence years + forfeiture amount")
     #expect(Shorthand.expanded("How many hours?") == "How many hours?")
+    // A plural unit of time typed last asks how long.
+    let terse = analyzer.analyze("airport detention hrs")
+    #expect(terse.kind == .number && terse.asksDuration)
+    #expect(!analyzer.analyze("Which airport held him for hours?").asksDuration)
     let terms = analyzer.analyze("ftx jury deliberation hrs?").terms.map(\.stem)
     #expect(terms.contains(PorterStemmer.stem("hours")))
   }
