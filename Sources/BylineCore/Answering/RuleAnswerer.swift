@@ -115,12 +115,7 @@ public final class RuleAnswerer: @unchecked Sendable {
       question.previousQuotes = resolution.previousQuotes
       // A name put in for a pronoun frames the question; the sentence that answers it may well
       // say "she" again, so it is not a name the sentence must hold.
-      let substituted = Set(resolution.substituted.flatMap { Tokenizer.stems($0) })
-      for i in question.terms.indices where substituted.contains(question.terms[i].stem) {
-        question.terms[i].isEntity = false
-        question.terms[i].weight = min(question.terms[i].weight, tuning.substitutedNameWeight)
-      }
-      question.entities.removeAll { e in Tokenizer.stems(e).allSatisfy(substituted.contains) }
+      question = loosening(resolution.substituted, in: question)
       if let kind = resolution.kind { question.kind = kind }
       own = question
       own?.terms.removeAll { term in !have.contains(term.stem) }
@@ -136,6 +131,12 @@ public final class RuleAnswerer: @unchecked Sendable {
     {
       let (alone, aloneTrace) = try self.answer(own)
       if !alone.abstained { (answer, trace) = (alone, aloneTrace) }
+    }
+    // "How far off the coast does TEPCO discharge the water?", TEPCO put in for "it": refused
+    // with TEPCO required, asked again without, as the articles go on saying "it".
+    if answer.abstained, let resolution, !resolution.answered.isEmpty {
+      let (loose, looseTrace) = try self.answer(loosening(resolution.answered, in: question))
+      if !loose.abstained { (answer, trace) = (loose, looseTrace) }
     }
     let elapsed = ContinuousClock.now - clock
     answer.elapsedMs = elapsed.milliseconds
@@ -179,6 +180,20 @@ public final class RuleAnswerer: @unchecked Sendable {
       return (refusal, trace)
     }
     return (composed, trace)
+  }
+
+  /// `question` with `names` (put in for pronouns) no longer names a sentence must hold, and
+  /// weighing at most ``AnswerTuning/substitutedNameWeight``.
+  func loosening(_ names: [String], in question: Question) -> Question {
+    var question = question
+    let stems = Set(names.flatMap { Tokenizer.stems($0) })
+    guard !stems.isEmpty else { return question }
+    for i in question.terms.indices where stems.contains(question.terms[i].stem) {
+      question.terms[i].isEntity = false
+      question.terms[i].weight = min(question.terms[i].weight, tuning.substitutedNameWeight)
+    }
+    question.entities.removeAll { e in Tokenizer.stems(e).allSatisfy(stems.contains) }
+    return question
   }
 
   /// The evidence stage's context for `question`.

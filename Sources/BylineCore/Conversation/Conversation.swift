@@ -23,6 +23,10 @@ public struct Resolution: Sendable, Hashable {
   public var previousQuotes: [String] = []
   /// Names put in for pronouns ("she" → Laurence des Cars): the articles go on saying "she".
   public var substituted: [String] = []
+  /// The name the earlier answer gave, put in for "it" or "they" ("How far off the coast does
+  /// it discharge the water?" after TEPCO): required at first, and not if that is refused (the
+  /// articles go on saying "it" too).
+  public var answered: [String] = []
 }
 
 /// Keeps the turns of one conversation and resolves follow-up questions ("When did he write
@@ -133,6 +137,7 @@ public final class Conversation: @unchecked Sendable {
     var focus = trimmed
     var notes: [String] = []
     var substituted: [String] = []
+    var answered: [String] = []
     if personRef, let person = lastPerson() {
       substituted.append(person)
       focus = Self.substitute(in: focus, pronouns: Self.personPronouns, with: person)
@@ -144,6 +149,7 @@ public final class Conversation: @unchecked Sendable {
       // "Who owns the ship?" then "What did Egypt demand from them?": the owner the answer named.
       // ("Who is its director?" after "Which firm estimated …?": the firm's director.)
       focus = Self.substitute(in: focus, pronouns: Self.answerPronouns, with: thing)
+      answered.append(thing)
       let pronoun = words.first(where: Self.answerPronouns.contains) ?? "it"
       notes.append("taking “\(pronoun)” as \(thing)")
     } else if thingRef, question.entities.isEmpty, case let earlier = analyzer.analyze(previous),
@@ -176,6 +182,7 @@ public final class Conversation: @unchecked Sendable {
     // answer it best by far.
     resolution.previousQuotes = last.answer.citations.map(\.quote)
     resolution.substituted = substituted
+    resolution.answered = answered
     // "Who else quit?": not the one the last answer named.
     if words.contains("else") || words.contains("other") || words.contains("another") {
       resolution.excluded = (last.answer.focus.map { [$0] } ?? []) + analyzer.analyze(previous).entities

@@ -160,3 +160,31 @@ import Testing
     #expect(answer.answer.contains("$110bn"), "\(answer.answer)")
   }
 }
+
+/// A follow-up whose pronoun stood for the earlier answer's name, on the in-memory index.
+@Suite struct AnsweredNameTests {
+  static let files: [String: String] = [
+    "600_release_wire.txt": """
+    Utility begins releasing treated water
+    Harbour Wire
+    2 May 2025
+
+    Kellan Power Company (KPC) said on Monday that it had begun the first release of treated water from the plant.
+
+    In that time it pumped 7,000 tonnes of water through a tunnel to an outlet about 1km off the coast.
+    """
+  ]
+
+  @Test func theNameTheEarlierAnswerGaveIsRequiredOnlyAtFirst() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.files), warmUp: false)
+    let focus = "How far off the coast does KPC pump the water?"
+    var resolution = Resolution(focus: focus, context: "Which company runs the plant?", display: "")
+    // KPC required: the sentence that answers says "it".
+    let (strict, _) = try rules.answer(focus, resolution: resolution)
+    #expect(strict.abstained, "\(strict.answer)")
+    // KPC stood for "it": refused with it, asked again without.
+    resolution.answered = ["KPC"]
+    let (answer, _) = try rules.answer(focus, resolution: resolution)
+    #expect(!answer.abstained && answer.answer.contains("1km"), "\(answer.answer)")
+  }
+}
