@@ -181,6 +181,17 @@ extension RuleAnswerer {
         lead = whole
       }
     }
+    // "Was Adobe paying for Figma entirely in cash?": a sentence that answers the question and
+    // pairs the thing it says "entirely" of with another ("in cash and stock") is the evidence,
+    // though weaker, as a sentence holding the whole claim is (``wholeClaimLeadShare``).
+    if question.kind == .yesNo, Self.options(in: question.text) == nil,
+      let word = Self.exclusiveWord(question.text), !Self.pairs(word, in: lead.passage.text),
+      let mixed = passages.first(where: {
+        $0.score >= bestScore * tuning.wholeClaimLeadShare && Self.pairs(word, in: $0.passage.text)
+      })
+    {
+      lead = mixed
+    }
     // "What is still unknown about …", "Has the fee been made public?": where a strong passage
     // says it is not known, that passage answers.
     // ("Has the fee been made public?": a sentence that says nothing of making it known cannot
@@ -270,7 +281,9 @@ extension RuleAnswerer {
         // "No, with no option commanding a majority, …": a plain Yes or No opens the sentence it
         // answers with; "Not known:" and an option ("Bus:") stand as a label before it.
         opening =
-          verdict == "Yes" || verdict == "No" ? verdict + ", " + Self.continuing(clause) : verdict + ": " + clause
+          verdict == "Yes" || verdict == "No"
+          ? verdict + ", " + Self.continuing(clause, around: lead.neighbours.map(\.text) + passages.map(\.passage.text))
+          : verdict + ": " + clause
         settled = Self.options(in: question.text) != nil
       }
     case .date:
@@ -710,12 +723,50 @@ extension RuleAnswerer {
     return names.intersection(lead.matched).isSubset(of: p.matched)
   }
 
+  /// The word a yes-or-no question says "entirely", "solely" or "only in" of ("Was it paid
+  /// for entirely in cash?" → "cash"), or nil.
+  static func exclusiveWord(_ question: String) -> String? {
+    let words = Tokenizer.words(TextNormalizer.fold(question).lowercased())
+    guard let i = words.firstIndex(where: exclusives.contains) else { return nil }
+    var j = i + 1
+    // ("only" is an exclusive only before a preposition: "only in cash", not "the only bidder".)
+    if words[i] == "only", !(j < words.count && exclusivePrepositions.contains(words[j])) { return nil }
+    while j < words.count, exclusivePrepositions.contains(words[j]) || ["the", "a", "an"].contains(words[j]) {
+      j += 1
+    }
+    guard j < words.count, !Tokenizer.stopWords.contains(words[j]) else { return nil }
+    return words[j]
+  }
+
+  /// Words that say a claim holds of one thing alone.
+  static let exclusives: Set<String> = ["entirely", "solely", "exclusively", "wholly", "purely", "only"]
+  /// Prepositions after an exclusive word ("entirely in cash", "only by road").
+  static let exclusivePrepositions: Set<String> = ["in", "by", "with", "through", "from", "for", "on", "to"]
+
+  /// Whether `text` pairs `word` with another thing ("in cash and stock", "stock and cash",
+  /// "half in cash"): then the claim that it was `word` alone does not hold.
+  static func pairs(_ word: String, in text: String) -> Bool {
+    let words = Tokenizer.words(TextNormalizer.fold(text).lowercased())
+    let stem = PorterStemmer.stem(word)
+    return words.indices.contains { i in
+      guard PorterStemmer.stem(words[i]) == stem else { return false }
+      let after = words[(i + 1)...].prefix(3)
+      let before = words[..<i].suffix(3)
+      return after.first.map { ["and", "plus"].contains($0) } ?? false
+        || Array(after) == ["as", "well", "as"]
+        || (i >= 2 && words[i - 1] == "and" && !Tokenizer.stopWords.contains(words[i - 2]))
+        || before.contains { ["half", "partly", "part", "mostly", "largely"].contains($0) }
+    }
+  }
+
   /// `sentence` as it reads after an opening "Yes," or "No,": its first word in lower case when
   /// that word is a function word or one WordNet knows only as a common word ("two of them",
   /// "investigators said"), kept as written when it may be a name ("Tesla's plan", "Bayern
   /// Munich", "Bobby Kotick"), a title before one ("Prime Minister Narendra Modi"), an acronym
   /// or "I".
-  static func continuing(_ sentence: String) -> String {
+  /// A word the sentences `around` it write with a capital inside a sentence is a name too
+  /// ("Adobe agreed …", though WordNet knows "adobe" only as a brick).
+  static func continuing(_ sentence: String, around: [String] = []) -> String {
     guard let first = sentence.split(separator: " ", maxSplits: 1).first.map(String.init),
       let initial = first.first, initial.isUppercase
     else { return sentence }
@@ -728,6 +779,14 @@ extension RuleAnswerer {
     if !common, next?.first?.isUppercase != true, let wordNet = WordNet.shared {
       let senses = WordNet.PartOfSpeech.allCases.flatMap { wordNet.synsets(of: word, $0, limit: 8) }
       common = !senses.isEmpty && !senses.contains(where: \.isProperName)
+      let written = String(first.prefix { $0.isLetter })
+      let inside = ([sentence] + around).contains { text in
+        let raw = text.split(separator: " ")
+        return raw.indices.dropFirst().contains { i in
+          raw[i].hasPrefix(written) && raw[i - 1].last.map { $0 != "." && $0 != ":" && $0 != "?" } ?? false
+        }
+      }
+      if common, !written.isEmpty, inside { common = false }
     }
     return common ? initial.lowercased() + sentence.dropFirst() : sentence
   }

@@ -372,6 +372,8 @@ extension RuleAnswerer {
     if Polarity.defers(sentence, question: question.text) { return "No" }
     if Self.contradictsOrdinal(question: question.text, sentence: sentence) { return "No" }
     if Self.contradictsDuration(question: question.text, sentence: sentence) { return "No" }
+    // "Was it paid for entirely in cash?" answered by "… in cash and stock".
+    if let word = Self.exclusiveWord(question.text), Self.pairs(word, in: sentence) { return "No" }
     // The claim: a sentence that does not hold what the question asserts does not confirm it.
     if let share = claimShare(question, lead), share < tuning.yesClaimShare { return "No" }
     let near = lead.matched.union(lead.matched.flatMap { Paraphrases.alternatives(of: $0) })

@@ -40,6 +40,23 @@ import Testing
         == nil)
   }
 
+  @Test func aClaimOfOneThingAloneFailsWhereTheSentencePairsIt() {
+    #expect(RuleAnswerer.exclusiveWord("Was Adobe paying for Figma entirely in cash?") == "cash")
+    #expect(RuleAnswerer.exclusiveWord("Was it the only bid?") == nil)
+    #expect(RuleAnswerer.pairs("cash", in: "Adobe agreed to buy Figma for about $20bn in cash and stock."))
+    #expect(RuleAnswerer.pairs("cash", in: "Roughly $20bn, about half in cash and half in Adobe stock."))
+    #expect(!RuleAnswerer.pairs("cash", in: "Adobe will pay the $1bn fee in cash."))
+  }
+
+  @Test func aNameWordNetKnowsAsACommonWordKeepsItsCapital() {
+    let sentence = "Adobe agreed to buy Figma for about $20bn."
+    #expect(RuleAnswerer.continuing(sentence).hasPrefix("adobe"))
+    #expect(RuleAnswerer.continuing(sentence, around: ["Shares in Adobe fell 17%."]).hasPrefix("Adobe"))
+    #expect(
+      RuleAnswerer.continuing("Investigators said so.", around: ["Crash investigators said so."]).hasPrefix(
+        "investigators"))
+  }
+
   @Test func eitherOrOptionsSkipPrepositions() {
     #expect(RuleAnswerer.options(in: "Did the thieves flee by car or on scooters?") == ["car", "scooters"])
     #expect(RuleAnswerer.options(in: "Did it come out before or after Llama 2?") == ["before", "after"])
