@@ -31,7 +31,13 @@ extension RuleAnswerer {
       // "According to the AP, how long …": the sentence that gives the AP as its source beats
       // one whose article credits the AP elsewhere.
       let sourced = strong.first { p in p.passage.cites.contains(where: question.outlets.contains) }
-      if let typed = sourced ?? causal ?? (named ? affirmed ?? strong.first : strong.first) {
+      // "Which hotel was he taken to?": a strong passage whose name ends in the noun asked for
+      // ("the Park Hotel") beats one that names something else ("three Federal Court judges").
+      let noun = question.terms.first { !$0.kinds.isEmpty }?.surface.lowercased()
+      let member = noun.flatMap { noun in
+        named ? strong.first { Self.namesMember(of: noun, in: $0.passage.text) } : nil
+      }
+      if let typed = member ?? sourced ?? causal ?? (named ? affirmed ?? strong.first : strong.first) {
         lead = typed
       } else if Self.asksForName(question), question.kind == .organisation,
         let unsure = passages.first(where: { Uncertainty.isUncertain($0.passage.text) })
@@ -721,6 +727,15 @@ extension RuleAnswerer {
     if let focus = focus(of: question), p.matched.contains(focus) { return true }
     let names = Set(question.terms.filter(\.isEntity).map(\.stem))
     return names.intersection(lead.matched).isSubset(of: p.matched)
+  }
+
+  /// Whether `text` holds a name that ends in `noun` written with a capital after another
+  /// capitalised word ("the Park Hotel" for "hotel", "the Federal Court" for "court").
+  static func namesMember(of noun: String, in text: String) -> Bool {
+    let raw = TextNormalizer.fold(text).split(separator: " ").map { QuestionAnalyzer.trimmingPunctuation(String($0)) }
+    return raw.indices.dropFirst().contains { i in
+      raw[i].lowercased() == noun && raw[i].first?.isUppercase == true && raw[i - 1].first?.isUppercase == true
+    }
   }
 
   /// The word a yes-or-no question says "entirely", "solely" or "only in" of ("Was it paid

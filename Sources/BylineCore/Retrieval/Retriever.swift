@@ -297,7 +297,9 @@ public struct Retriever: Sendable {
       var got = 0.0
       // ("Davie said …" names Tim Davie: a forename counts where its surname stands.)
       let surname = term.isEntity ? profile.surnameOf[term.stem] : nil
-      if term.isCommon, term.parts == nil, entry.nameOnly.contains(term.stem) {
+      // ("Which hotel …?" is met by "the Park Hotel": the noun asked for, the one with kinds,
+      // names a member of itself inside a name.)
+      if term.isCommon, term.parts == nil, term.kinds.isEmpty, entry.nameOnly.contains(term.stem) {
         // A common word of the question that the sentence holds only inside a name.
         got = Self.nameOnlyShare * w
       } else if !quick, !profile.asksWhether, !term.isEntity, term.parts == nil, Self.onlyNegated(term.stem, in: stems)

@@ -57,6 +57,12 @@ import Testing
         "investigators"))
   }
 
+  @Test func aNameEndingInTheNounAskedForNamesAMemberOfIt() {
+    #expect(RuleAnswerer.namesMember(of: "hotel", in: "He was moved to the Park Hotel in Carlton."))
+    #expect(RuleAnswerer.namesMember(of: "court", in: "Federal Court judges upheld the decision."))
+    #expect(!RuleAnswerer.namesMember(of: "hotel", in: "He was moved to a hotel. Hotel staff said so."))
+  }
+
   @Test func eitherOrOptionsSkipPrepositions() {
     #expect(RuleAnswerer.options(in: "Did the thieves flee by car or on scooters?") == ["car", "scooters"])
     #expect(RuleAnswerer.options(in: "Did it come out before or after Llama 2?") == ["before", "after"])
@@ -202,5 +208,26 @@ import Testing
     let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.rhetorical), warmUp: false)
     let (answer, _) = try rules.answer("Why has the decision to scrap the disaster fund revived criticism?")
     #expect(answer.answer.hasPrefix("Critics say that without a dedicated fund"), "\(answer.answer)")
+  }
+}
+
+/// "Which NOUN …?" led by the sentence that names a member of it, on the in-memory index.
+@Suite struct NamedMemberLeadTests {
+  static let files: [String: String] = [
+    "610_player_wire.txt": """
+    Player detained after visa cancelled
+    Court Wire
+    7 January 2022
+
+    Rina Okafor's visa was cancelled on Thursday, and three Federal Court judges later upheld the decision to cancel it.
+
+    By then Okafor had been moved to the Park Hotel in Carlton, a building used for immigration detention.
+    """
+  ]
+
+  @Test func theSentenceNamingAHotelAnswersWhichHotel() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.files), warmUp: false)
+    let (answer, _) = try rules.answer("Which hotel was Okafor taken to after her visa was cancelled?")
+    #expect(answer.answer.contains("Park Hotel"), "\(answer.answer)")
   }
 }
