@@ -35,7 +35,7 @@ public enum Paraphrases {
       "release", "released", "launch", "launched", "ship", "shipped", "publish", "roll out",
       "rollout", "distribute", "distribution", "arrive", "drop", "available",
     ],
-    ["open source", "open-source", "open", "openness", "open-weight", "weights"],
+    ["open source", "open-source", "openness", "open-weight", "weights"],
     ["apologise", "apologize", "apology", "apologies", "say sorry", "said sorry", "sorry"],
     [
       "hire", "hired", "recruit", "recruited", "recruitment", "bring in", "brought in", "joined",
@@ -87,7 +87,7 @@ public enum Paraphrases {
     ["ecosystem", "community", "developers"],
     ["reason", "because", "why", "motivation", "logic", "rationale"],
     ["apps", "applications", "products"],
-    ["free", "freely", "open"],
+    ["free", "freely"],
     ["ai", "artificial intelligence"],
     ["us", "u.s.", "american", "domestic", "united states"],
     ["benefit", "benefits", "help", "helps", "advantage", "advantages", "value", "gain", "gains"],
