@@ -246,12 +246,11 @@ public struct QuestionAnalyzer: Sendable {
   /// Words that make a question of a phrase, wherever they stand.
   static let interrogatives: Set<String> = ["who", "whom", "whose", "what", "which", "when", "where", "why", "how"]
 
-  /// Whether `text` uses `name` to describe a company by what it makes or owns ("the Photoshop
-  /// maker", "the ChatGPT developer"): the articles may name the company instead, so the name
-  /// weighs like one but need not stand in the sentence.
-  static func namesByProduct(_ name: String, in text: String) -> Bool {
+  /// Whether the question's `words` use `name` to describe a company by what it makes or owns
+  /// ("the Photoshop maker", "the ChatGPT developer"): the articles may name the company
+  /// instead, so the name weighs like one but need not stand in the sentence.
+  static func namesByProduct(_ name: String, in words: [String]) -> Bool {
     guard !name.contains(" ") else { return false }
-    let words = Tokenizer.words(text)
     let lower = name.lowercased()
     return words.indices.contains { i in
       words[i] == lower && i > 0 && words[i - 1] == "the" && i + 1 < words.count && productAgents.contains(words[i + 1])
@@ -395,7 +394,7 @@ public struct QuestionAnalyzer: Sendable {
     var demonyms = Set<String>()
     // ("Judge Mehta's decision": the judge is Mehta; "judge" is a word, not part of the name.)
     for name in Self.entities(rawWords).map(Self.withoutTitle) {
-      if Self.isDemonym(name) || Self.namesByProduct(name, in: folded) {
+      if Self.isDemonym(name) || Self.namesByProduct(name, in: words) {
         demonyms.insert(name.lowercased())
       } else {
         entities.append(name)

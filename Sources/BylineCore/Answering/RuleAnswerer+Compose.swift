@@ -34,9 +34,8 @@ extension RuleAnswerer {
       // "Which hotel was he taken to?": a strong passage whose name ends in the noun asked for
       // ("the Park Hotel") beats one that names something else ("three Federal Court judges").
       let noun = question.terms.first { !$0.kinds.isEmpty }?.surface.lowercased()
-      let member = noun.flatMap { noun in
-        named ? strong.first { Self.namesMember(of: noun, in: $0.passage.text) } : nil
-      }
+      let member =
+        named ? noun.flatMap { noun in strong.first { Self.namesMember(of: noun, in: $0.passage.text) } } : nil
       if let typed = member ?? sourced ?? causal ?? (named ? affirmed ?? strong.first : strong.first) {
         lead = typed
       } else if Self.asksForName(question), question.kind == .organisation,
@@ -770,9 +769,12 @@ extension RuleAnswerer {
       return after.first.map { ["and", "plus"].contains($0) } ?? false
         || Array(after) == ["as", "well", "as"]
         || (i >= 2 && words[i - 1] == "and" && !Tokenizer.stopWords.contains(words[i - 2]))
-        || before.contains { ["half", "partly", "part", "mostly", "largely"].contains($0) }
+        || before.contains(where: shareWords.contains)
     }
   }
+
+  /// Words before a thing that say it was only part of the whole ("half in cash").
+  static let shareWords: Set<String> = ["half", "partly", "part", "mostly", "largely"]
 
   /// `sentence` as it reads after an opening "Yes," or "No,": its first word in lower case when
   /// that word is a function word or one WordNet knows only as a common word ("two of them",
@@ -795,13 +797,16 @@ extension RuleAnswerer {
       let senses = WordNet.PartOfSpeech.allCases.flatMap { wordNet.synsets(of: word, $0, limit: 8) }
       common = !senses.isEmpty && !senses.contains(where: \.isProperName)
       let written = String(first.prefix { $0.isLetter })
-      let inside = ([sentence] + around).contains { text in
-        let raw = text.split(separator: " ")
-        return raw.indices.dropFirst().contains { i in
-          raw[i].hasPrefix(written) && raw[i - 1].last.map { $0 != "." && $0 != ":" && $0 != "?" } ?? false
-        }
+      if common, !written.isEmpty,
+        ([sentence] + around).contains(where: { text in
+          let raw = text.split(separator: " ")
+          return raw.indices.dropFirst().contains { i in
+            raw[i].hasPrefix(written) && raw[i - 1].last.map { $0 != "." && $0 != ":" && $0 != "?" } ?? false
+          }
+        })
+      {
+        common = false
       }
-      if common, !written.isEmpty, inside { common = false }
     }
     return common ? initial.lowercased() + sentence.dropFirst() : sentence
   }
