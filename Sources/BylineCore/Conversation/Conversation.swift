@@ -165,6 +165,24 @@ public final class Conversation: @unchecked Sendable {
       focus = Self.substitute(in: focus, pronouns: ["it", "its"], with: thing)
       substituted.append(thing)
       notes.append("taking “\(words.contains("it") ? "it" : "its")” as \(thing)")
+    } else if thingRef, question.entities.isEmpty, !last.answer.abstained,
+      let thing = Self.objectNamed(byAnswer: last.answer.answer, to: previous, analyzer: analyzer)
+    {
+      // "What did NASA's DART spacecraft crash into?" then "How wide is it?": "it" is the thing
+      // the answer named, not the question's subject ("… the asteroid Dimorphos …").
+      focus = Self.substitute(in: focus, pronouns: Self.answerPronouns, with: thing)
+      answered.append(thing)
+      let pronoun = words.first(where: Self.answerPronouns.contains) ?? "it"
+      notes.append("taking “\(pronoun)” as \(thing)")
+    }
+    if words.contains("there"), !last.answer.abstained, [.place, .organisation].contains(last.answer.kind),
+      let place = last.answer.focus, !focus.contains(place)
+    {
+      // "Which hotel was he taken to?" then "How long was he kept there?": the place the answer
+      // named.
+      focus = Self.substitute(in: focus, pronouns: ["there"], with: "in " + place)
+      answered.append(place)
+      notes.append("taking “there” as \(place)")
     }
     let display = notes.isEmpty ? "following on from “\(Self.strip(previous))”" : notes.joined(separator: "; ")
     var outlets: [String] = []
@@ -239,10 +257,33 @@ public final class Conversation: @unchecked Sendable {
     return i < words.count && words[i] == first
   }
 
+  /// The name an answer gave for the object `question` asked about ("What did NASA's DART
+  /// crash into?" asks for the object: ``isSubject(_:of:)`` is false for its subject), when its
+  /// lead names exactly one thing the question did not: nil otherwise.
+  static func objectNamed(byAnswer answer: String, to question: String, analyzer: any QuestionAnalyzing) -> String? {
+    let words = Tokenizer.words(TextNormalizer.fold(question))
+    guard words.count > 2, ["what", "which"].contains(words[0]), ["did", "does", "do"].contains(words[1]) else {
+      return nil
+    }
+    let lead = answer.components(separatedBy: "[").first ?? ""
+    let asked = analyzer.analyze(question)
+    let folded = TextNormalizer.fold(question).lowercased()
+    let new = SpanFinder.names(in: lead).filter { name in
+      !folded.contains(name.lowercased()) && !asked.entities.contains(name)
+        && DateFinder.dates(in: name).isEmpty && !SpanFinder.isPerson(name)
+        && OutletDirectory.standard.canonical(name) == nil
+    }
+    return new.count == 1 ? new[0] : nil
+  }
+
   /// The last person the conversation named: in the last answer's lead, else its question.
   func lastPerson() -> String? {
     for turn in turns.reversed() {
-      if let f = turn.answer.focus, SpanFinder.isPerson(f) { return f }
+      // (The hotel a "Which hotel …?" answer named reads like a person's name: only a person's
+      // answer gives its focus.)
+      if let f = turn.answer.focus, ![.place, .organisation, .outlet].contains(turn.answer.kind), SpanFinder.isPerson(f) {
+        return f
+      }
       let lead = turn.answer.answer.components(separatedBy: "[").first ?? ""
       if let p = Self.person(in: lead) { return p }
       if let p = Self.person(in: turn.understood) { return p }

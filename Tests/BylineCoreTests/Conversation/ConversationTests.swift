@@ -188,3 +188,42 @@ import Testing
     #expect(!answer.abstained && answer.answer.contains("1km"), "\(answer.answer)")
   }
 }
+
+@Suite struct AnswerReferenceTests {
+  static func conversation(after question: String, answer: String, kind: AnswerKind, focus: String? = nil)
+    -> Conversation
+  {
+    var given = Answer(question: question, answer: answer, abstained: false, kind: kind, confidence: 0.8, citations: [])
+    given.focus = focus
+    let conversation = Conversation()
+    conversation.record(Turn(question: question, understood: question, answer: given))
+    return conversation
+  }
+
+  @Test func itIsTheThingTheAnswerNamedWhenTheQuestionAskedForTheObject() throws {
+    let conversation = Self.conversation(
+      after: "What did NASA's DART spacecraft crash into?",
+      answer: "NASA said on Tuesday that its DART spacecraft had shortened the orbit of the asteroid Dimorphos [1].",
+      kind: .description)
+    let resolution = try #require(conversation.resolve("How wide is it?", analyzer: QuestionAnalyzer()))
+    #expect(resolution.focus == "How wide is Dimorphos?")
+    #expect(resolution.answered == ["Dimorphos"])
+  }
+
+  @Test func itStaysUnresolvedWhenTheAnswerNamesSeveralNewThings() throws {
+    let conversation = Self.conversation(
+      after: "What did the probe photograph?",
+      answer: "The probe photographed Didymos and Dimorphos together [1].", kind: .description)
+    let resolution = conversation.resolve("How wide is it?", analyzer: QuestionAnalyzer())
+    #expect(resolution?.answered.isEmpty ?? true)
+  }
+
+  @Test func thereIsThePlaceTheAnswerNamed() throws {
+    let conversation = Self.conversation(
+      after: "Which hotel was the player taken to?", answer: "He was moved to the Park Hotel in Carlton [1].",
+      kind: .organisation, focus: "Park Hotel")
+    let resolution = try #require(conversation.resolve("How long was he kept there?", analyzer: QuestionAnalyzer()))
+    #expect(resolution.focus.contains("in Park Hotel"))
+    #expect(resolution.answered.contains("Park Hotel"))
+  }
+}
