@@ -281,7 +281,8 @@ public final class Conversation: @unchecked Sendable {
     for turn in turns.reversed() {
       // (The hotel a "Which hotel …?" answer named reads like a person's name: only a person's
       // answer gives its focus.)
-      if let f = turn.answer.focus, ![.place, .organisation, .outlet].contains(turn.answer.kind), SpanFinder.isPerson(f) {
+      if let f = turn.answer.focus, ![.place, .organisation, .outlet].contains(turn.answer.kind), SpanFinder.isPerson(f)
+      {
         return f
       }
       let lead = turn.answer.answer.components(separatedBy: "[").first ?? ""
