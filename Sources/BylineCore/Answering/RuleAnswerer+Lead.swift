@@ -112,14 +112,26 @@ extension RuleAnswerer {
   /// word), longest first, until it has at most `maxWords` words.
   static func withoutAppositives(_ text: String, maxWords: Int) -> String {
     var segments = text.components(separatedBy: ", ")
+    // "the company had set aside …" opens like an appositive but is a clause of its own.
+    func isClause(_ segment: String) -> Bool {
+      !segment.lowercased().hasPrefix("wh")
+        && Tokenizer.words(segment).contains(where: QuestionAnalyzer.auxiliaries.contains)
+    }
+    // What follows an appositive is its name's verb: not a new subject ("Under its chief
+    // executive, Matthias Müller, who took over in September, the company had …") and not a
+    // participle ("…, pushing it to a loss").
+    func continuesName(_ segment: String) -> Bool {
+      !opensAppositive(segment) && !(Tokenizer.words(segment).first?.hasSuffix("ing") ?? false)
+    }
     func isAppositive(_ i: Int) -> Bool {
       i > 0 && i + 1 < segments.count && opensAppositive(segments[i]) && endsWithName(segments[i - 1])
+        && continuesName(segments[run(from: i).upperBound + 1])
     }
     // "James Cameron, the director of Titanic, who has made 33 dives, told …": appositives in a
     // row go together, or the name's verb would follow the first of them.
     func run(from i: Int) -> ClosedRange<Int> {
       var end = i
-      while end + 2 < segments.count, opensAppositive(segments[end + 1]) { end += 1 }
+      while end + 2 < segments.count, opensAppositive(segments[end + 1]), !isClause(segments[end + 1]) { end += 1 }
       return i...end
     }
     func words(_ r: ClosedRange<Int>) -> Int { r.reduce(0) { $0 + ArticleStructurer.wordCount(segments[$1]) } }

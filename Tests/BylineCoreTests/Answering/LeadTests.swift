@@ -190,6 +190,17 @@ import Testing
     #expect(short.hasPrefix("James Cameron told the BBC that he suspected the worst"))
   }
 
+  @Test func aClauseAfterANameIsNoAppositive() {
+    // "Matthias Müller" is the appositive of an opening phrase: the clause after its "who" clause
+    // has its own subject, and cutting both would leave "Matthias Müller pushing it …".
+    let text =
+      "Under its chief executive, Matthias Müller, who took over from Martin Winterkorn in September, the company"
+      + " had already set aside about €16.2 billion to cover the scandal's costs, pushing it to a net loss for 2015."
+    let short = RuleAnswerer.withoutAppositives(text, maxWords: 25)
+    #expect(!short.contains("Müller pushing"))
+    #expect(!short.contains("Müller the company"))
+  }
+
   static let rhetorical: [String: String] = [
     "940_fund_bulletin.txt": """
     Storm revives row over disaster fund
