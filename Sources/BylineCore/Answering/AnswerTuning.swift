@@ -133,6 +133,9 @@ public struct AnswerTuning: Sendable, Equatable {
   /// ``claimLeadShare``, since a sentence holding the whole claim is rarer than one holding
   /// more of it; 0.5, half the best, by judgement.
   public var wholeClaimLeadShare = 0.5
+  /// Passages searched for the outcome of a yes-or-no question about a figure someone asked for
+  /// (``RuleAnswerer/outcomeEvidence(_:lead:)``): the answer's usual retrieval depth, 12.
+  public var outcomeSearchLimit = 12
   /// Weight of the words of a name a follow-up's pronoun was read as ("she" → Laurence des
   /// Cars): less than a name the question typed, since the answering sentence may say "she".
   public var substitutedNameWeight = 0.6
@@ -185,6 +188,7 @@ public struct AnswerTuning: Sendable, Equatable {
     case "durativeLeadShare": durativeLeadShare = value
     case "countingLeadShare": countingLeadShare = value
     case "wholeClaimLeadShare": wholeClaimLeadShare = value
+    case "outcomeSearchLimit": outcomeSearchLimit = Int(value)
     case "substitutedNameWeight": substitutedNameWeight = value
     case "unfocusedFigureCoverage": unfocusedFigureCoverage = value
     case "maxCitations": maxCitations = Int(value)

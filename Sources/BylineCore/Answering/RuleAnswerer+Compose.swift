@@ -197,6 +197,13 @@ extension RuleAnswerer {
     {
       lead = mixed
     }
+    // "Did Zhao get the three-year term the prosecution asked for?": not the sentence that says
+    // what was asked, but the one that says what he got.
+    if question.kind == .yesNo, Self.options(in: question.text) == nil,
+      let outcome = try outcomeEvidence(question, lead: lead)
+    {
+      lead = outcome
+    }
     // "What is still unknown about …", "Has the fee been made public?": where a strong passage
     // says it is not known, that passage answers.
     // ("Has the fee been made public?": a sentence that says nothing of making it known cannot
