@@ -355,6 +355,21 @@ public struct QuestionAnalyzer: Sendable {
   }
 
   /// Analyses `text`.
+  /// Words that open a clause placing the event asked about after or before another.
+  static let referenceOpeners: Set<String> = ["after", "before", "following", "once", "when", "until"]
+
+  /// Where a wh-question's trailing clause of reference begins ("Who took over … after its chief
+  /// quit …?"): the index of its opener, at least three words in so that the main clause comes
+  /// first. Nil for yes-or-no questions (their claim may be the sequence), questions that ask
+  /// when (the clause is what the date is asked of) and why (the clause may be the cause: "Why
+  /// did Meta feel pressure … after its previous model family?").
+  static func referenceClauseStart(_ words: [String], kind: AnswerKind) -> Int? {
+    guard ![.yesNo, .date, .reason].contains(kind), let first = words.first, interrogatives.contains(first) else {
+      return nil
+    }
+    return words.indices.dropFirst(3).first { referenceOpeners.contains(words[$0]) }
+  }
+
   public func analyze(_ text: String) -> Question {
     // "ftx jury deliberation hrs?": typed shorthand is read written out.
     let written = Shorthand.expanded(text)
@@ -427,6 +442,7 @@ public struct QuestionAnalyzer: Sendable {
     // "May" written as a month ("its May forecast") is a search word, though "may" is not.
     let writtenMonths = Set(rawWords.dropFirst().filter(Self.monthWords.contains).map { $0.lowercased() })
     let head = Self.headNoun(words, kind: kind)
+    let reference = Self.referenceClauseStart(words, kind: kind)
     for (i, word) in words.enumerated()
     where (!Tokenizer.stopWords.contains(word) || writtenMonths.contains(word)) && !outletWords.contains(word) {
       let stem = PorterStemmer.stem(word)
@@ -472,6 +488,9 @@ public struct QuestionAnalyzer: Sendable {
       // of the topic.
       if word == "once", i + 1 < words.count, Self.clauseSubjects.contains(words[i + 1]) {
         weight = TermWeight.scaffold
+      }
+      if let reference, i > reference, !isEntity, !demonyms.contains(word), weight > TermWeight.referenceClause {
+        weight = TermWeight.referenceClause
       }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").

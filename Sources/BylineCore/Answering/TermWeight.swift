@@ -25,6 +25,10 @@ enum TermWeight {
   static let switchedTopic = 0.5
   /// The head of a "What smartphone platform …" run: the type of the answer, not its topic.
   static let typeHead = 0.4
+  /// A word of a clause that places a wh-question in time after what it asks ("Who took over
+  /// … after its chief quit over the diesel cheating?"): it names the earlier event, which the
+  /// answering sentence need not repeat. Below a topic word, above a light one, by judgement.
+  static let referenceClause = 0.5
   /// A light word (a common verb or noun of little content), or a duration question's verb
   /// ("last", "take").
   static let light = 0.35

@@ -224,4 +224,15 @@ extension QuestionAnalyzerTests {
     let q = analyzer.analyze("Was the deal worth $15bn?")
     #expect(q.terms.contains { $0.related.contains("15 billion") })
   }
+
+  @Test func aClauseOfReferenceWeighsLessThanWhatIsAsked() {
+    let q = analyzer.analyze("Who took over running the carmaker after its chief quit over the cheating?")
+    let weight = { (surface: String) in q.terms.first { $0.surface == surface }?.weight ?? 0 }
+    #expect(weight("carmaker") == 1)
+    #expect(weight("quit") == TermWeight.referenceClause)
+    #expect(weight("cheating") == TermWeight.referenceClause)
+    // A yes-or-no question's sequence is its claim: every word counts.
+    let yesNo = analyzer.analyze("Did the carmaker recall the cars after its chief quit?")
+    #expect(yesNo.terms.first { $0.surface == "quit" }?.weight == 1)
+  }
 }
