@@ -63,6 +63,9 @@ public struct Question: Sendable {
   /// Sentences the earlier turn's answer quoted: a follow-up leads with another sentence when a
   /// strong one answers it.
   public var previousQuotes: [String] = []
+  /// Names a follow-up's pronouns were read as ("he" → Parag Agrawal): the sentence need not
+  /// hold them, but its article must, where any candidate's article does.
+  public var framing: [String] = []
   /// Whether the question asks how long something lasts ("How long did the raid last?", "For
   /// how many years …"): a duration answers it, a bare count does not. Set once by analysis.
   public var asksDuration = false

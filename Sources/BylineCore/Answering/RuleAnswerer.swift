@@ -116,6 +116,7 @@ public final class RuleAnswerer: @unchecked Sendable {
       // A name put in for a pronoun frames the question; the sentence that answers it may well
       // say "she" again, so it is not a name the sentence must hold.
       question = loosening(resolution.substituted, in: question)
+      question.framing = resolution.substituted
       if let kind = resolution.kind { question.kind = kind }
       own = question
       own?.terms.removeAll { term in !have.contains(term.stem) }
@@ -135,7 +136,9 @@ public final class RuleAnswerer: @unchecked Sendable {
     // "How far off the coast does TEPCO discharge the water?", TEPCO put in for "it": refused
     // with TEPCO required, asked again without, as the articles go on saying "it".
     if answer.abstained, let resolution, !resolution.answered.isEmpty {
-      let (loose, looseTrace) = try self.answer(loosening(resolution.answered, in: question))
+      var loosened = loosening(resolution.answered, in: question)
+      loosened.framing += resolution.answered
+      let (loose, looseTrace) = try self.answer(loosened)
       if !loose.abstained { (answer, trace) = (loose, looseTrace) }
     }
     let elapsed = ContinuousClock.now - clock
@@ -159,7 +162,7 @@ public final class RuleAnswerer: @unchecked Sendable {
       trace.abstainReason = "the question has no searchable words"
       return (abstain(question, "There is nothing to search for in that question."), trace)
     }
-    let passages = try retriever.retrieve(question)
+    let passages = try framed(retriever.retrieve(question), by: question.framing)
     trace.passages = passages
     if let reason = try missingEvidence(question, passages) {
       trace.abstainReason = reason
@@ -180,6 +183,21 @@ public final class RuleAnswerer: @unchecked Sendable {
       return (refusal, trace)
     }
     return (composed, trace)
+  }
+
+  /// Of `passages`, those whose articles mention every one of `names` (what a follow-up's
+  /// pronouns stand for: "How much was he expected to get?" after a turn about Parag Agrawal is
+  /// not answered from an article about a cathedral); all of them when none does.
+  func framed(_ passages: [ScoredPassage], by names: [String]) throws -> [ScoredPassage] {
+    guard !names.isEmpty, !passages.isEmpty else { return passages }
+    var articles = Set(passages.map(\.passage.articleId))
+    for name in names {
+      guard let query = QueryBuilder.phrase(name) ?? QueryBuilder.pattern(forText: name) else { continue }
+      let mentioning = try store.passages(matching: query, in: Array(articles).sorted(), limit: 200)
+      articles.formIntersection(mentioning.map(\.articleId))
+    }
+    let kept = passages.filter { articles.contains($0.passage.articleId) }
+    return kept.isEmpty ? passages : kept
   }
 
   /// `question` with `names` (put in for pronouns) no longer names a sentence must hold, and

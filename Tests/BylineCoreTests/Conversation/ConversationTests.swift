@@ -227,3 +227,33 @@ import Testing
     #expect(resolution.answered.contains("Park Hotel"))
   }
 }
+
+@Suite struct FramingNameTests {
+  static let files: [String: String] = [
+    "700_exit_wire.txt": """
+    Chief executive leaves as buyer takes over
+    Exit Wire
+    2 May 2025
+
+    Parag Agrawal left the company on Thursday as the new owner took control.
+
+    He was in line for a payout of about $42m under the terms of his contract, according to a research firm.
+    """,
+    "710_cathedral_wire.txt": """
+    Cathedral roof work begins
+    Stone Wire
+    3 May 2025
+
+    The restoration of the cathedral roof began on Friday. The work is expected to cost about €700m.
+    """,
+  ]
+
+  @Test func aFollowUpIsAnsweredFromAnArticleAboutWhomItsPronounStandsFor() throws {
+    let rules = try RuleAnswerer(store: MemoryPassageIndex(files: Self.files), warmUp: false)
+    var resolution = Resolution(
+      focus: "How much was Parag Agrawal expected to get?", context: "Who ran the company?", display: "")
+    resolution.substituted = ["Parag Agrawal"]
+    let (answer, _) = try rules.answer("How much was he expected to get?", resolution: resolution)
+    #expect(!answer.citations.contains { $0.id.hasPrefix("710") }, "\(answer.answer)")
+  }
+}
