@@ -103,7 +103,7 @@ public struct EvidenceJudge: EvidenceChecking {
         let d = Double(df[t.stem] ?? 0)
         return (t.stem, log((n - d + 0.5) / (d + 0.5) + 1))
       }, uniquingKeysWith: { a, _ in a })
-    let total = question.terms.reduce(0.0) { $0 + $1.weight * (idf[$1.stem] ?? 1) }
+    let total = question.terms.reduce(0.0) { $0 + ($1.topicWeight ?? $1.weight) * (idf[$1.stem] ?? 1) }
     let missing = question.terms.filter { term in
       (df[term.stem] ?? 0) == 0 && term.weight >= 0.5 && !term.stem.utf8.contains(0x20)
         // "sbf" where a passage found writes "Sam Bankman-Fried".

@@ -17,6 +17,10 @@ public struct QueryTerm: Sendable, Hashable {
   public var weight: Double
   /// Whether the term is part of a proper name in the question.
   public var isEntity: Bool
+  /// What the term weighed before a clause lowered it (``TermWeight/referenceClause``,
+  /// ``TermWeight/setAside``), or nil: the share of the question held by words no article uses
+  /// counts it at this weight, so that lowering some words does not make the others count more.
+  public var topicWeight: Double? = nil
   /// Words WordNet relates to it (synonyms of its most frequent senses, derivations), stemmed:
   /// a passage that holds one matches the term with ``AnswerTuning/synonymWeight``.
   public var related: [String] = []

@@ -355,6 +355,28 @@ public struct QuestionAnalyzer: Sendable {
   }
 
   /// Analyses `text`.
+  /// Phrases that set something aside from what is asked ("as opposed to", "rather than").
+  static let setAsideOpeners: [[String]] = [
+    ["as", "opposed", "to"], ["rather", "than"], ["instead", "of"], ["other", "than"], ["apart", "from"],
+    ["not", "counting"], ["excluding"],
+  ]
+
+  /// The words a question sets aside ("How big was the criminal fine, as opposed to the civil
+  /// penalties, …?" → "the", "civil", "penalties"): from a ``setAsideOpeners`` phrase to the next
+  /// comma or the end.
+  static func setAsideWords(_ text: String) -> Set<String> {
+    var out = Set<String>()
+    for clause in text.split(separator: ",") {
+      let words = Tokenizer.words(String(clause))
+      for i in words.indices {
+        guard let opener = setAsideOpeners.first(where: { Array(words[i...].prefix($0.count)) == $0 }) else { continue }
+        out.formUnion(words[i...])
+        break
+      }
+    }
+    return out
+  }
+
   /// Words that open a clause placing the event asked about after or before another.
   static let referenceOpeners: Set<String> = ["after", "before", "following", "once", "when", "until"]
 
@@ -443,6 +465,7 @@ public struct QuestionAnalyzer: Sendable {
     let writtenMonths = Set(rawWords.dropFirst().filter(Self.monthWords.contains).map { $0.lowercased() })
     let head = Self.headNoun(words, kind: kind)
     let reference = Self.referenceClauseStart(words, kind: kind)
+    let setAside = Self.setAsideWords(folded)
     for (i, word) in words.enumerated()
     where (!Tokenizer.stopWords.contains(word) || writtenMonths.contains(word)) && !outletWords.contains(word) {
       let stem = PorterStemmer.stem(word)
@@ -489,9 +512,11 @@ public struct QuestionAnalyzer: Sendable {
       if word == "once", i + 1 < words.count, Self.clauseSubjects.contains(words[i + 1]) {
         weight = TermWeight.scaffold
       }
+      let unlowered = weight
       if let reference, i > reference, !isEntity, !demonyms.contains(word), weight > TermWeight.referenceClause {
         weight = TermWeight.referenceClause
       }
+      if setAside.contains(word), !isEntity { weight = min(weight, TermWeight.setAside) }
       // A one-word name of a place or a people ("Britain", "British") may stand in the
       // articles under its other names ("UK", "Great Britain").
       // A number word is a count, not a sense to look up ("four" is not "tetrad").
@@ -505,6 +530,7 @@ public struct QuestionAnalyzer: Sendable {
           Tokenizer.stems($0).joined(separator: " ")
         }
       var term = QueryTerm(stem: stem, surface: word, weight: weight, isEntity: isEntity, related: related)
+      if weight < unlowered { term.topicWeight = unlowered }
       if !isEntity {
         // (A unit of two words, "cubic metres", is a phrase of stems.)
         term.variants = (SpellingVariants.of(word) + Measure.spellings(of: word)).map {

@@ -29,6 +29,10 @@ enum TermWeight {
   /// … after its chief quit over the diesel cheating?"): it names the earlier event, which the
   /// answering sentence need not repeat. Below a topic word, above a light one, by judgement.
   static let referenceClause = 0.5
+  /// A word of a clause that sets something aside ("the criminal fine, as opposed to the civil
+  /// penalties"): the answer is not about it, though its sentence may name it. Weighted as
+  /// scaffolding.
+  static let setAside = 0.2
   /// A light word (a common verb or noun of little content), or a duration question's verb
   /// ("last", "take").
   static let light = 0.35

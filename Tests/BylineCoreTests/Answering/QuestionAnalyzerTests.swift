@@ -235,4 +235,15 @@ extension QuestionAnalyzerTests {
     let yesNo = analyzer.analyze("Did the carmaker recall the cars after its chief quit?")
     #expect(yesNo.terms.first { $0.surface == "quit" }?.weight == 1)
   }
+
+  @Test func whatAQuestionSetsAsideIsScaffolding() {
+    #expect(
+      QuestionAnalyzer.setAsideWords("How big was the criminal fine, as opposed to the civil penalties, in the deal?")
+        == ["as", "opposed", "to", "the", "civil", "penalties"])
+    let q = analyzer.analyze("How big was the criminal fine, as opposed to the civil penalties, in the deal?")
+    let civil = q.terms.first { $0.surface == "civil" }
+    #expect(civil?.weight == TermWeight.setAside)
+    #expect(civil?.topicWeight == 1)
+    #expect(q.terms.first { $0.surface == "fine" }?.weight == 1)
+  }
 }
