@@ -369,7 +369,7 @@ public struct QuestionAnalyzer: Sendable {
     for clause in text.split(separator: ",") {
       let words = Tokenizer.words(String(clause))
       for i in words.indices {
-        guard let opener = setAsideOpeners.first(where: { Array(words[i...].prefix($0.count)) == $0 }) else { continue }
+        guard setAsideOpeners.contains(where: { Array(words[i...].prefix($0.count)) == $0 }) else { continue }
         out.formUnion(words[i...])
         break
       }
