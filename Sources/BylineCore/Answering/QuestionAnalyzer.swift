@@ -354,7 +354,6 @@ public struct QuestionAnalyzer: Sendable {
     return nil
   }
 
-  /// Analyses `text`.
   /// Phrases that set something aside from what is asked ("as opposed to", "rather than").
   static let setAsideOpeners: [[String]] = [
     ["as", "opposed", "to"], ["rather", "than"], ["instead", "of"], ["other", "than"], ["apart", "from"],
@@ -392,6 +391,7 @@ public struct QuestionAnalyzer: Sendable {
     return words.indices.dropFirst(3).first { referenceOpeners.contains(words[$0]) }
   }
 
+  /// Analyses `text`.
   public func analyze(_ text: String) -> Question {
     // "ftx jury deliberation hrs?": typed shorthand is read written out.
     let written = Shorthand.expanded(text)

@@ -64,8 +64,9 @@ extension RuleAnswerer {
     return found.first { p in
       let text = p.passage.text
       let figure = wantsLength ? Self.givesSettledLength(text) : text.contains(where: \.isNumber)
+      let lower = text.lowercased()
       let named = question.entities.allSatisfy { name in
-        Tokenizer.words(name).contains { TextNormalizer.has(text.lowercased(), $0) }
+        Tokenizer.words(name).contains { TextNormalizer.has(lower, $0) }
       }
       return figure && named && p.score >= best.score * tuning.wholeClaimLeadShare
     }

@@ -193,8 +193,7 @@ public final class RuleAnswerer: @unchecked Sendable {
     var articles = Set(passages.map(\.passage.articleId))
     for name in names {
       guard let query = QueryBuilder.phrase(name) ?? QueryBuilder.pattern(forText: name) else { continue }
-      let mentioning = try store.passages(matching: query, in: Array(articles).sorted(), limit: 200)
-      articles.formIntersection(mentioning.map(\.articleId))
+      articles.formIntersection(try store.articles(matching: query, among: Array(articles).sorted()))
     }
     let kept = passages.filter { articles.contains($0.passage.articleId) }
     return kept.isEmpty ? passages : kept

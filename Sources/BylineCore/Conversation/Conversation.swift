@@ -138,6 +138,12 @@ public final class Conversation: @unchecked Sendable {
     var notes: [String] = []
     var substituted: [String] = []
     var answered: [String] = []
+    // "It", "they" for the name the earlier answer gave: required at first (``Resolution/answered``).
+    func takeAnswered(_ thing: String) {
+      focus = Self.substitute(in: focus, pronouns: Self.answerPronouns, with: thing)
+      answered.append(thing)
+      notes.append("taking “\(words.first(where: Self.answerPronouns.contains) ?? "it")” as \(thing)")
+    }
     if personRef, let person = lastPerson() {
       substituted.append(person)
       focus = Self.substitute(in: focus, pronouns: Self.personPronouns, with: person)
@@ -148,10 +154,7 @@ public final class Conversation: @unchecked Sendable {
     {
       // "Who owns the ship?" then "What did Egypt demand from them?": the owner the answer named.
       // ("Who is its director?" after "Which firm estimated …?": the firm's director.)
-      focus = Self.substitute(in: focus, pronouns: Self.answerPronouns, with: thing)
-      answered.append(thing)
-      let pronoun = words.first(where: Self.answerPronouns.contains) ?? "it"
-      notes.append("taking “\(pronoun)” as \(thing)")
+      takeAnswered(thing)
     } else if thingRef, question.entities.isEmpty, case let earlier = analyzer.analyze(previous),
       case let things = earlier.entities.filter({ !earlier.outlets.contains($0) }),
       // (A name may read as a person's, "Ever Given": one that does not comes first.)
@@ -166,14 +169,11 @@ public final class Conversation: @unchecked Sendable {
       substituted.append(thing)
       notes.append("taking “\(words.contains("it") ? "it" : "its")” as \(thing)")
     } else if thingRef, question.entities.isEmpty, !last.answer.abstained,
-      let thing = Self.objectNamed(byAnswer: last.answer.answer, to: previous, analyzer: analyzer)
+      let thing = Self.objectNamed(byAnswer: last.answer.answer, to: previous)
     {
       // "What did NASA's DART spacecraft crash into?" then "How wide is it?": "it" is the thing
       // the answer named, not the question's subject ("… the asteroid Dimorphos …").
-      focus = Self.substitute(in: focus, pronouns: Self.answerPronouns, with: thing)
-      answered.append(thing)
-      let pronoun = words.first(where: Self.answerPronouns.contains) ?? "it"
-      notes.append("taking “\(pronoun)” as \(thing)")
+      takeAnswered(thing)
     }
     if words.contains("there"), !last.answer.abstained, [.place, .organisation].contains(last.answer.kind),
       let place = last.answer.focus, !focus.contains(place)
@@ -260,17 +260,16 @@ public final class Conversation: @unchecked Sendable {
   /// The name an answer gave for the object `question` asked about ("What did NASA's DART
   /// crash into?" asks for the object: ``isSubject(_:of:)`` is false for its subject), when its
   /// lead names exactly one thing the question did not: nil otherwise.
-  static func objectNamed(byAnswer answer: String, to question: String, analyzer: any QuestionAnalyzing) -> String? {
+  static func objectNamed(byAnswer answer: String, to question: String) -> String? {
     let words = Tokenizer.words(TextNormalizer.fold(question))
     guard words.count > 2, ["what", "which"].contains(words[0]), ["did", "does", "do"].contains(words[1]) else {
       return nil
     }
     let lead = answer.components(separatedBy: "[").first ?? ""
-    let asked = analyzer.analyze(question)
+    // (The question's own names are words of its text.)
     let folded = TextNormalizer.fold(question).lowercased()
     let new = SpanFinder.names(in: lead).filter { name in
-      !folded.contains(name.lowercased()) && !asked.entities.contains(name)
-        && DateFinder.dates(in: name).isEmpty && !SpanFinder.isPerson(name)
+      !folded.contains(name.lowercased()) && DateFinder.dates(in: name).isEmpty && !SpanFinder.isPerson(name)
         && OutletDirectory.standard.canonical(name) == nil
     }
     return new.count == 1 ? new[0] : nil

@@ -68,6 +68,10 @@ public struct RankedPassage: Sendable {
   }
 }
 
+/// The most passages ``PassageIndex/articles(matching:among:)`` reads for one name: enough to
+/// reach every candidate article that names it.
+let namedInLimit = 200
+
 extension PassageIndex {
   /// ``articles()``'s count, for an index that has no cheaper way to count.
   public func articleCount() throws -> Int {
@@ -77,6 +81,12 @@ extension PassageIndex {
   /// Passages matching `query`, best first, over every article.
   public func passages(matching query: MatchQuery, limit: Int) throws -> [StoredPassage] {
     try passages(matching: query, in: nil, limit: limit)
+  }
+
+  /// Which of the articles `articleIds` hold a passage matching `query` (a name, to see which
+  /// candidates' articles state it): one search, reading at most ``namedInLimit`` passages.
+  public func articles(matching query: MatchQuery, among articleIds: [String]) throws -> Set<String> {
+    Set(try passages(matching: query, in: articleIds, limit: namedInLimit).map(\.articleId))
   }
 
   /// ``search(_:limit:open:close:)`` marking matches with square brackets.

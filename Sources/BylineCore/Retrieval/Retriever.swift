@@ -143,14 +143,9 @@ public struct Retriever: Sendable {
     for term in names where !passages.allSatisfy({ $0.stems.contains(term.stem) }) {
       let query = QueryTerm(stem: term.stem, surface: term.stem, weight: 1, isEntity: true)
       guard let pattern = QueryBuilder.pattern(for: [query], expand: false) else { continue }
-      let found = try store.passages(matching: pattern, in: articleIds, limit: Self.namedInLimit)
-      profile.namedIn[term.stem] = Set(found.map(\.articleId))
+      profile.namedIn[term.stem] = try store.articles(matching: pattern, among: articleIds)
     }
   }
-
-  /// The most passages ``findNamesInArticles(_:of:)`` reads for one name: enough to reach
-  /// every candidate article that names it.
-  static let namedInLimit = 200
 
   /// "UCL" in a question, for an article that writes "University College London": a name of
   /// the question that is an acronym no passage uses matches the name whose initials it spells,

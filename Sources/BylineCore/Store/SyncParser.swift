@@ -26,8 +26,8 @@ final class SyncParser: @unchecked Sendable {
   private var cancelled = false
   /// How many parsed files may wait for the writer: enough that the parser keeps going while the
   /// writer ends a batch (its one FTS5 statement and the commit take a few hundred milliseconds
-  /// a batch). At 32 the parser stood idle there and a 10k build took 5.6 s; at 1,024, 3.9 s
-  /// (`byline index` of byline-bench's 10k corpus, three alternating runs each).
+  /// a batch). At 32 the parser stood idle there: `byline index` of byline-bench's 10k corpus,
+  /// builds in turn, took 5.3–5.9 s at 32 and 3.6–4.0 s at 1,024.
   private let capacity = 1024
   /// How many bytes of source the waiting files may come from at most, so that a corpus of
   /// large files does not fill memory: 64 MB, by judgement.
